@@ -1,0 +1,34 @@
+import { window } from 'vscode';
+import type { ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { clientName, createLanguageClient } from './languageClient';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the language server and registers the commands. VS Code shows nothing when activation
+ * fails, so a failure is logged and shown here; the commands stay registered so "Restart
+ * Language Server" can recover without reloading the window.
+ */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel = window.createOutputChannel(clientName, { log: true });
+  context.subscriptions.push(outputChannel);
+  client = createLanguageClient(context, outputChannel);
+  context.subscriptions.push(...registerCommands({ client, outputChannel }));
+  try {
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    outputChannel.error(`The language server did not start: ${message}`);
+    void window
+      .showErrorMessage(`${clientName}: the language server did not start: ${message}`, 'Show Output')
+      .then((choice) => (choice === undefined ? undefined : outputChannel.show()));
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  // stop() rejects when the client never started; during shutdown there is nobody to tell.
+  await client?.stop().catch(() => undefined);
+  client = undefined;
+}

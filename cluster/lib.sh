@@ -1,0 +1,55 @@
+# Shared settings for the cluster scripts (sourced, not executed).
+#
+# Everything is overridable through the environment so that tests can run a
+# second cluster side by side (different ENDPOINTSLICES_CLUSTER_DIR + ports).
+#   K8S_VERSION                   Kubernetes version (default: the one cluster/go/go.mod is generated for)
+#   ENDPOINTSLICES_CLUSTER_DIR    state: certs, kubeconfigs, etcd data, logs, audit log, pid files
+#   ENDPOINTSLICES_CACHE_DIR      built binaries, per version
+#   ENDPOINTSLICES_APISERVER_PORT / _ETCD_PORT (peer = +1) / _KCM_PORT
+
+ES_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ES_DEFAULT_VERSION="$(sed -n 's/^\/\/ GENERATED .* for Kubernetes v\([0-9.]*\)\.$/\1/p' "$ES_ROOT/go/go.mod")"
+ES_VERSION="${K8S_VERSION:-$ES_DEFAULT_VERSION}"
+ES_VERSION="${ES_VERSION#v}"
+ES_STATE="${ENDPOINTSLICES_CLUSTER_DIR:-/tmp/endpointslices-cluster}"
+ES_CACHE="${ENDPOINTSLICES_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/endpointslices-cluster}"
+ES_BIN="$ES_CACHE/$ES_VERSION/bin"
+# Non-default ports so a developer's own cluster on 6443/2379 does not clash.
+ES_APISERVER_PORT="${ENDPOINTSLICES_APISERVER_PORT:-16443}"
+ES_ETCD_PORT="${ENDPOINTSLICES_ETCD_PORT:-12379}"
+ES_ETCD_PEER_PORT="$((ES_ETCD_PORT + 1))"
+ES_KCM_PORT="${ENDPOINTSLICES_KCM_PORT:-16444}"
+ES_KUBECONFIG="$ES_STATE/admin.kubeconfig"
+ES_RESTRICTED_KUBECONFIG="$ES_STATE/restricted.kubeconfig"
+ES_AUDIT_LOG="$ES_STATE/audit.log"
+# Components in start order; down.sh stops them in reverse.
+ES_COMPONENTS=(etcd kube-apiserver kube-controller-manager fakelet)
+
+es_log() { printf '[cluster %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Install a Debian package when its command is missing (fresh machines).
+es_need() { # es_need COMMAND [PACKAGE]
+  command -v "$1" >/dev/null 2>&1 && return 0
+  local pkg="${2:-$1}" sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  es_log "installing $pkg (apt-get)"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >/dev/null
+}
+
+# es_pid COMPONENT -> prints the pid if that component is running (and really is
+# that binary: pid files can outlive a reboot and the pid be reused).
+es_pid() {
+  local f="$ES_STATE/pids/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$ES_BIN/$1 " || return 1
+  echo "$pid"
+}
+
+# curl against the apiserver as admin (client certificate auth).
+es_curl() {
+  curl -sS --max-time 5 --cacert "$ES_STATE/pki/ca.crt" \
+    --cert "$ES_STATE/pki/admin.crt" --key "$ES_STATE/pki/admin.key" \
+    "https://127.0.0.1:$ES_APISERVER_PORT$1"
+}

@@ -1,0 +1,67 @@
+// Lint for correctness; layout is Prettier's job. Type-aware rules run on TypeScript sources
+// through the four tsconfig projects.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const tsProjects = [
+  './server/src/service/tsconfig.json',
+  './server/src/tsconfig.json',
+  './client/src/tsconfig.json',
+  './test/tsconfig.json',
+];
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'cluster/', '.cache/', 'test-results/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { project: tsProjects, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+      curly: 'error',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // stdout is the protocol stream under --stdio; server code logs through connection.console.
+    files: ['server/src/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // The pure service: no editor, no LSP runtime, no Node built-ins (the compiler guards this
+    // too, through the service tsconfig's empty `types` and `paths` mapping).
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'fs', 'path'].map((name) => ({ name, message: 'The service is pure: no editor or I/O.' })),
+          patterns: [
+            {
+              // vscode-languageserver-types and -textdocument stay allowed: they are plain data and
+              // string utilities with no runtime behind them.
+              group: [
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageserver-protocol*',
+                'vscode-languageclient*',
+                'vscode-jsonrpc*',
+                'node:*',
+              ],
+              message: 'The service is pure: no LSP runtime or Node built-ins.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,34 @@
+// Bundles the three programs that ship: the extension, the language server and the CLI.
+// Usage: node scripts/bundle.mjs
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { nodeBundleOptions } from './esbuildShared.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shebang = { js: '#!/usr/bin/env node' };
+
+const bundles = [
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js' },
+  { entry: 'server/src/server.ts', outfile: 'dist/server.js', banner: shebang, executable: true },
+  { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: shebang, executable: true },
+];
+
+await Promise.all(
+  bundles.map(async ({ entry, outfile, banner, executable }) => {
+    const result = await build({
+      ...nodeBundleOptions,
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile,
+      banner,
+      metafile: true,
+    });
+    if (executable) {
+      await chmod(join(root, outfile), 0o755);
+    }
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+    console.log(`${outfile} (${(bytes / 1024).toFixed(0)} KiB with map)`);
+  }),
+);

@@ -1,0 +1,102 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+/** One thing to lint: a file on disk, or standard input. */
+export type LintInput = { kind: 'file'; path: string } | { kind: 'stdin' };
+
+/** The name stdin gets in reports. */
+export const stdinName = '<stdin>';
+
+/** Extensions searched for inside directories; files named explicitly are linted whatever their name. */
+const manifestExtensions = new Set(['.yaml', '.yml', '.json']);
+
+/** An I/O problem the CLI reports with exit status 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/**
+ * Expands the command-line paths into inputs, in argument order and, inside a directory, in
+ * sorted order so output is stable across machines.
+ */
+export async function collectInputs(paths: readonly string[]): Promise<LintInput[]> {
+  const inputs: LintInput[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      inputs.push({ kind: 'stdin' });
+    } else {
+      inputs.push(...(await expandPath(path)));
+    }
+  }
+  return inputs;
+}
+
+async function expandPath(path: string): Promise<LintInput[]> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new InputError(`cannot read ${path}: ${reasonOf(error)}`);
+  });
+  if (!info.isDirectory()) {
+    return [{ kind: 'file', path }];
+  }
+  const found = await walk(path);
+  if (found.length === 0) {
+    // A CI job pointed at the wrong folder must fail, not pass because nothing was checked.
+    throw new InputError(`no *.yaml, *.yml or *.json files under ${path}`);
+  }
+  return found.map((file) => ({ kind: 'file', path: file }));
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    throw new InputError(`cannot read directory ${dir}: ${reasonOf(error)}`);
+  });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+        files.push(...(await walk(full)));
+      }
+    } else if (entry.isFile() && manifestExtensions.has(extname(entry.name).toLowerCase())) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+/** Reads one input as UTF-8 text. */
+export async function readInput(input: LintInput): Promise<string> {
+  if (input.kind === 'stdin') {
+    return readStdin();
+  }
+  return readFile(input.path, 'utf8').catch((error: unknown) => {
+    throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The display name of an input. */
+export function inputName(input: LintInput): string {
+  return input.kind === 'stdin' ? stdinName : input.path;
+}
+
+function reasonOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (code === 'ENOENT') {
+      return 'no such file or directory';
+    }
+    if (code === 'EACCES') {
+      return 'permission denied';
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,35 @@
+import type { Severity } from '../../service';
+import type { LintRun } from '../lint';
+import { countSeverities, fileDiagnostics } from '../lint';
+
+/**
+ * `--format text`: one line per diagnostic in the `path:line:col:` form editors and terminals
+ * turn into links (1-based, unlike the JSON), then a summary line.
+ */
+export function formatText(run: LintRun): string {
+  const lines: string[] = [];
+  for (const file of run.files) {
+    for (const diagnostic of fileDiagnostics(file)) {
+      const { line, character } = diagnostic.range.start;
+      const origin = diagnostic.origin === 'advisory' ? ' (advisory, not from the apiserver)' : '';
+      lines.push(
+        `${file.path}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}${origin}`,
+      );
+    }
+  }
+  lines.push(summary(run));
+  return `${lines.join('\n')}\n`;
+}
+
+function summary(run: LintRun): string {
+  const counts = countSeverities(run);
+  const parts = (['error', 'warning', 'information', 'hint'] as const satisfies readonly Severity[])
+    .filter((severity) => severity === 'error' || severity === 'warning' || counts[severity] > 0)
+    .map((severity) => plural(counts[severity], severity === 'information' ? 'info' : severity));
+  const files = plural(run.files.length, 'file');
+  return `${parts.join(', ')} in ${files} (Kubernetes ${run.settings.kubernetesVersion})`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,84 @@
+import { normalizeSettings } from '../service';
+import type { ServiceSettings } from '../service';
+import { readPackageVersion } from '../packageInfo';
+import { parseArgs, usage } from './args';
+import type { CliOptions } from './args';
+import { InputError, collectInputs } from './files';
+import { formatters } from './formatters';
+import { countSeverities, lintInputs } from './lint';
+
+/**
+ * Entry of `endpointslice-lint`. Exit status: 0 when nothing the apiserver would reject was
+ * found, 1 when something was, 2 when the command line or the file system got in the way.
+ */
+
+export const exitCodes = { clean: 0, errors: 1, failure: 2 } as const;
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  switch (parsed.kind) {
+    case 'help':
+      process.stdout.write(usage);
+      return exitCodes.clean;
+    case 'version':
+      process.stdout.write(`${readPackageVersion()}\n`);
+      return exitCodes.clean;
+    case 'error':
+      return fail(`${parsed.message}\nRun endpointslice-lint --help for usage.`);
+    case 'run':
+      return lint(parsed.options);
+  }
+}
+
+async function lint(options: CliOptions): Promise<number> {
+  const paths = options.paths.length > 0 ? options.paths : defaultPaths();
+  if (paths === undefined) {
+    return fail('no PATH given and stdin is a terminal\nRun endpointslice-lint --help for usage.');
+  }
+  try {
+    const inputs = await collectInputs(paths);
+    const result = await lintInputs(inputs, settingsOf(options), readPackageVersion());
+    process.stdout.write(formatters[options.format](result));
+    return countSeverities(result).error > 0 ? exitCodes.errors : exitCodes.clean;
+  } catch (error) {
+    if (error instanceof InputError) {
+      return fail(error.message);
+    }
+    throw error;
+  }
+}
+
+/** With no PATH, piped input is linted; an interactive terminal gets a usage error instead of a hang. */
+function defaultPaths(): string[] | undefined {
+  return process.stdin.isTTY ? undefined : ['-'];
+}
+
+function settingsOf(options: CliOptions): ServiceSettings {
+  return normalizeSettings({
+    kubernetesVersion: options.kubernetesVersion,
+    fieldValidation: options.fieldValidation,
+    advisories: options.advisories,
+  });
+}
+
+function fail(message: string): number {
+  process.stderr.write(`endpointslice-lint: ${message}\n`);
+  return exitCodes.failure;
+}
+
+/** Sets the exit code instead of calling process.exit, so piped stdout is flushed completely. */
+function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`endpointslice-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = exitCodes.failure;
+    },
+  );
+}
+
+if (require.main === module) {
+  main();
+}

@@ -1,0 +1,95 @@
+import { CancellationTokenSource } from 'vscode-languageserver/node';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { describeError } from './guard';
+import type { ErrorLog } from './guard';
+
+/** A document as the scheduler sees it: where it lives and which edit it is at. */
+export interface VersionedDocument {
+  uri: string;
+  version: number;
+}
+
+export interface SchedulerDeps {
+  /** Milliseconds to wait after the last edit before validating. */
+  delayMs: number;
+  /** The document's current version, or undefined once it is closed. */
+  currentVersion(uri: string): number | undefined;
+  /** Computes diagnostics; may await settings, and should stop early when the token fires. */
+  compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined>;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  log: ErrorLog;
+}
+
+interface PendingRun {
+  timer: NodeJS.Timeout | undefined;
+  source: CancellationTokenSource;
+}
+
+/**
+ * Push-diagnostics pipeline with one debounce timer per URI. A new edit cancels both the timer
+ * and any run still waiting for settings, and a finished run publishes only if the document is
+ * still at the version it validated, so a slow answer never overwrites a newer one.
+ */
+export class ValidationScheduler {
+  private readonly pending = new Map<string, PendingRun>();
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Validates the document after the debounce delay, superseding any earlier request. */
+  schedule(document: VersionedDocument): void {
+    this.cancel(document.uri);
+    const run: PendingRun = { timer: undefined, source: new CancellationTokenSource() };
+    run.timer = setTimeout(() => {
+      run.timer = undefined;
+      void this.run(document, run);
+    }, this.deps.delayMs);
+    this.pending.set(document.uri, run);
+  }
+
+  /** Stops pending work for a closed document and clears what the editor shows for it. */
+  clear(uri: string): void {
+    this.cancel(uri);
+    this.deps.publish(uri, undefined, []);
+  }
+
+  /** Cancels every pending run, for shutdown. */
+  dispose(): void {
+    for (const uri of [...this.pending.keys()]) {
+      this.cancel(uri);
+    }
+  }
+
+  private cancel(uri: string): void {
+    const run = this.pending.get(uri);
+    if (run === undefined) {
+      return;
+    }
+    if (run.timer !== undefined) {
+      clearTimeout(run.timer);
+    }
+    run.source.cancel();
+    run.source.dispose();
+    this.pending.delete(uri);
+  }
+
+  private async run(document: VersionedDocument, run: PendingRun): Promise<void> {
+    const { uri, version } = document;
+    try {
+      const diagnostics = await this.deps.compute(uri, run.source.token);
+      if (diagnostics !== undefined && this.isCurrent(document, run)) {
+        this.deps.publish(uri, version, diagnostics);
+      }
+    } catch (error) {
+      this.deps.log.error(`Validating ${uri} failed: ${describeError(error)}`);
+    } finally {
+      if (this.pending.get(uri) === run) {
+        this.pending.delete(uri);
+        run.source.dispose();
+      }
+    }
+  }
+
+  private isCurrent(document: VersionedDocument, run: PendingRun): boolean {
+    return !run.source.token.isCancellationRequested && this.deps.currentVersion(document.uri) === document.version;
+  }
+}

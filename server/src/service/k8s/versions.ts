@@ -1,0 +1,31 @@
+import type { KubernetesVersion } from '../settings';
+
+/**
+ * What changes between the kube-apiserver versions we emulate, as flags the rules read. Each
+ * flag names the upstream change, so a rule never compares version strings itself.
+ */
+export interface VersionBehaviour {
+  /** `StrictIPCIDRValidation` (beta, on by default from 1.36): leading zeros and IPv4-mapped IPv6 rejected. */
+  strictIPValidation: boolean;
+  /** `PreferSameTrafficDistribution` (beta 1.34): `hints.forNodes` kept and validated; dropped before. */
+  forNodesValidated: boolean;
+  /** Label and qualified-name length messages say `bytes` and three-part keys say `a valid label key` (1.35). */
+  contentValidationWording: boolean;
+  /** IP warnings say `is invalid: use` instead of `will be considered invalid in a future ...` (1.36). */
+  invalidIPWarningWording: boolean;
+  /** EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37). */
+  declarativeValidationEndpointSlice: boolean;
+}
+
+const minor = (version: KubernetesVersion): number => Number(version.split('.')[1]);
+
+export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
+  const m = minor(version);
+  return {
+    strictIPValidation: m >= 36,
+    forNodesValidated: m >= 34,
+    contentValidationWording: m >= 35,
+    invalidIPWarningWording: m >= 36,
+    declarativeValidationEndpointSlice: m >= 37,
+  };
+}

@@ -1,0 +1,284 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
+
+/** Source offsets of a field's key and value, found again when a rule reports at its path. */
+export interface Location {
+  key?: [number, number];
+  value: [number, number];
+}
+
+export type DecodeIssueKind = 'type' | 'unknown' | 'duplicate' | 'limit';
+
+export interface DecodeIssue {
+  kind: DecodeIssueKind;
+  /** The apiserver path of the field (`ports[0].port`). */
+  field: string;
+  /** The text the apiserver puts in its error (without the strict-decoding prefix). */
+  message: string;
+  location: Location;
+}
+
+export interface Decoded {
+  /** The object as the apiserver's JSON decoder would fill it; absent and null are `undefined`. */
+  value: Record<string, unknown>;
+  issues: DecodeIssue[];
+  /** Every decoded field by path; map entries as `metadata.labels[key]`. */
+  locations: Map<string, Location>;
+}
+
+interface Context {
+  path: string;
+  /** Field names without indexes: Go's json reports `ports.port`, not `ports[0].port`. */
+  jsonPath: string;
+  /** The innermost Go struct, as in `Go struct field EndpointPort.ports.port`. */
+  struct: string;
+}
+
+/** More alias references than a real manifest needs; past it decoding stops (no alias bombs). */
+const aliasBudget = 10_000;
+const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+class AliasLimitExceeded extends Error {}
+
+/**
+ * Decodes a parsed YAML document the way kubectl's YAML-to-JSON conversion followed by the
+ * apiserver's JSON decoder would: type mismatches become Go's `json: cannot unmarshal` errors,
+ * fields the type does not have are reported for strict field validation, and the result is a
+ * plain object the rules read.
+ */
+export function decode(doc: Document.Parsed, spec: ObjectSpec): Decoded {
+  const decoder = new Decoder(doc);
+  let value: Record<string, unknown> = {};
+  try {
+    value = decoder.object(doc.contents, spec, { path: '', jsonPath: '', struct: spec.goType }) ?? {};
+  } catch (error) {
+    if (!(error instanceof AliasLimitExceeded)) throw error;
+    decoder.issues.push({
+      kind: 'limit',
+      field: '',
+      message: `more than ${aliasBudget} alias references; the document was not decoded`,
+      location: { value: [0, 0] },
+    });
+  }
+  return { value, issues: decoder.issues, locations: decoder.locations };
+}
+
+class Decoder {
+  readonly issues: DecodeIssue[] = [];
+  readonly locations = new Map<string, Location>();
+  private aliasesLeft = aliasBudget;
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  object(node: unknown, spec: ObjectSpec, ctx: Context): Record<string, unknown> | undefined {
+    const target = this.resolve(node);
+    if (isNull(target)) return undefined;
+    if (!isMap(target)) return this.typeError(target, `v1.${spec.goType}`, ctx);
+    const out: Record<string, unknown> = {};
+    for (const { pair, name, duplicate } of this.fieldsOf(target)) {
+      const path = ctx.path ? `${ctx.path}.${name}` : name;
+      const location = locationOf(pair);
+      if (duplicate) this.issue('duplicate', path, `duplicate field "${path}"`, location);
+      const field = spec.fields[name];
+      if (!field) {
+        this.issue('unknown', path, `unknown field "${path}"`, location);
+        continue;
+      }
+      this.locations.set(path, location);
+      const jsonPath = ctx.jsonPath ? `${ctx.jsonPath}.${name}` : name;
+      const value = this.value(pair.value, field.type, { path, jsonPath, struct: spec.goType });
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
+  private value(node: unknown, type: TypeSpec, ctx: Context): unknown {
+    switch (type.kind) {
+      case 'object':
+        return this.object(node, type, ctx);
+      case 'list':
+        return this.list(node, type, ctx);
+      case 'map':
+        return this.map(node, type, ctx);
+      case 'raw':
+        return this.raw(node);
+      default:
+        return this.scalar(node, type, ctx);
+    }
+  }
+
+  private list(node: unknown, spec: ListSpec, ctx: Context): unknown[] | undefined {
+    const target = this.resolve(node);
+    if (isNull(target)) return undefined;
+    if (!isSeq(target)) return this.typeError(target, spec.goType, ctx);
+    return target.items.map((item, index) => {
+      const path = `${ctx.path}[${index}]`;
+      const resolved = this.resolve(item);
+      if (isNode(item)) this.locations.set(path, { value: valueRange(item) });
+      // Go's json leaves a null element at its zero value.
+      if (isNull(resolved)) return zeroValue(spec.item);
+      return this.value(resolved, spec.item, { ...ctx, path });
+    });
+  }
+
+  private map(node: unknown, spec: MapSpec, ctx: Context): Record<string, string> | undefined {
+    const target = this.resolve(node);
+    if (isNull(target)) return undefined;
+    if (!isMap(target)) return this.typeError(target, spec.goType, ctx);
+    const out: Record<string, string> = {};
+    for (const { pair, name, duplicate } of this.fieldsOf(target)) {
+      const path = `${ctx.path}[${name}]`;
+      const location = locationOf(pair);
+      if (duplicate) this.issue('duplicate', path, `duplicate field "${ctx.path}.${name}"`, location);
+      this.locations.set(path, location);
+      const value = this.scalar(pair.value, spec.value, ctx);
+      out[name] = typeof value === 'string' ? value : '';
+    }
+    return out;
+  }
+
+  private scalar(node: unknown, spec: ScalarSpec, ctx: Context): unknown {
+    const target = this.resolve(node);
+    if (isNull(target)) return undefined;
+    if (!isScalar(target)) return this.typeError(target, spec.goType, ctx);
+    const value: unknown = target.value instanceof Date ? String(target.source) : target.value;
+    switch (spec.kind) {
+      case 'string':
+        return typeof value === 'string' ? value : this.typeError(target, spec.goType, ctx);
+      case 'bool':
+        return typeof value === 'boolean' ? value : this.typeError(target, spec.goType, ctx);
+      case 'time':
+        return this.time(target, value, ctx);
+      default:
+        return this.integer(target, value, spec, ctx);
+    }
+  }
+
+  private integer(node: Node, value: unknown, spec: ScalarSpec, ctx: Context): number | undefined {
+    if (typeof value !== 'number') return this.typeError(node, spec.goType, ctx);
+    const bits = spec.kind === 'int32' ? 31 : 63;
+    if (Number.isInteger(value) && value >= -(2 ** bits) && value < 2 ** bits) return value;
+    return this.typeError(node, spec.goType, ctx, `number ${String(value)}`);
+  }
+
+  private time(node: Node, value: unknown, ctx: Context): string | undefined {
+    if (typeof value !== 'string') return this.typeError(node, 'v1.Time', ctx);
+    if (rfc3339.test(value)) return value;
+    const message = `parsing time "${value}" as "2006-01-02T15:04:05Z07:00": cannot parse "${value}" as "2006"`;
+    this.issue('type', ctx.path, message, { value: valueRange(node) });
+    return undefined;
+  }
+
+  private raw(node: unknown): unknown {
+    const target = this.resolve(node);
+    if (!isNode(target)) return undefined;
+    return target.toJS(this.doc, { maxAliasCount: 100 });
+  }
+
+  /** The pairs of a map, merge keys expanded the way go-yaml does (explicit keys win). */
+  private fieldsOf(map: YAMLMap): { pair: Pair; name: string; duplicate: boolean }[] {
+    const explicit: { pair: Pair; name: string; duplicate: boolean }[] = [];
+    const merged: Pair[] = [];
+    const seen = new Set<string>();
+    for (const pair of map.items) {
+      if (isMergeKey(pair.key)) {
+        merged.push(...this.mergedPairs(pair.value));
+        continue;
+      }
+      const name = keyString(pair.key);
+      explicit.push({ pair, name, duplicate: seen.has(name) });
+      seen.add(name);
+    }
+    for (const pair of merged) {
+      const name = keyString(pair.key);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      explicit.push({ pair, name, duplicate: false });
+    }
+    return explicit;
+  }
+
+  private mergedPairs(value: unknown): Pair[] {
+    const target = this.resolve(value);
+    if (isMap(target)) return target.items;
+    if (isSeq(target)) return target.items.flatMap((item) => this.mergedPairs(item));
+    return [];
+  }
+
+  private resolve(node: unknown): unknown {
+    let current = node;
+    while (isAlias(current)) {
+      if (--this.aliasesLeft < 0) throw new AliasLimitExceeded();
+      current = current.resolve(this.doc);
+    }
+    return current;
+  }
+
+  private typeError(node: unknown, goType: string, ctx: Context, what = jsonKind(node)): undefined {
+    const message = `json: cannot unmarshal ${what} into Go struct field ${ctx.struct}.${ctx.jsonPath} of type ${goType}`;
+    this.issue('type', ctx.path, message, { value: isNode(node) ? valueRange(node) : [0, 0] });
+    return undefined;
+  }
+
+  private issue(kind: DecodeIssueKind, field: string, message: string, location: Location): void {
+    this.issues.push({ kind, field, message, location });
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function isNull(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
+}
+
+/** kubectl turns every key into a string, so `1:` is the key "1". */
+function keyString(key: unknown): string {
+  if (isScalar(key)) return key.value instanceof Date ? String(key.source) : String(key.value);
+  return String(key);
+}
+
+function jsonKind(node: unknown): string {
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (typeof value === 'number') return 'number';
+    if (typeof value === 'boolean') return 'bool';
+  }
+  return 'string';
+}
+
+function valueRange(node: Node): [number, number] {
+  const [start, end] = node.range ?? [0, 0];
+  return [start, end];
+}
+
+function locationOf(pair: Pair): Location {
+  const key = isNode(pair.key) ? valueRange(pair.key) : undefined;
+  const value = isNode(pair.value) ? valueRange(pair.value) : (key ?? [0, 0]);
+  return key ? { key, value } : { value };
+}
+
+function zeroValue(type: TypeSpec): unknown {
+  switch (type.kind) {
+    case 'object':
+      return {};
+    case 'string':
+    case 'time':
+      return '';
+    case 'int32':
+    case 'int64':
+      return 0;
+    case 'bool':
+      return false;
+    default:
+      return undefined;
+  }
+}

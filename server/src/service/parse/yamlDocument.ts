@@ -1,0 +1,61 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { Position, Range } from '../types';
+
+/** A parsed document and what turns its offsets into positions. */
+export interface ParsedChunk {
+  doc: Document.Parsed;
+  lines: LineCounter;
+  text: string;
+}
+
+/**
+ * Parses one document with the YAML 1.1 rules that kubectl's YAML reader (go-yaml v2) applies:
+ * `yes`/`no` are booleans, `010` is octal, `<<` merges. Duplicate keys are not a syntax error
+ * here because the apiserver reports them itself (`duplicate field`), which decoding reproduces.
+ */
+export function parseChunk(text: string): ParsedChunk {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: false,
+    lineCounter: lines,
+  });
+  return { doc, lines, text };
+}
+
+export function positionAt(chunk: ParsedChunk, offset: number): Position {
+  const { line, col } = chunk.lines.linePos(Math.max(0, Math.min(offset, chunk.text.length)));
+  return { line: line - 1, character: col - 1 };
+}
+
+export function rangeOf(chunk: ParsedChunk, start: number, end: number): Range {
+  return { start: positionAt(chunk, start), end: positionAt(chunk, Math.max(start, end)) };
+}
+
+/** The range of a node's value text (without trailing comments or line breaks). */
+export function nodeRange(chunk: ParsedChunk, node: Node): Range {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  return rangeOf(chunk, start, valueEnd);
+}
+
+/** Reads a top-level scalar such as `kind`, without decoding the document. */
+export function topLevelScalar(chunk: ParsedChunk, key: string): unknown {
+  const root = chunk.doc.contents;
+  if (!isMap(root)) return undefined;
+  const value = root.get(key, true);
+  return isScalar(value) ? value.value : undefined;
+}
+
+/** `metadata.name` if it is a plain string, for reports. */
+export function documentName(chunk: ParsedChunk): string | undefined {
+  const root = chunk.doc.contents;
+  if (!isMap(root)) return undefined;
+  const metadata = root.get('metadata', true);
+  if (!isMap(metadata)) return undefined;
+  const name = metadata.get('name', true);
+  return isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
+}

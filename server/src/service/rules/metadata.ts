@@ -1,0 +1,173 @@
+import type { ObjectMeta, OwnerReference } from '../k8s/objects';
+import { standardFinalizers, limits } from '../k8s/wellKnown';
+import { fieldError } from '../validation/fieldErrors';
+import type { FieldError } from '../validation/fieldErrors';
+import {
+  dns1123LabelMessages,
+  dns1123SubdomainMessages,
+  labelValueMessages,
+  qualifiedNameMessages,
+} from '../validation/names';
+import type { RuleContext } from './context';
+
+/**
+ * ObjectMeta validation shared by both kinds (apimachinery ValidateObjectMeta plus the core
+ * wrapper's finalizer check). Label and annotation errors are reported at `metadata.labels` /
+ * `metadata.annotations` like the apiserver does, pointing at the offending entry.
+ */
+export function validateObjectMeta(meta: ObjectMeta | undefined, ctx: RuleContext): FieldError[] {
+  const m = meta ?? {};
+  return [
+    ...validateNames(m),
+    ...validateNamespace(m.namespace),
+    ...validateGeneration(m.generation),
+    ...validateLabels(m.labels ?? {}, ctx),
+    ...validateAnnotations(m.annotations ?? {}, ctx),
+    ...validateOwnerReferences(m.ownerReferences ?? []),
+    ...validateFinalizers(m.finalizers ?? [], ctx),
+  ];
+}
+
+/** Characters appended by the server to generateName; any lowercase suffix behaves the same. */
+const generatedSuffix = 'x7k2q';
+
+function validateNames(meta: ObjectMeta): FieldError[] {
+  const errors: FieldError[] = [];
+  const generateName = meta.generateName ?? '';
+  if (generateName) {
+    for (const message of dns1123SubdomainMessages(maskTrailingDash(generateName))) {
+      errors.push(fieldError.invalid('metadata.generateName', generateName, message, { code: 'metadata-generate-name-invalid' }));
+    }
+  }
+  // The server fills the name from generateName before validating, so a bad prefix fails twice.
+  const name = meta.name || (generateName ? `${generateName.slice(0, 58)}${generatedSuffix}` : '');
+  if (!name) {
+    return [...errors, fieldError.required('metadata.name', 'name or generateName is required', { code: 'metadata-name-required' })];
+  }
+  const target = meta.name ? 'metadata.name' : 'metadata.generateName';
+  for (const message of dns1123SubdomainMessages(name)) {
+    errors.push(fieldError.invalid('metadata.name', name, message, { code: 'metadata-name-invalid', target }));
+  }
+  return errors;
+}
+
+/** apimachinery's maskTrailingDash: a prefix may end in '-'. */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+}
+
+function validateNamespace(namespace: string | undefined): FieldError[] {
+  // An absent namespace is filled from the request (kubectl's current namespace).
+  if (!namespace) return [];
+  return dns1123LabelMessages(namespace).map((message) =>
+    fieldError.invalid('metadata.namespace', namespace, message, { code: 'metadata-namespace-invalid' }),
+  );
+}
+
+function validateGeneration(generation: number | undefined): FieldError[] {
+  if (generation === undefined || generation >= 0) return [];
+  return [fieldError.invalid('metadata.generation', generation, 'must be greater than or equal to 0', { code: 'metadata-generation-invalid' })];
+}
+
+function validateLabels(labels: Record<string, string>, ctx: RuleContext): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    const entry = `metadata.labels[${key}]`;
+    for (const message of qualifiedNameMessages(key, ctx.behaviour)) {
+      errors.push(fieldError.invalid('metadata.labels', key, message, { code: 'metadata-label-invalid', target: entry, targetKey: true }));
+    }
+    for (const message of labelValueMessages(value, ctx.behaviour)) {
+      errors.push(fieldError.invalid('metadata.labels', value, message, { code: 'metadata-label-invalid', target: entry }));
+    }
+  }
+  return errors;
+}
+
+function validateAnnotations(annotations: Record<string, string>, ctx: RuleContext): FieldError[] {
+  const errors: FieldError[] = [];
+  let total = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    total += key.length + value.length;
+    // Annotation keys are qualified names compared case-insensitively.
+    for (const message of qualifiedNameMessages(key.toLowerCase(), ctx.behaviour)) {
+      errors.push(
+        fieldError.invalid('metadata.annotations', key, message, {
+          code: 'metadata-annotation-invalid',
+          target: `metadata.annotations[${key}]`,
+          targetKey: true,
+        }),
+      );
+    }
+  }
+  if (total > limits.totalAnnotationBytes) {
+    errors.push(fieldError.tooLong('metadata.annotations', limits.totalAnnotationBytes, { code: 'metadata-annotations-too-long' }));
+  }
+  return errors;
+}
+
+function validateOwnerReferences(references: OwnerReference[]): FieldError[] {
+  const errors: FieldError[] = [];
+  let firstController = '';
+  references.forEach((ref, index) => {
+    // Upstream reports these at the unindexed list path; the index only steers the highlight.
+    const where = (field: string) => ({ code: 'metadata-owner-reference-invalid', target: `metadata.ownerReferences[${index}].${field}` });
+    const version = groupVersionOf(ref.apiVersion ?? '');
+    if (!version) errors.push(fieldError.invalid('metadata.ownerReferences.apiVersion', ref.apiVersion ?? '', 'version must not be empty', where('apiVersion')));
+    if (!ref.kind) errors.push(fieldError.invalid('metadata.ownerReferences.kind', ref.kind ?? '', 'must not be empty', where('kind')));
+    if (!ref.name) errors.push(fieldError.invalid('metadata.ownerReferences.name', ref.name ?? '', 'must not be empty', where('name')));
+    if (!ref.uid) errors.push(fieldError.invalid('metadata.ownerReferences.uid', ref.uid ?? '', 'must not be empty', where('uid')));
+    if (version === 'v1' && ref.kind === 'Event') {
+      errors.push(fieldError.invalid('metadata.ownerReferences', ref, '/v1, Kind=Event is disallowed from being an owner', where('kind')));
+    }
+    if (ref.controller) {
+      const current = `${ref.kind ?? ''}/${ref.name ?? ''}`;
+      if (firstController) {
+        const detail = `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`;
+        errors.push(fieldError.invalid('metadata.ownerReferences', references, detail, where('controller')));
+      } else {
+        firstController = current;
+      }
+    }
+  });
+  return errors;
+}
+
+/** The version part of an apiVersion, or '' when it does not parse (schema.ParseGroupVersion). */
+function groupVersionOf(apiVersion: string): string {
+  const parts = apiVersion.split('/');
+  if (parts.length === 1) return parts[0] ?? '';
+  if (parts.length === 2) return parts[1] ?? '';
+  return '';
+}
+
+function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[] {
+  const errors: FieldError[] = [];
+  finalizers.forEach((finalizer, index) => {
+    const target = `metadata.finalizers[${index}]`;
+    for (const message of qualifiedNameMessages(finalizer, ctx.behaviour)) {
+      errors.push(fieldError.invalid('metadata.finalizers', finalizer, message, { code: 'metadata-finalizer-invalid', target }));
+    }
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    errors.push(
+      fieldError.invalid('metadata.finalizers', finalizers, 'finalizer orphan and foregroundDeletion cannot be both set', {
+        code: 'metadata-finalizers-conflict',
+      }),
+    );
+  }
+  // The core wrapper's extra check runs after the generic ones, at the indexed path.
+  finalizers.forEach((finalizer, index) => {
+    const path = `metadata.finalizers[${index}]`;
+    for (const message of qualifiedNameMessages(finalizer, ctx.behaviour)) {
+      errors.push(fieldError.invalid(path, finalizer, message, { code: 'metadata-finalizer-invalid' }));
+    }
+    if (!finalizer.includes('/') && !(standardFinalizers as readonly string[]).includes(finalizer)) {
+      errors.push(
+        fieldError.invalid(path, finalizer, 'name is neither a standard finalizer name nor is it fully qualified', {
+          code: 'metadata-finalizer-invalid',
+        }),
+      );
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,8 @@
+/** A warning or an advisory: a path, a message and where to point, like a FieldError without a type. */
+export interface Note {
+  field: string;
+  message: string;
+  code: string;
+  target?: string;
+  targetKey?: boolean;
+}

@@ -1,0 +1,42 @@
+import type { SlicePort } from '../k8s/objects';
+import { protocols } from '../k8s/schema';
+import { limits } from '../k8s/wellKnown';
+import { fieldError } from '../validation/fieldErrors';
+import type { FieldError } from '../validation/fieldErrors';
+import { dns1123LabelMessages, qualifiedNameMessages } from '../validation/names';
+import type { RuleContext } from './context';
+
+/**
+ * EndpointSlice `ports` (discovery validatePorts), on the defaulted ports: a nil name is "", so
+ * two unnamed ports clash; a nil protocol is TCP, but an explicit "" is not defaulted.
+ */
+export function validateSlicePorts(ports: SlicePort[], ctx: RuleContext): FieldError[] {
+  if (ports.length > limits.portsPerSlice) {
+    return [fieldError.tooMany('ports', ports.length, limits.portsPerSlice, { code: 'ports-too-many' })];
+  }
+  const errors: FieldError[] = [];
+  const names = new Set<string>();
+  ports.forEach((port, index) => {
+    const path = `ports[${index}]`;
+    const name = port.name ?? '';
+    if (name.length > 0) {
+      for (const message of dns1123LabelMessages(name)) {
+        errors.push(fieldError.invalid(`${path}.name`, name, message, { code: 'port-name-invalid' }));
+      }
+    }
+    if (names.has(name)) {
+      errors.push(fieldError.duplicate(`${path}.name`, name, { code: 'port-name-duplicate', target: port.name === undefined ? path : `${path}.name` }));
+    }
+    names.add(name);
+    const protocol = port.protocol ?? 'TCP';
+    if (!(protocols as readonly string[]).includes(protocol)) {
+      errors.push(fieldError.notSupported(`${path}.protocol`, protocol, protocols, { code: 'port-protocol-unsupported' }));
+    }
+    if (port.appProtocol !== undefined) {
+      for (const message of qualifiedNameMessages(port.appProtocol, ctx.behaviour)) {
+        errors.push(fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, { code: 'port-app-protocol-invalid' }));
+      }
+    }
+  });
+  return errors;
+}
