@@ -4,12 +4,23 @@
 import { readFileSync, statSync } from 'node:fs';
 
 const maxBytes = 3 * 1024 * 1024;
-const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js'];
+const required = [
+  'extension/package.json',
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/dist/cli.js',
+];
 const forbidden = [
   { test: (name) => name.endsWith('.ts'), why: 'TypeScript source' },
   { test: (name) => name.endsWith('.map'), why: 'source map' },
-  { test: (name) => name.includes('node_modules/'), why: 'node_modules (the bundles carry their dependencies)' },
-  { test: (name) => /^extension\/(out|test|client|server|scripts|cluster)\//.test(name), why: 'development folder' },
+  {
+    test: (name) => name.includes('node_modules/'),
+    why: 'node_modules (the bundles carry their dependencies)',
+  },
+  {
+    test: (name) => /^extension\/(out|test|client|server|scripts|cluster)\//.test(name),
+    why: 'development folder',
+  },
   { test: (name) => /^extension\/\.[^/]/.test(name), why: 'dotfile' },
 ];
 
@@ -40,7 +51,9 @@ const size = statSync(file).size;
 const names = zipEntries(readFileSync(file));
 const problems = [
   ...required.filter((name) => !names.includes(name)).map((name) => `missing ${name}`),
-  ...names.flatMap((name) => forbidden.filter((rule) => rule.test(name)).map((rule) => `${name}: ${rule.why}`)),
+  ...names.flatMap((name) =>
+    forbidden.filter((rule) => rule.test(name)).map((rule) => `${name}: ${rule.why}`),
+  ),
 ];
 if (size > maxBytes) {
   problems.push(`${size} bytes is over the ${maxBytes}-byte budget`);
@@ -51,7 +64,9 @@ for (const name of names) {
 }
 if (problems.length > 0) {
   console.error(`check-vsix: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
-  console.error('Fix .vscodeignore (deny-all plus allow-list) or the bundle, then run npm run package again.');
+  console.error(
+    'Fix .vscodeignore (deny-all plus allow-list) or the bundle, then run npm run package again.',
+  );
   process.exit(1);
 }
 console.log('check-vsix: ok');

@@ -16,7 +16,9 @@ const commandTable: Record<string, (ctx: CommandContext) => Promise<void> | void
 
 /** Registers every command; the caller adds the disposables to the extension's subscriptions. */
 export function registerCommands(ctx: CommandContext): Disposable[] {
-  return Object.entries(commandTable).map(([id, handler]) => commands.registerCommand(id, () => handler(ctx)));
+  return Object.entries(commandTable).map(([id, handler]) =>
+    commands.registerCommand(id, () => handler(ctx)),
+  );
 }
 
 async function restartServer(ctx: CommandContext): Promise<void> {

@@ -11,7 +11,10 @@ export const clientName = 'Kubernetes Endpoints & EndpointSlices';
  * Builds the language client for the bundled server. The same module runs with and without the
  * debugger; debugging only adds an inspector port so "attach to server" works.
  */
-export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: ExtensionContext,
+  outputChannel: LogOutputChannel,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

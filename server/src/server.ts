@@ -1,4 +1,9 @@
-import { hasTransportArgument, createServerConnection, installCrashGuards, redirectConsole } from './lsp/connection';
+import {
+  hasTransportArgument,
+  createServerConnection,
+  installCrashGuards,
+  redirectConsole,
+} from './lsp/connection';
 import { defaultDebounceMs, startServer } from './lsp/startServer';
 import { readPackageVersion } from './packageInfo';
 

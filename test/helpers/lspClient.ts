@@ -64,11 +64,11 @@ export class TestClient {
     const args = [options.module ?? serverModule, '--stdio', `--debounce-ms=${options.debounceMs ?? 0}`];
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
     );
     const client = new TestClient(child, connection);
-    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     client.listen();
     await client.initialize(options.configuration ?? true);
     return client;
@@ -116,7 +116,9 @@ export class TestClient {
 
   /** Resolves with the first log message (from the start) whose text matches. */
   nextLog(pattern: RegExp): Promise<LogMessageParams> {
-    return this.waitFor(`a log matching ${pattern}`, () => this.logs.find((log) => pattern.test(log.message)));
+    return this.waitFor(`a log matching ${pattern}`, () =>
+      this.logs.find((log) => pattern.test(log.message)),
+    );
   }
 
   /** Waits until a condition over the recorded traffic holds, failing with context after a timeout. */
@@ -165,7 +167,9 @@ export class TestClient {
 
   private transcript(): string {
     const logs = this.logs.map((log) => `  log: ${log.message}`).join('\n');
-    const publishes = this.publishes.map((p) => `  publish ${p.uri} v${p.version}: ${p.diagnostics.length}`).join('\n');
+    const publishes = this.publishes
+      .map((p) => `  publish ${p.uri} v${p.version}: ${p.diagnostics.length}`)
+      .join('\n');
     return `${publishes}\n${logs}\nstderr: ${this.stderr}`;
   }
 

@@ -41,7 +41,11 @@ describe('settings in package.json and in the service', () => {
       const contributed = property(key);
       assert.equal(contributed.default, defaultSettings[key], key);
       assert.equal(contributed.type, schemaType(defaultSettings[key]), key);
-      assert.equal(contributed.scope, 'resource', `${key} is read per document, so it must be resource-scoped`);
+      assert.equal(
+        contributed.scope,
+        'resource',
+        `${key} is read per document, so it must be resource-scoped`,
+      );
     }
   });
 
@@ -63,14 +67,20 @@ describe('settings in package.json and in the service', () => {
     const { minimum } = property('maxEndpointsPerSlice');
     assert.equal(minimum, 1);
     assert.equal(normalizeSettings({ maxEndpointsPerSlice: minimum }).maxEndpointsPerSlice, minimum);
-    assert.equal(normalizeSettings({ maxEndpointsPerSlice: 0 }).maxEndpointsPerSlice, defaultSettings.maxEndpointsPerSlice);
+    assert.equal(
+      normalizeSettings({ maxEndpointsPerSlice: 0 }).maxEndpointsPerSlice,
+      defaultSettings.maxEndpointsPerSlice,
+    );
   });
 
   it('normalizeSettings keeps good values and replaces bad ones one by one', () => {
     assert.deepEqual(normalizeSettings(undefined), defaultSettings);
-    assert.deepEqual(normalizeSettings({ kubernetesVersion: '1.35', fieldValidation: 'Nope', advisories: 'yes' }), {
-      ...defaultSettings,
-      kubernetesVersion: '1.35',
-    });
+    assert.deepEqual(
+      normalizeSettings({ kubernetesVersion: '1.35', fieldValidation: 'Nope', advisories: 'yes' }),
+      {
+        ...defaultSettings,
+        kubernetesVersion: '1.35',
+      },
+    );
   });
 });

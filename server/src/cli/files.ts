@@ -90,7 +90,7 @@ export function inputName(input: LintInput): string {
 
 function reasonOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = error.code;
     if (code === 'ENOENT') {
       return 'no such file or directory';
     }

@@ -17,7 +17,11 @@ export interface LintRun {
 }
 
 /** Validates every input with one service instance, in input order. */
-export async function lintInputs(inputs: readonly LintInput[], settings: ServiceSettings, toolVersion: string): Promise<LintRun> {
+export async function lintInputs(
+  inputs: readonly LintInput[],
+  settings: ServiceSettings,
+  toolVersion: string,
+): Promise<LintRun> {
   const service = createLanguageService();
   const files: LintedFile[] = [];
   for (const input of inputs) {

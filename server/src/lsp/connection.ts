@@ -24,12 +24,14 @@ export function createServerConnection(): Connection {
  * and one stray `console.log` from a dependency would corrupt it.
  */
 export function redirectConsole(remote: RemoteConsole): void {
+  /* eslint-disable no-console -- the one place that touches console: it points it at the client. */
   console.log = (...args: unknown[]) => remote.log(format(...args));
   console.info = (...args: unknown[]) => remote.info(format(...args));
   console.warn = (...args: unknown[]) => remote.warn(format(...args));
   console.error = (...args: unknown[]) => remote.error(format(...args));
   console.debug = (...args: unknown[]) => remote.log(format(...args));
   console.trace = (...args: unknown[]) => remote.log(new Error(format(...args)).stack ?? format(...args));
+  /* eslint-enable no-console */
 }
 
 /**

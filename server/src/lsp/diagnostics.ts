@@ -21,7 +21,11 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 
 /** Converts one service diagnostic; the range already uses LSP's 0-based UTF-16 positions. */
 export function toLspDiagnostic(diagnostic: EndpointDiagnostic): Diagnostic {
-  const data: DiagnosticData = { field: diagnostic.field, reason: diagnostic.reason, origin: diagnostic.origin };
+  const data: DiagnosticData = {
+    field: diagnostic.field,
+    reason: diagnostic.reason,
+    origin: diagnostic.origin,
+  };
   return {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],

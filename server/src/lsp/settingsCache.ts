@@ -46,7 +46,10 @@ export class SettingsCache {
   onConfigurationChanged(pushed: unknown): void {
     this.byUri.clear();
     if (this.fetch === undefined) {
-      const section = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>)[settingsSection] : undefined;
+      const section =
+        typeof pushed === 'object' && pushed !== null
+          ? (pushed as Record<string, unknown>)[settingsSection]
+          : undefined;
       this.globalSettings = normalizeSettings(section);
     }
   }

@@ -47,11 +47,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publish: (uri, version, diagnostics) => {
       connection
         .sendDiagnostics({ uri, version, diagnostics })
-        .catch((error: unknown) => log.error(`Publishing diagnostics for ${uri} failed: ${describeError(error)}`));
+        .catch((error: unknown) =>
+          log.error(`Publishing diagnostics for ${uri} failed: ${describeError(error)}`),
+        );
     },
   });
 
-  async function computeDiagnostics(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
+  async function computeDiagnostics(
+    uri: string,
+    token: CancellationToken,
+  ): Promise<Diagnostic[] | undefined> {
     const documentSettings = await settings.get(uri);
     const document = documents.get(uri);
     if (token.isCancellationRequested || document === undefined) {
@@ -61,17 +66,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onInitialize(
-    guardRequest(log, 'initialize', () => initializeResult(options), (params: InitializeParams) => {
-      const capabilities: ClientCapabilities = params.capabilities;
-      if (capabilities.workspace?.configuration === true) {
-        settings = new SettingsCache(
-          (scopeUri, section) => connection.workspace.getConfiguration({ scopeUri, section }) as Promise<unknown>,
-          log,
-        );
-      }
-      registerForConfigChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-      return initializeResult(options);
-    }),
+    guardRequest(
+      log,
+      'initialize',
+      () => initializeResult(options),
+      (params: InitializeParams) => {
+        const capabilities: ClientCapabilities = params.capabilities;
+        if (capabilities.workspace?.configuration === true) {
+          settings = new SettingsCache(
+            (scopeUri, section) =>
+              connection.workspace.getConfiguration({ scopeUri, section }) as Promise<unknown>,
+            log,
+          );
+        }
+        registerForConfigChanges =
+          capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+        return initializeResult(options);
+      },
+    ),
   );
 
   connection.onInitialized(

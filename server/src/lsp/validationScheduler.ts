@@ -90,6 +90,8 @@ export class ValidationScheduler {
   }
 
   private isCurrent(document: VersionedDocument, run: PendingRun): boolean {
-    return !run.source.token.isCancellationRequested && this.deps.currentVersion(document.uri) === document.version;
+    return (
+      !run.source.token.isCancellationRequested && this.deps.currentVersion(document.uri) === document.version
+    );
   }
 }

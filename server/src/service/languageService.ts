@@ -8,22 +8,25 @@ import type { ChunkResult } from './validation/validateDocument';
 import { shiftDocumentReport } from './parse/positions';
 
 /**
- * Validates whole files. Work is cached per `---` document keyed by its text and the settings,
- * so an edit inside one document of a 500-document file parses and validates that document only;
- * the others are reused with their line numbers shifted.
+ * Validates whole files. Work is cached per `---` document keyed by its text (one cache per
+ * settings combination), so an edit inside one document of a 500-document file parses and
+ * validates that document only; the others are reused with their line numbers shifted.
  */
 export interface LanguageService {
   validate(text: string, settings: ServiceSettings): FileReport;
 }
 
+/** Settings combinations kept warm; a user switching versions back and forth stays fast. */
+const maxSettingsCaches = 4;
+
 export function createLanguageService(options: { cacheSize?: number } = {}): LanguageService {
-  const cache = new ChunkCache<ChunkResult>(options.cacheSize ?? 4096);
+  const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
   return {
     validate(text, settings) {
-      const key = settingsKey(settings);
+      const cache = caches.getOrCompute(settingsKey(settings), () => new ChunkCache(options.cacheSize ?? 4096));
       const documents: DocumentReport[] = [];
       for (const chunk of splitDocuments(text)) {
-        const result = cache.getOrCompute(`${key}\u0000${chunk.text}`, () => validateChunk(chunk.text, settings));
+        const result = cache.getOrCompute(chunk.text, () => validateChunk(chunk.text, settings));
         documents.push(shiftDocumentReport(result, chunk.index, chunk.startLine));
       }
       return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };

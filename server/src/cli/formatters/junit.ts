@@ -32,9 +32,11 @@ function testcase(file: LintedFile, document: DocumentReport): string {
   const others = document.diagnostics.filter((d) => d.severity !== 'error');
   const body: string[] = [];
   if (errors.length > 0) {
-    const first = errors[0] as EndpointDiagnostic;
+    const first = errors[0];
     const message = errors.length === 1 ? first.message : `${first.message} (and ${errors.length - 1} more)`;
-    body.push(`      <failure message="${attr(message)}" type="${attr(first.code)}">${text(lines(errors))}</failure>`);
+    body.push(
+      `      <failure message="${attr(message)}" type="${attr(first.code)}">${text(lines(errors))}</failure>`,
+    );
   }
   if (others.length > 0) {
     body.push(`      <system-out>${text(lines(others))}</system-out>`);
@@ -51,7 +53,9 @@ function failedDocuments(file: LintedFile): number {
 
 function lines(diagnostics: readonly EndpointDiagnostic[]): string {
   return diagnostics
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`)
+    .map(
+      (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+    )
     .join('\n');
 }
 
@@ -61,9 +65,17 @@ function lines(diagnostics: readonly EndpointDiagnostic[]): string {
 const invalidXmlChars = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 function text(value: string): string {
-  return value.replace(invalidXmlChars, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(invalidXmlChars, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value)
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }

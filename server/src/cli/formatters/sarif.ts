@@ -37,7 +37,9 @@ export function formatSarif(run: LintRun): string {
         properties: { kubernetesVersion: run.settings.kubernetesVersion },
         results: run.files.flatMap((file) =>
           file.documents.flatMap((document) =>
-            document.diagnostics.map((diagnostic) => result(file, diagnostic, ruleIndex.get(diagnostic.code) ?? -1)),
+            document.diagnostics.map((diagnostic) =>
+              result(file, diagnostic, ruleIndex.get(diagnostic.code) ?? -1),
+            ),
           ),
         ),
       },

@@ -11,9 +11,9 @@ export function formatText(run: LintRun): string {
   for (const file of run.files) {
     for (const diagnostic of fileDiagnostics(file)) {
       const { line, character } = diagnostic.range.start;
-      const origin = diagnostic.origin === 'advisory' ? ' (advisory, not from the apiserver)' : '';
+      // Advisory messages say themselves that they are not the apiserver's, so no marker is added.
       lines.push(
-        `${file.path}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}${origin}`,
+        `${file.path}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`,
       );
     }
   }

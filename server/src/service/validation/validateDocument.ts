@@ -167,10 +167,10 @@ class DocumentValidation {
   }
 
   private slice(): EndpointSlice {
-    return this.decoded.value as EndpointSlice;
+    return this.decoded.value;
   }
 
   private endpoints(): Endpoints {
-    return this.decoded.value as Endpoints;
+    return this.decoded.value;
   }
 }

@@ -1,0 +1,32 @@
+/** The `--format json` contract, as a type the tests check outputs against. */
+
+export interface JsonPosition {
+  line: number;
+  character: number;
+}
+
+export interface JsonDiagnostic {
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  origin: 'apiserver' | 'advisory' | 'syntax';
+  reason: string;
+  field: string;
+  code: string;
+  message: string;
+  range: { start: JsonPosition; end: JsonPosition };
+}
+
+export interface JsonDocument {
+  index: number;
+  apiVersion: string | null;
+  kind: string | null;
+  name: string | null;
+  diagnostics: JsonDiagnostic[];
+}
+
+export interface JsonOutput {
+  kubernetesVersion: string;
+  files: { path: string; documents: JsonDocument[] }[];
+}
+
+export const diagnosticKeys = ['severity', 'origin', 'reason', 'field', 'code', 'message', 'range'];
+export const documentKeys = ['index', 'apiVersion', 'kind', 'name', 'diagnostics'];
