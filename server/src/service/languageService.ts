@@ -14,6 +14,8 @@ import { shiftDocumentReport } from './parse/positions';
  */
 export interface LanguageService {
   validate(text: string, settings: ServiceSettings): FileReport;
+  /** Documents validated afresh (misses) and reused (hits) since the service was created. */
+  cacheStats(): { hits: number; misses: number };
 }
 
 /** Settings combinations kept warm; a user switching versions back and forth stays fast. */
@@ -30,6 +32,14 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
         documents.push(shiftDocumentReport(result, chunk.index, chunk.startLine));
       }
       return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
+    },
+    cacheStats() {
+      const totals = { hits: 0, misses: 0 };
+      for (const cache of caches.values()) {
+        totals.hits += cache.stats.hits;
+        totals.misses += cache.stats.misses;
+      }
+      return totals;
     },
   };
 }

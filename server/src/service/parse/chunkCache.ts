@@ -4,16 +4,20 @@
  */
 export class ChunkCache<T> {
   private readonly entries = new Map<string, T>();
+  /** Hits and misses since creation, so tests and benchmarks can see what was recomputed. */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(private readonly capacity: number) {}
 
   getOrCompute(key: string, compute: () => T): T {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
+      this.stats.hits++;
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
+    this.stats.misses++;
     const value = compute();
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {
@@ -21,6 +25,10 @@ export class ChunkCache<T> {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     return value;
+  }
+
+  values(): IterableIterator<T> {
+    return this.entries.values();
   }
 
   get size(): number {
