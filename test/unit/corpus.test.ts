@@ -3,7 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService, kubernetesVersions } from '../../server/src/service';
-import type { EndpointDiagnostic, KubernetesVersion, Reason, ServiceSettings } from '../../server/src/service';
+import type {
+  EndpointDiagnostic,
+  KubernetesVersion,
+  Reason,
+  ServiceSettings,
+} from '../../server/src/service';
 import { corpusCases, fixtureDirectory, fixtureText, updateOnlyCases } from './corpus/cases';
 import type { CorpusCase } from './corpus/cases';
 import type { Cause, Expectation, Verdict, WarningMatch } from './corpus/model';
@@ -41,7 +46,14 @@ function outcomeOf(diagnostics: readonly EndpointDiagnostic[]): Outcome {
   const causes = errors.filter((d) => d.origin === 'apiserver' && fieldReasons.has(d.reason));
   const notFound = errors.filter((d) => d.reason === 'NotFound');
   const badRequest = errors.filter((d) => d.reason === 'BadRequest');
-  const verdict: Verdict = notFound.length > 0 ? 'not-found' : badRequest.length > 0 ? 'decode-error' : causes.length > 0 ? 'rejected' : 'accepted';
+  const verdict: Verdict =
+    notFound.length > 0
+      ? 'not-found'
+      : badRequest.length > 0
+        ? 'decode-error'
+        : causes.length > 0
+          ? 'rejected'
+          : 'accepted';
   const warnings = diagnostics.filter((d) => d.reason === 'Warning').map((d) => d.message);
   return { verdict, causes, requestErrors: [...notFound, ...badRequest], warnings };
 }
@@ -57,28 +69,38 @@ function dump(diagnostics: readonly EndpointDiagnostic[]): string {
     .join('\n');
 }
 
-const causeText = ([field, reason, body]: Cause): string => `(${field}, ${reason}${body === undefined ? '' : `, …${JSON.stringify(body)}`})`;
+const causeText = ([field, reason, body]: Cause): string =>
+  `(${field}, ${reason}${body === undefined ? '' : `, …${JSON.stringify(body)}`})`;
 
 /**
  * Matches expected causes to actual ones, each actual used once. Causes with a body go first,
  * so a bare (field, reason) does not take the diagnostic a more specific one needs.
  */
-function unmatchedCauses(expected: readonly Cause[], actual: readonly EndpointDiagnostic[]): { missing: Cause[]; extra: EndpointDiagnostic[] } {
+function unmatchedCauses(
+  expected: readonly Cause[],
+  actual: readonly EndpointDiagnostic[],
+): { missing: Cause[]; extra: EndpointDiagnostic[] } {
   const left = [...actual];
   const ordered = [...expected].sort((a, b) => Number(b[2] !== undefined) - Number(a[2] !== undefined));
   const missing: Cause[] = [];
   for (const cause of ordered) {
     const [field, reason, body] = cause;
-    const index = left.findIndex((d) => d.field === field && d.reason === reason && (body === undefined || d.message.endsWith(body)));
+    const index = left.findIndex(
+      (d) => d.field === field && d.reason === reason && (body === undefined || d.message.endsWith(body)),
+    );
     if (index < 0) missing.push(cause);
     else left.splice(index, 1);
   }
   return { missing, extra: left };
 }
 
-const warningMatches = (match: WarningMatch, text: string): boolean => (typeof match === 'string' ? text === match : text.includes(match.contains));
+const warningMatches = (match: WarningMatch, text: string): boolean =>
+  typeof match === 'string' ? text === match : text.includes(match.contains);
 
-function unmatchedWarnings(expected: readonly WarningMatch[], actual: readonly string[]): { missing: WarningMatch[]; extra: string[] } {
+function unmatchedWarnings(
+  expected: readonly WarningMatch[],
+  actual: readonly string[],
+): { missing: WarningMatch[]; extra: string[] } {
   const left = [...actual];
   const missing: WarningMatch[] = [];
   for (const match of expected) {
@@ -98,27 +120,44 @@ function check(c: CorpusCase, version: KubernetesVersion, expect: Expectation): 
   };
   const { diagnostics } = service.validate(fixtureText(c), settings);
   const outcome = outcomeOf(diagnostics);
-  const context = (problem: string) => `${c.id} @ ${version}: ${problem}\nengine diagnostics:\n${dump(diagnostics)}`;
+  const context = (problem: string) =>
+    `${c.id} @ ${version}: ${problem}\nengine diagnostics:\n${dump(diagnostics)}`;
 
-  assert.equal(outcome.verdict, expect.verdict, context(`verdict ${outcome.verdict}, expected ${expect.verdict}`));
-  const strays = diagnostics.filter((d) => d.severity === 'error' && !outcome.causes.includes(d) && !outcome.requestErrors.includes(d));
+  assert.equal(
+    outcome.verdict,
+    expect.verdict,
+    context(`verdict ${outcome.verdict}, expected ${expect.verdict}`),
+  );
+  const strays = diagnostics.filter(
+    (d) => d.severity === 'error' && !outcome.causes.includes(d) && !outcome.requestErrors.includes(d),
+  );
   assert.deepEqual(strays, [], context('errors that are neither causes nor request errors'));
-  assert.ok(!(outcome.causes.length > 0 && outcome.requestErrors.length > 0), context('field causes next to a failed decode'));
+  assert.ok(
+    !(outcome.causes.length > 0 && outcome.requestErrors.length > 0),
+    context('field causes next to a failed decode'),
+  );
   assert.ok(!diagnostics.some((d) => d.origin === 'advisory'), context('advisories although they are off'));
   if (expect.message !== undefined) {
     const message = expect.message;
-    assert.ok(outcome.requestErrors.some((d) => d.message.includes(message)), context(`no request error containing ${JSON.stringify(message)}`));
+    assert.ok(
+      outcome.requestErrors.some((d) => d.message.includes(message)),
+      context(`no request error containing ${JSON.stringify(message)}`),
+    );
   }
 
   const causes = unmatchedCauses(expect.causes, outcome.causes);
   assert.ok(
     causes.missing.length === 0 && causes.extra.length === 0,
-    context(`causes differ\n  missing: ${causes.missing.map(causeText).join(' ') || '-'}\n  unexpected: ${causes.extra.map((d) => `(${d.field}, ${d.reason})`).join(' ') || '-'}`),
+    context(
+      `causes differ\n  missing: ${causes.missing.map(causeText).join(' ') || '-'}\n  unexpected: ${causes.extra.map((d) => `(${d.field}, ${d.reason})`).join(' ') || '-'}`,
+    ),
   );
   const warnings = unmatchedWarnings(expect.warnings, outcome.warnings);
   assert.ok(
     warnings.missing.length === 0 && warnings.extra.length === 0,
-    context(`warnings differ\n  missing: ${JSON.stringify(warnings.missing)}\n  unexpected: ${JSON.stringify(warnings.extra)}`),
+    context(
+      `warnings differ\n  missing: ${JSON.stringify(warnings.missing)}\n  unexpected: ${JSON.stringify(warnings.extra)}`,
+    ),
   );
 }
 
@@ -141,7 +180,10 @@ describe('differential corpus (spec §6) against the engine', () => {
 describe('the corpus itself', () => {
   it('has unique ids, and each case names every version exactly once', () => {
     const ids = corpusCases.map((c) => c.id);
-    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+    );
     for (const c of corpusCases) {
       const versions = c.expected.flatMap((e) => e.versions);
       assert.deepEqual([...versions].sort(), [...kubernetesVersions], c.id);
@@ -150,20 +192,35 @@ describe('the corpus itself', () => {
 
   it('covers every row of spec §6 (ES-01..ES-60, EP-01..EP-27) or says why not', () => {
     const rows = [...range('ES', 60), ...range('EP', 27)];
-    const covered = new Set([...corpusCases.map((c) => c.id.replace(/[a-z]+$/, '')), ...Object.keys(updateOnlyCases)]);
-    assert.deepEqual(rows.filter((row) => !covered.has(row)), []);
+    const covered = new Set([
+      ...corpusCases.map((c) => c.id.replace(/[a-z]+$/, '')),
+      ...Object.keys(updateOnlyCases),
+    ]);
+    assert.deepEqual(
+      rows.filter((row) => !covered.has(row)),
+      [],
+    );
   });
 
   it('marks uncertain cases with the §8 item they rest on', () => {
-    for (const c of corpusCases.filter((c) => c.uncertain)) assert.match(c.uncertainty ?? '', /^§8 item \d/, c.id);
+    for (const c of corpusCases.filter((c) => c.uncertain)) {
+      assert.match(c.uncertainty ?? '', /^§8 item \d/, c.id);
+    }
   });
 
   it(`is written out to ${fixtureDirectory} exactly (regenerate with node scripts/write-corpus.mjs)`, () => {
     const directory = join(repoRoot, fixtureDirectory);
     const files = readdirSync(directory).filter((f) => f.endsWith('.yaml'));
-    assert.deepEqual(files.sort(), corpusCases.map((c) => `${c.id}.yaml`).sort(), 'the fixture files are not the corpus cases');
+    assert.deepEqual(
+      files.sort(),
+      corpusCases.map((c) => `${c.id}.yaml`).sort(),
+      'the fixture files are not the corpus cases',
+    );
     for (const c of corpusCases) {
-      assert.ok(readFileSync(join(directory, `${c.id}.yaml`), 'utf8') === fixtureText(c), `${c.id}.yaml is stale`);
+      assert.ok(
+        readFileSync(join(directory, `${c.id}.yaml`), 'utf8') === fixtureText(c),
+        `${c.id}.yaml is stale`,
+      );
     }
   });
 });

@@ -28,7 +28,9 @@ describe('bad input never crashes the service', () => {
   });
 
   it('bounds alias expansion (billion laughs) and still answers', () => {
-    const levels = ['a: &a ["10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3"]'];
+    const levels = [
+      'a: &a ["10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3","10.1.2.3"]',
+    ];
     const names = 'abcdefghij';
     for (let i = 1; i < names.length; i++) {
       const prev = `*${names[i - 1]}`;
@@ -50,7 +52,9 @@ endpoints: [{addresses: *j}]
 
   it('validates a 10 MB file of 500+ documents and reports per document', () => {
     const docs: string[] = [];
-    for (let i = 0; docs.join('---\n').length < 10_000_000; i++) docs.push(slice(i) + `# ${'x'.repeat(20_000)}\n`);
+    for (let i = 0; docs.join('---\n').length < 10_000_000; i++) {
+      docs.push(slice(i) + `# ${'x'.repeat(20_000)}\n`);
+    }
     const service = createLanguageService();
     const report = service.validate(docs.join('---\n'), defaultSettings);
     assert.equal(report.documents.length, docs.length);

@@ -25,7 +25,10 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
   return {
     validate(text, settings) {
-      const cache = caches.getOrCompute(settingsKey(settings), () => new ChunkCache(options.cacheSize ?? 4096));
+      const cache = caches.getOrCompute(
+        settingsKey(settings),
+        () => new ChunkCache(options.cacheSize ?? 4096),
+      );
       const documents: DocumentReport[] = [];
       for (const chunk of splitDocuments(text)) {
         const result = cache.getOrCompute(chunk.text, () => validateChunk(chunk.text, settings));

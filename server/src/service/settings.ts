@@ -45,7 +45,9 @@ export function normalizeSettings(raw: unknown): ServiceSettings {
     fieldValidation: isOneOf(fieldValidationModes, mode) ? mode : defaultSettings.fieldValidation,
     advisories: typeof input['advisories'] === 'boolean' ? input['advisories'] : defaultSettings.advisories,
     maxEndpointsPerSlice:
-      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 1000 ? max : defaultSettings.maxEndpointsPerSlice,
+      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 1000
+        ? max
+        : defaultSettings.maxEndpointsPerSlice,
   };
 }
 

@@ -23,7 +23,8 @@ function scalar(value: string | number | boolean | null): string {
   return plainSafe.test(value) && !yaml11Words.has(value.toLowerCase()) ? value : JSON.stringify(value);
 }
 
-const isScalar = (value: Yaml): value is string | number | boolean | null => value === null || typeof value !== 'object';
+const isScalar = (value: Yaml): value is string | number | boolean | null =>
+  value === null || typeof value !== 'object';
 const entries = (map: YamlMap): [string, Yaml][] =>
   Object.entries(map).filter((entry): entry is [string, Yaml] => entry[1] !== undefined);
 
@@ -43,7 +44,9 @@ function isFlat(value: Yaml): boolean {
 }
 
 function isEmpty(value: Yaml): boolean {
-  return !isScalar(value) && (Array.isArray(value) ? value.length === 0 : entries(value as YamlMap).length === 0);
+  return (
+    !isScalar(value) && (Array.isArray(value) ? value.length === 0 : entries(value as YamlMap).length === 0)
+  );
 }
 
 function mapLines(map: YamlMap, indent: string): string[] {
@@ -53,14 +56,23 @@ function mapLines(map: YamlMap, indent: string): string[] {
 function keyLines(key: string, value: Yaml, indent: string): string[] {
   const inline = `${indent}${key}: ${flow(value)}`;
   if (isScalar(value) || isEmpty(value) || (isFlat(value) && inline.length <= maxFlowWidth)) return [inline];
-  if (Array.isArray(value)) return [`${indent}${key}:`, ...(value as readonly Yaml[]).flatMap((item) => itemLines(item, indent))];
+  if (Array.isArray(value)) {
+    return [`${indent}${key}:`, ...(value as readonly Yaml[]).flatMap((item) => itemLines(item, indent))];
+  }
   return [`${indent}${key}:`, ...mapLines(value as YamlMap, `${indent}  `)];
 }
 
 /** A list item; lists sit at their key's indentation, as in the spec (`endpoints:` / `- addresses: ...`). */
 function itemLines(item: Yaml, indent: string): string[] {
   const inline = `${indent}- ${flow(item)}`;
-  if (isScalar(item) || isEmpty(item) || (isFlat(item) && inline.length <= maxFlowWidth) || Array.isArray(item)) return [inline];
+  if (
+    isScalar(item) ||
+    isEmpty(item) ||
+    (isFlat(item) && inline.length <= maxFlowWidth) ||
+    Array.isArray(item)
+  ) {
+    return [inline];
+  }
   const [first = '', ...rest] = mapLines(item as YamlMap, `${indent}  `);
   return [`${indent}- ${first.slice(indent.length + 2)}`, ...rest];
 }
@@ -73,7 +85,11 @@ export function toYaml(document: YamlMap): string {
 // ---------------------------------------------------------------------------------------------
 // EndpointSlice (§6 base: valid, no warnings)
 
-const sliceMetadata: YamlMap = { name: 'es-base', namespace: 'default', labels: { 'kubernetes.io/service-name': 'svc' } };
+const sliceMetadata: YamlMap = {
+  name: 'es-base',
+  namespace: 'default',
+  labels: { 'kubernetes.io/service-name': 'svc' },
+};
 
 function sliceBase(): YamlMap {
   return {
@@ -121,7 +137,13 @@ const baseSubset: YamlMap = {
 
 /** The base Endpoints with top-level fields replaced (`undefined` removes one). */
 export function endpoints(delta: YamlMap = {}): string {
-  return toYaml({ apiVersion: 'v1', kind: 'Endpoints', metadata: endpointsMetadata, subsets: [baseSubset], ...delta });
+  return toYaml({
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: endpointsMetadata,
+    subsets: [baseSubset],
+    ...delta,
+  });
 }
 
 export function endpointsMeta(delta: YamlMap): string {

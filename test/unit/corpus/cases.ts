@@ -1,11 +1,16 @@
 import { endpointsCases } from './endpointsCases';
 import type { CorpusCase } from './model';
-import { sliceCases } from './sliceCases';
+import { sliceAddressCases } from './sliceAddressCases';
+import { sliceOtherCases } from './sliceOtherCases';
 
 export type { CorpusCase } from './model';
 
 /** Every create case of spec §6, EndpointSlice first. */
-export const corpusCases: readonly CorpusCase[] = [...sliceCases, ...endpointsCases];
+export const corpusCases: readonly CorpusCase[] = [
+  ...sliceAddressCases,
+  ...sliceOtherCases,
+  ...endpointsCases,
+];
 
 /** §6 rows that need an update request against a stored object; the engine emulates creates. */
 export const updateOnlyCases: Readonly<Record<string, string>> = {
@@ -22,6 +27,7 @@ export const fixtureDirectory = 'test/fixtures/corpus';
  * mode when it is not kubectl's default), then the manifest exactly as the engine sees it.
  */
 export function fixtureText(c: CorpusCase): string {
-  const mode = c.fieldValidation && c.fieldValidation !== 'Strict' ? `# fieldValidation: ${c.fieldValidation}\n` : '';
+  const mode =
+    c.fieldValidation && c.fieldValidation !== 'Strict' ? `# fieldValidation: ${c.fieldValidation}\n` : '';
   return `# ${c.id}: ${c.description}\n${mode}${c.manifest}`;
 }

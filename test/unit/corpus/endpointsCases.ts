@@ -22,15 +22,40 @@ const leadingZeroWarning = m.nonStandardIP(ip0, '010.1.2.3', '10.1.2.3', 'future
 const managedByController = { 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
 
 export const endpointsCases: CorpusCase[] = [
-  { id: 'EP-01', description: 'the base Endpoints: accepted with the deprecation warning', manifest: endpoints(), expected: same(accepted(w1)) },
+  {
+    id: 'EP-01',
+    description: 'the base Endpoints: accepted with the deprecation warning',
+    manifest: endpoints(),
+    expected: same(accepted(w1)),
+  },
   {
     id: 'EP-02',
     description: 'a subset with ports but no addresses',
     manifest: endpoints({ subsets: [{ ports: [{ port: 80 }] }] }),
-    expected: same(rejected([required('subsets[0]', 'subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`')], w1)),
+    expected: same(
+      rejected(
+        [
+          required(
+            'subsets[0]',
+            'subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`',
+          ),
+        ],
+        w1,
+      ),
+    ),
   },
-  { id: 'EP-03a', description: 'no subsets', manifest: endpoints({ subsets: undefined }), expected: same(accepted(w1)) },
-  { id: 'EP-03b', description: 'an empty subsets list', manifest: endpoints({ subsets: [] }), expected: same(accepted(w1)) },
+  {
+    id: 'EP-03a',
+    description: 'no subsets',
+    manifest: endpoints({ subsets: undefined }),
+    expected: same(accepted(w1)),
+  },
+  {
+    id: 'EP-03b',
+    description: 'an empty subsets list',
+    manifest: endpoints({ subsets: [] }),
+    expected: same(accepted(w1)),
+  },
   {
     id: 'EP-04',
     description: 'a subset with only notReadyAddresses and no ports',
@@ -68,7 +93,10 @@ export const endpointsCases: CorpusCase[] = [
     id: 'EP-09',
     description: 'an IPv4-mapped loopback address is loopback; from 1.36 it is also rejected as IPv4-mapped',
     manifest: subset({ addresses: [{ ip: '::ffff:127.0.0.1' }] }),
-    expected: byGate(rejected([invalid(ip0, m.loopback)], w1), rejected([invalid(ip0, m.ipv4Mapped), invalid(ip0, m.loopback)], w1)),
+    expected: byGate(
+      rejected([invalid(ip0, m.loopback)], w1),
+      rejected([invalid(ip0, m.ipv4Mapped), invalid(ip0, m.loopback)], w1),
+    ),
   },
   {
     id: 'EP-10',
@@ -79,7 +107,9 @@ export const endpointsCases: CorpusCase[] = [
   {
     id: 'EP-11',
     description: 'unspecified, loopback, link-local and link-local multicast (IPv4 and IPv6) addresses',
-    manifest: subset({ addresses: ['0.0.0.0', '127.0.0.2', '169.254.1.1', '224.0.0.5', 'ff02::2'].map((ip) => ({ ip })) }),
+    manifest: subset({
+      addresses: ['0.0.0.0', '127.0.0.2', '169.254.1.1', '224.0.0.5', 'ff02::2'].map((ip) => ({ ip })),
+    }),
     expected: same(
       rejected(
         [
@@ -103,9 +133,16 @@ export const endpointsCases: CorpusCase[] = [
     id: 'EP-13',
     description: 'an unnamed port in a subset with two ports',
     manifest: subset({ ports: [{ name: 'http', port: 80 }, { port: 443 }] }),
-    expected: same(rejected([required('subsets[0].ports[1].name', 'subsets[0].ports[1].name: Required value')], w1)),
+    expected: same(
+      rejected([required('subsets[0].ports[1].name', 'subsets[0].ports[1].name: Required value')], w1),
+    ),
   },
-  { id: 'EP-14', description: 'a single unnamed port', manifest: subset({ ports: [{ port: 80 }] }), expected: same(accepted(w1)) },
+  {
+    id: 'EP-14',
+    description: 'a single unnamed port',
+    manifest: subset({ ports: [{ port: 80 }] }),
+    expected: same(accepted(w1)),
+  },
   {
     id: 'EP-15',
     description: 'two ports with the same name (not checked for Endpoints, contrast ES-32)',
@@ -136,7 +173,12 @@ export const endpointsCases: CorpusCase[] = [
     id: 'EP-17',
     description: 'a protocol in lower case',
     manifest: subset({ ports: [{ port: 80, protocol: 'udp' }] }),
-    expected: same(rejected([notSupported('subsets[0].ports[0].protocol', `Unsupported value: "udp": ${m.supportedProtocols}`)], w1)),
+    expected: same(
+      rejected(
+        [notSupported('subsets[0].ports[0].protocol', `Unsupported value: "udp": ${m.supportedProtocols}`)],
+        w1,
+      ),
+    ),
   },
   {
     id: 'EP-18',
@@ -199,7 +241,12 @@ export const endpointsCases: CorpusCase[] = [
     }),
     expected: byGate(accepted(w1), rejected([invalid(ip0, m.leadingZeros)], w1)),
   },
-  { id: 'EP-25', description: 'a name with a dot (a DNS subdomain is enough)', manifest: endpointsMeta({ name: 'my.service' }), expected: same(accepted(w1)) },
+  {
+    id: 'EP-25',
+    description: 'a name with a dot (a DNS subdomain is enough)',
+    manifest: endpointsMeta({ name: 'my.service' }),
+    expected: same(accepted(w1)),
+  },
   {
     id: 'EP-26',
     description: 'a name with upper-case letters',

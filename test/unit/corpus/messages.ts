@@ -29,13 +29,20 @@ export const supportedAddressTypes = 'supported values: "FQDN", "IPv4", "IPv6"';
 export const supportedProtocols = 'supported values: "SCTP", "TCP", "UDP"';
 
 /** W1, on every request for v1 Endpoints. */
-export const endpointsDeprecated = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+export const endpointsDeprecated =
+  'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 /** W4. */
 export const fqdnDeprecated = 'spec.addressType: FQDN endpoints are deprecated';
 
 /** W2 / W5, in the ≤1.35 and the 1.36+ wording. */
-export function nonStandardIP(path: string, value: string, canonical: string, wording: 'future' | 'invalid'): string {
-  const fate = wording === 'future' ? 'will be considered invalid in a future Kubernetes release' : 'is invalid';
+export function nonStandardIP(
+  path: string,
+  value: string,
+  canonical: string,
+  wording: 'future' | 'invalid',
+): string {
+  const fate =
+    wording === 'future' ? 'will be considered invalid in a future Kubernetes release' : 'is invalid';
   return `${path}: non-standard IP address "${value}" ${fate}: use "${canonical}"`;
 }
 

@@ -68,15 +68,28 @@ export function groups(...pairs: [readonly KubernetesVersion[], Expectation][]):
   return pairs.map(([versions, expect]) => ({ versions, expect }));
 }
 
-export const accepted = (...warnings: WarningMatch[]): Expectation => ({ verdict: 'accepted', causes: [], warnings });
-export const rejected = (causes: Cause[], ...warnings: WarningMatch[]): Expectation => ({ verdict: 'rejected', causes, warnings });
+export const accepted = (...warnings: WarningMatch[]): Expectation => ({
+  verdict: 'accepted',
+  causes: [],
+  warnings,
+});
+export const rejected = (causes: Cause[], ...warnings: WarningMatch[]): Expectation => ({
+  verdict: 'rejected',
+  causes,
+  warnings,
+});
 export const decodeError = (message: string, ...warnings: WarningMatch[]): Expectation => ({
   verdict: 'decode-error',
   causes: [],
   warnings,
   message,
 });
-export const notFound = (message: string): Expectation => ({ verdict: 'not-found', causes: [], warnings: [], message });
+export const notFound = (message: string): Expectation => ({
+  verdict: 'not-found',
+  causes: [],
+  warnings: [],
+  message,
+});
 export const contains = (text: string): WarningMatch => ({ contains: text });
 
 export const required = (field: string, body?: string): Cause => [field, 'FieldValueRequired', body];

@@ -523,7 +523,7 @@ func (f *fakelet) updateNodeStatus(ctx context.Context, node *corev1.Node, n *fa
 	}
 	node.Status = corev1.NodeStatus{
 		Capacity: capacity, Allocatable: capacity, Phase: "", Conditions: conds,
-		Addresses: []corev1.NodeAddress{{Type: corev1.NodeInternalIP, Address: n.hostIP}, {Type: corev1.NodeHostName, Address: n.name}},
+		Addresses:       []corev1.NodeAddress{{Type: corev1.NodeInternalIP, Address: n.hostIP}, {Type: corev1.NodeHostName, Address: n.name}},
 		DaemonEndpoints: corev1.NodeDaemonEndpoints{KubeletEndpoint: corev1.DaemonEndpoint{Port: 10250}},
 		NodeInfo: corev1.NodeSystemInfo{
 			MachineID: n.name, SystemUUID: n.name, BootID: n.name,

@@ -8,8 +8,10 @@ export const servedApiVersion: Readonly<Record<OurKind, string>> = {
 
 /** Versions users still write that the apiserver no longer serves, with what to say about them. */
 export const removedApiVersions: Readonly<Record<string, string>> = {
-  'discovery.k8s.io/v1beta1': 'discovery.k8s.io/v1beta1 EndpointSlice is not served since Kubernetes 1.25; use discovery.k8s.io/v1',
-  'discovery.k8s.io/v1alpha1': 'discovery.k8s.io/v1alpha1 EndpointSlice is not served since Kubernetes 1.21; use discovery.k8s.io/v1',
+  'discovery.k8s.io/v1beta1':
+    'discovery.k8s.io/v1beta1 EndpointSlice is not served since Kubernetes 1.25; use discovery.k8s.io/v1',
+  'discovery.k8s.io/v1alpha1':
+    'discovery.k8s.io/v1alpha1 EndpointSlice is not served since Kubernetes 1.21; use discovery.k8s.io/v1',
 };
 
 export type KindMatch =

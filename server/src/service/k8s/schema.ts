@@ -47,11 +47,19 @@ const endpointConditions: ObjectSpec = {
   kind: 'object',
   goType: 'EndpointConditions',
   fields: {
-    ready: field(bool, 'Whether the endpoint is ready to receive traffic. Unset means ready.', { pointer: true }),
-    serving: field(bool, 'Whether the endpoint can serve traffic, regardless of terminating. Unset means serving.', {
+    ready: field(bool, 'Whether the endpoint is ready to receive traffic. Unset means ready.', {
       pointer: true,
     }),
-    terminating: field(bool, 'Whether the endpoint is terminating. Unset means not terminating.', { pointer: true }),
+    serving: field(
+      bool,
+      'Whether the endpoint can serve traffic, regardless of terminating. Unset means serving.',
+      {
+        pointer: true,
+      },
+    ),
+    terminating: field(bool, 'Whether the endpoint is terminating. Unset means not terminating.', {
+      pointer: true,
+    }),
   },
 };
 
@@ -61,12 +69,16 @@ const endpoint: ObjectSpec = {
   fields: {
     addresses: field(
       { kind: 'list', goType: '[]string', item: str() },
-      'The addresses of this endpoint, in the family of the slice\'s `addressType`. At least 1 and at most 100; consumers use the first.',
+      "The addresses of this endpoint, in the family of the slice's `addressType`. At least 1 and at most 100; consumers use the first.",
       { required: true },
     ),
     conditions: field(endpointConditions, 'The current state of the endpoint.'),
-    hostname: field(str(), 'The hostname of this endpoint (a DNS-1123 label), used for DNS records.', { pointer: true }),
-    targetRef: field(objectReference, 'The object that provides this endpoint, usually a Pod.', { pointer: true }),
+    hostname: field(str(), 'The hostname of this endpoint (a DNS-1123 label), used for DNS records.', {
+      pointer: true,
+    }),
+    targetRef: field(objectReference, 'The object that provides this endpoint, usually a Pod.', {
+      pointer: true,
+    }),
     deprecatedTopology: field(
       { kind: 'map', goType: 'map[string]string', value: str() },
       'Deprecated v1beta1 topology; cleared by the apiserver on every v1 write.',
@@ -84,10 +96,17 @@ const slicePort: ObjectSpec = {
   kind: 'object',
   goType: 'EndpointPort',
   fields: {
-    name: field(str(), 'The port name: a DNS-1123 label or empty; unique in the slice. Must match the Service port name.', {
+    name: field(
+      str(),
+      'The port name: a DNS-1123 label or empty; unique in the slice. Must match the Service port name.',
+      {
+        pointer: true,
+      },
+    ),
+    protocol: field(str('v1.Protocol'), 'TCP, UDP or SCTP. Defaults to TCP.', {
       pointer: true,
+      values: protocols,
     }),
-    protocol: field(str('v1.Protocol'), 'TCP, UDP or SCTP. Defaults to TCP.', { pointer: true, values: protocols }),
     port: field(int32, 'The port number. Not range-checked by the apiserver.', { pointer: true }),
     appProtocol: field(
       str(),
@@ -123,12 +142,18 @@ const endpointAddress: ObjectSpec = {
   kind: 'object',
   goType: 'EndpointAddress',
   fields: {
-    ip: field(str(), 'The IP of this endpoint. Not loopback, link-local, link-local multicast or unspecified.', {
-      required: true,
-    }),
+    ip: field(
+      str(),
+      'The IP of this endpoint. Not loopback, link-local, link-local multicast or unspecified.',
+      {
+        required: true,
+      },
+    ),
     hostname: field(str(), 'The hostname of this endpoint (a DNS-1123 label).'),
     nodeName: field(str(), 'The node hosting this endpoint.', { pointer: true }),
-    targetRef: field(objectReference, 'The object that provides this endpoint, usually a Pod.', { pointer: true }),
+    targetRef: field(objectReference, 'The object that provides this endpoint, usually a Pod.', {
+      pointer: true,
+    }),
   },
 };
 
@@ -147,12 +172,18 @@ const subset: ObjectSpec = {
   kind: 'object',
   goType: 'EndpointSubset',
   fields: {
-    addresses: field({ kind: 'list', goType: '[]v1.EndpointAddress', item: endpointAddress }, 'Ready addresses.'),
+    addresses: field(
+      { kind: 'list', goType: '[]v1.EndpointAddress', item: endpointAddress },
+      'Ready addresses.',
+    ),
     notReadyAddresses: field(
       { kind: 'list', goType: '[]v1.EndpointAddress', item: endpointAddress },
       'Addresses that are not ready yet, or have stopped being ready.',
     ),
-    ports: field({ kind: 'list', goType: '[]v1.EndpointPort', item: corePort }, 'The ports of every address in the subset.'),
+    ports: field(
+      { kind: 'list', goType: '[]v1.EndpointPort', item: corePort },
+      'The ports of every address in the subset.',
+    ),
   },
 };
 

@@ -173,7 +173,13 @@ class Decoder {
   private raw(node: unknown): unknown {
     const target = this.resolve(node);
     if (!isNode(target)) return undefined;
-    return target.toJS(this.doc, { maxAliasCount: 100 });
+    try {
+      return target.toJS(this.doc, { maxAliasCount: 100 });
+    } catch (error) {
+      // The yaml library's own alias-bomb guard: the same verdict as our budget, not a crash.
+      if (error instanceof ReferenceError) throw new AliasLimitExceeded();
+      throw error;
+    }
   }
 
   /** The pairs of a map, merge keys expanded the way go-yaml does (explicit keys win). */
@@ -201,7 +207,8 @@ class Decoder {
 
   private mergedPairs(value: unknown): Pair[] {
     const target = this.resolve(value);
-    if (isMap(target)) return target.items;
+    // go-yaml decodes a merged map whole, so the merges inside it are expanded too.
+    if (isMap(target)) return this.fieldsOf(target).map((field) => field.pair);
     if (isSeq(target)) return target.items.flatMap((item) => this.mergedPairs(item));
     return [];
   }

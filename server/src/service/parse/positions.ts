@@ -6,7 +6,8 @@ export function shiftDocumentReport(result: ChunkResult, index: number, startLin
   const report: DocumentReport = {
     index,
     range: shiftRange(result.range, startLine),
-    diagnostics: startLine === 0 ? result.diagnostics : result.diagnostics.map((d) => shiftDiagnostic(d, startLine)),
+    diagnostics:
+      startLine === 0 ? result.diagnostics : result.diagnostics.map((d) => shiftDiagnostic(d, startLine)),
   };
   if (result.apiVersion !== undefined) report.apiVersion = result.apiVersion;
   if (result.kind !== undefined) report.kind = result.kind;

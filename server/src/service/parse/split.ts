@@ -14,8 +14,8 @@ export interface Chunk {
 
 const startMarker = /^---(?:[ \t\r]|$)/;
 const endMarker = /^\.\.\.(?:[ \t\r]|$)/;
-/** Lines that carry no content: a preamble of only these belongs to the next document. */
-const noContent = /^(?:\s*(?:#.*)?|%.*)$/;
+/** Lines that carry no content: a preamble of only these belongs to the next document (`\r?`: `.` stops at a CR). */
+const noContent = /^(?:\s*(?:#.*)?|%.*)\r?$/;
 
 export function splitDocuments(text: string): Chunk[] {
   const lines = text.split('\n');

@@ -10,7 +10,12 @@ import type { Note } from './notes';
 const notFromServer = '(advice; the apiserver accepts this)';
 
 export function endpointSliceAdvisories(slice: EndpointSlice, ctx: RuleContext): Note[] {
-  return [...serviceNameAdvice(slice), ...managedByAdvice(slice), ...sizeAdvice(slice, ctx), ...portAdvice(slice)];
+  return [
+    ...serviceNameAdvice(slice),
+    ...managedByAdvice(slice),
+    ...sizeAdvice(slice, ctx),
+    ...portAdvice(slice),
+  ];
 }
 
 function serviceNameAdvice(slice: EndpointSlice): Note[] {

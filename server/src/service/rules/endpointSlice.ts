@@ -20,5 +20,7 @@ export function validateEndpointSlice(slice: EndpointSlice, ctx: RuleContext): F
 function validateAddressType(addressType: string | undefined): FieldError[] {
   if (!addressType) return [fieldError.required('addressType', '', { code: 'address-type-required' })];
   if ((addressTypes as readonly string[]).includes(addressType)) return [];
-  return [fieldError.notSupported('addressType', addressType, addressTypes, { code: 'address-type-unsupported' })];
+  return [
+    fieldError.notSupported('addressType', addressType, addressTypes, { code: 'address-type-unsupported' }),
+  ];
 }

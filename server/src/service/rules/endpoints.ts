@@ -21,12 +21,18 @@ function validateSubset(subset: EndpointSubset, path: string, ctx: RuleContext):
   const ready = subset.addresses ?? [];
   const notReady = subset.notReadyAddresses ?? [];
   if (ready.length === 0 && notReady.length === 0) {
-    errors.push(fieldError.required(path, 'must specify `addresses` or `notReadyAddresses`', { code: 'subset-addresses-required' }));
+    errors.push(
+      fieldError.required(path, 'must specify `addresses` or `notReadyAddresses`', {
+        code: 'subset-addresses-required',
+      }),
+    );
   }
   ready.forEach((a, i) => errors.push(...validateAddress(a, `${path}.addresses[${i}]`, ctx)));
   notReady.forEach((a, i) => errors.push(...validateAddress(a, `${path}.notReadyAddresses[${i}]`, ctx)));
   const ports = subset.ports ?? [];
-  ports.forEach((port, i) => errors.push(...validatePort(port, ports.length > 1, `${path}.ports[${i}]`, ctx)));
+  ports.forEach((port, i) =>
+    errors.push(...validatePort(port, ports.length > 1, `${path}.ports[${i}]`, ctx)),
+  );
   return errors;
 }
 
@@ -35,17 +41,29 @@ function validateAddress(address: EndpointAddress, path: string, ctx: RuleContex
   const errors: FieldError[] = [];
   const ip = address.ip ?? '';
   const ipPath = `${path}.ip`;
-  for (const message of ipParseMessages(ip, ctx.behaviour.strictIPValidation ? 'legacy-strict' : 'legacy-lenient')) {
-    errors.push(fieldError.invalid(ipPath, ip, message, { code: codeForParseMessage(message), target: address.ip === undefined ? path : ipPath }));
+  for (const message of ipParseMessages(
+    ip,
+    ctx.behaviour.strictIPValidation ? 'legacy-strict' : 'legacy-lenient',
+  )) {
+    errors.push(
+      fieldError.invalid(ipPath, ip, message, {
+        code: codeForParseMessage(message),
+        target: address.ip === undefined ? path : ipPath,
+      }),
+    );
   }
   if (address.hostname) {
     for (const message of dns1123LabelMessages(address.hostname)) {
-      errors.push(fieldError.invalid(`${path}.hostname`, address.hostname, message, { code: 'hostname-invalid' }));
+      errors.push(
+        fieldError.invalid(`${path}.hostname`, address.hostname, message, { code: 'hostname-invalid' }),
+      );
     }
   }
   if (address.nodeName !== undefined) {
     for (const message of dns1123SubdomainMessages(address.nodeName)) {
-      errors.push(fieldError.invalid(`${path}.nodeName`, address.nodeName, message, { code: 'node-name-invalid' }));
+      errors.push(
+        fieldError.invalid(`${path}.nodeName`, address.nodeName, message, { code: 'node-name-invalid' }),
+      );
     }
   }
   errors.push(...validateEndpointIP(ip, ipPath, address.ip === undefined ? path : ipPath));
@@ -55,8 +73,12 @@ function validateAddress(address: EndpointAddress, path: string, ctx: RuleContex
 /** ValidateEndpointIP: a second "not an IP" cause for garbage, else the special ranges. */
 function validateEndpointIP(ip: string, path: string, target: string): FieldError[] {
   const parsed = parseIPSloppy(ip);
-  if (!parsed) return [fieldError.invalid(path, ip, 'must be a valid IP address', { code: 'ip-invalid', target })];
-  return specialRangeMessages(ip, parsed).map((message) => fieldError.invalid(path, ip, message, { code: 'ip-special-range', target }));
+  if (!parsed) {
+    return [fieldError.invalid(path, ip, 'must be a valid IP address', { code: 'ip-invalid', target })];
+  }
+  return specialRangeMessages(ip, parsed).map((message) =>
+    fieldError.invalid(path, ip, message, { code: 'ip-special-range', target }),
+  );
 }
 
 /** validateEndpointPort, after defaulting ("" protocol became TCP). */
@@ -72,15 +94,25 @@ function validatePort(port: CorePort, requireName: boolean, path: string, ctx: R
   }
   const number = port.port ?? 0;
   if (number < 1 || number > 65535) {
-    errors.push(fieldError.invalid(`${path}.port`, number, 'must be between 1 and 65535, inclusive', { code: 'port-number-invalid' }));
+    errors.push(
+      fieldError.invalid(`${path}.port`, number, 'must be between 1 and 65535, inclusive', {
+        code: 'port-number-invalid',
+      }),
+    );
   }
   const protocol = port.protocol || 'TCP';
   if (!(protocols as readonly string[]).includes(protocol)) {
-    errors.push(fieldError.notSupported(`${path}.protocol`, protocol, protocols, { code: 'port-protocol-unsupported' }));
+    errors.push(
+      fieldError.notSupported(`${path}.protocol`, protocol, protocols, { code: 'port-protocol-unsupported' }),
+    );
   }
   if (port.appProtocol !== undefined) {
     for (const message of qualifiedNameMessages(port.appProtocol, ctx.behaviour)) {
-      errors.push(fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, { code: 'port-app-protocol-invalid' }));
+      errors.push(
+        fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, {
+          code: 'port-app-protocol-invalid',
+        }),
+      );
     }
   }
   return errors;

@@ -3,6 +3,7 @@ import { standardFinalizers, limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
 import {
+  byteLength,
   dns1123LabelMessages,
   dns1123SubdomainMessages,
   labelValueMessages,
@@ -36,24 +37,39 @@ function validateNames(meta: ObjectMeta): FieldError[] {
   const generateName = meta.generateName ?? '';
   if (generateName) {
     for (const message of dns1123SubdomainMessages(maskTrailingDash(generateName))) {
-      errors.push(fieldError.invalid('metadata.generateName', generateName, message, { code: 'metadata-generate-name-invalid' }));
+      errors.push(
+        fieldError.invalid('metadata.generateName', generateName, message, {
+          code: 'metadata-generate-name-invalid',
+        }),
+      );
     }
   }
   // The server fills the name from generateName before validating, so a bad prefix fails twice.
   const name = meta.name || (generateName ? `${generateName.slice(0, 58)}${generatedSuffix}` : '');
   if (!name) {
-    return [...errors, fieldError.required('metadata.name', 'name or generateName is required', { code: 'metadata-name-required' })];
+    return [
+      ...errors,
+      fieldError.required('metadata.name', 'name or generateName is required', {
+        code: 'metadata-name-required',
+      }),
+    ];
   }
   const target = meta.name ? 'metadata.name' : 'metadata.generateName';
   for (const message of dns1123SubdomainMessages(name)) {
-    errors.push(fieldError.invalid('metadata.name', name, message, { code: 'metadata-name-invalid', target }));
+    errors.push(
+      fieldError.invalid('metadata.name', name, message, { code: 'metadata-name-invalid', target }),
+    );
   }
   return errors;
 }
 
-/** apimachinery's maskTrailingDash: a prefix may end in '-'. */
+/**
+ * apimachinery's maskTrailingDash: a prefix may end in '-'. Upstream slices `name[:len(name)-2]`,
+ * dropping the character before the dash too (so `ab_-` passes as `aba`); that quirk decides
+ * which prefixes pass, so it is kept. A lone `-` is left alone (upstream's slice would panic).
+ */
 function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
 function validateNamespace(namespace: string | undefined): FieldError[] {
@@ -66,7 +82,11 @@ function validateNamespace(namespace: string | undefined): FieldError[] {
 
 function validateGeneration(generation: number | undefined): FieldError[] {
   if (generation === undefined || generation >= 0) return [];
-  return [fieldError.invalid('metadata.generation', generation, 'must be greater than or equal to 0', { code: 'metadata-generation-invalid' })];
+  return [
+    fieldError.invalid('metadata.generation', generation, 'must be greater than or equal to 0', {
+      code: 'metadata-generation-invalid',
+    }),
+  ];
 }
 
 function validateLabels(labels: Record<string, string>, ctx: RuleContext): FieldError[] {
@@ -74,10 +94,21 @@ function validateLabels(labels: Record<string, string>, ctx: RuleContext): Field
   for (const [key, value] of Object.entries(labels)) {
     const entry = `metadata.labels[${key}]`;
     for (const message of qualifiedNameMessages(key, ctx.behaviour)) {
-      errors.push(fieldError.invalid('metadata.labels', key, message, { code: 'metadata-label-invalid', target: entry, targetKey: true }));
+      errors.push(
+        fieldError.invalid('metadata.labels', key, message, {
+          code: 'metadata-label-invalid',
+          target: entry,
+          targetKey: true,
+        }),
+      );
     }
     for (const message of labelValueMessages(value, ctx.behaviour)) {
-      errors.push(fieldError.invalid('metadata.labels', value, message, { code: 'metadata-label-invalid', target: entry }));
+      errors.push(
+        fieldError.invalid('metadata.labels', value, message, {
+          code: 'metadata-label-invalid',
+          target: entry,
+        }),
+      );
     }
   }
   return errors;
@@ -87,7 +118,7 @@ function validateAnnotations(annotations: Record<string, string>, ctx: RuleConte
   const errors: FieldError[] = [];
   let total = 0;
   for (const [key, value] of Object.entries(annotations)) {
-    total += key.length + value.length;
+    total += byteLength(key) + byteLength(value);
     // Annotation keys are qualified names compared case-insensitively.
     for (const message of qualifiedNameMessages(key.toLowerCase(), ctx.behaviour)) {
       errors.push(
@@ -100,7 +131,11 @@ function validateAnnotations(annotations: Record<string, string>, ctx: RuleConte
     }
   }
   if (total > limits.totalAnnotationBytes) {
-    errors.push(fieldError.tooLong('metadata.annotations', limits.totalAnnotationBytes, { code: 'metadata-annotations-too-long' }));
+    errors.push(
+      fieldError.tooLong('metadata.annotations', limits.totalAnnotationBytes, {
+        code: 'metadata-annotations-too-long',
+      }),
+    );
   }
   return errors;
 }
@@ -110,14 +145,55 @@ function validateOwnerReferences(references: OwnerReference[]): FieldError[] {
   let firstController = '';
   references.forEach((ref, index) => {
     // Upstream reports these at the unindexed list path; the index only steers the highlight.
-    const where = (field: string) => ({ code: 'metadata-owner-reference-invalid', target: `metadata.ownerReferences[${index}].${field}` });
+    const where = (field: string) => ({
+      code: 'metadata-owner-reference-invalid',
+      target: `metadata.ownerReferences[${index}].${field}`,
+    });
     const version = groupVersionOf(ref.apiVersion ?? '');
-    if (!version) errors.push(fieldError.invalid('metadata.ownerReferences.apiVersion', ref.apiVersion ?? '', 'version must not be empty', where('apiVersion')));
-    if (!ref.kind) errors.push(fieldError.invalid('metadata.ownerReferences.kind', ref.kind ?? '', 'must not be empty', where('kind')));
-    if (!ref.name) errors.push(fieldError.invalid('metadata.ownerReferences.name', ref.name ?? '', 'must not be empty', where('name')));
-    if (!ref.uid) errors.push(fieldError.invalid('metadata.ownerReferences.uid', ref.uid ?? '', 'must not be empty', where('uid')));
+    if (!version) {
+      errors.push(
+        fieldError.invalid(
+          'metadata.ownerReferences.apiVersion',
+          ref.apiVersion ?? '',
+          'version must not be empty',
+          where('apiVersion'),
+        ),
+      );
+    }
+    if (!ref.kind) {
+      errors.push(
+        fieldError.invalid(
+          'metadata.ownerReferences.kind',
+          ref.kind ?? '',
+          'must not be empty',
+          where('kind'),
+        ),
+      );
+    }
+    if (!ref.name) {
+      errors.push(
+        fieldError.invalid(
+          'metadata.ownerReferences.name',
+          ref.name ?? '',
+          'must not be empty',
+          where('name'),
+        ),
+      );
+    }
+    if (!ref.uid) {
+      errors.push(
+        fieldError.invalid('metadata.ownerReferences.uid', ref.uid ?? '', 'must not be empty', where('uid')),
+      );
+    }
     if (version === 'v1' && ref.kind === 'Event') {
-      errors.push(fieldError.invalid('metadata.ownerReferences', ref, '/v1, Kind=Event is disallowed from being an owner', where('kind')));
+      errors.push(
+        fieldError.invalid(
+          'metadata.ownerReferences',
+          ref,
+          '/v1, Kind=Event is disallowed from being an owner',
+          where('kind'),
+        ),
+      );
     }
     if (ref.controller) {
       const current = `${ref.kind ?? ''}/${ref.name ?? ''}`;
@@ -145,14 +221,24 @@ function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[
   finalizers.forEach((finalizer, index) => {
     const target = `metadata.finalizers[${index}]`;
     for (const message of qualifiedNameMessages(finalizer, ctx.behaviour)) {
-      errors.push(fieldError.invalid('metadata.finalizers', finalizer, message, { code: 'metadata-finalizer-invalid', target }));
+      errors.push(
+        fieldError.invalid('metadata.finalizers', finalizer, message, {
+          code: 'metadata-finalizer-invalid',
+          target,
+        }),
+      );
     }
   });
   if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errors.push(
-      fieldError.invalid('metadata.finalizers', finalizers, 'finalizer orphan and foregroundDeletion cannot be both set', {
-        code: 'metadata-finalizers-conflict',
-      }),
+      fieldError.invalid(
+        'metadata.finalizers',
+        finalizers,
+        'finalizer orphan and foregroundDeletion cannot be both set',
+        {
+          code: 'metadata-finalizers-conflict',
+        },
+      ),
     );
   }
   // The core wrapper's extra check runs after the generic ones, at the indexed path.
@@ -163,9 +249,14 @@ function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[
     }
     if (!finalizer.includes('/') && !(standardFinalizers as readonly string[]).includes(finalizer)) {
       errors.push(
-        fieldError.invalid(path, finalizer, 'name is neither a standard finalizer name nor is it fully qualified', {
-          code: 'metadata-finalizer-invalid',
-        }),
+        fieldError.invalid(
+          path,
+          finalizer,
+          'name is neither a standard finalizer name nor is it fully qualified',
+          {
+            code: 'metadata-finalizer-invalid',
+          },
+        ),
       );
     }
   });

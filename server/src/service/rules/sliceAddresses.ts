@@ -18,12 +18,23 @@ export function validateSliceEndpoints(
 ): FieldError[] {
   if (endpoints.length > limits.endpointsPerSlice) {
     // Upstream returns here: no endpoint is checked once the list is too long.
-    return [fieldError.tooMany('endpoints', endpoints.length, limits.endpointsPerSlice, { code: 'endpoints-too-many' })];
+    return [
+      fieldError.tooMany('endpoints', endpoints.length, limits.endpointsPerSlice, {
+        code: 'endpoints-too-many',
+      }),
+    ];
   }
-  return endpoints.flatMap((endpoint, index) => validateEndpoint(endpoint, `endpoints[${index}]`, addressType, ctx));
+  return endpoints.flatMap((endpoint, index) =>
+    validateEndpoint(endpoint, `endpoints[${index}]`, addressType, ctx),
+  );
 }
 
-function validateEndpoint(endpoint: SliceEndpoint, path: string, addressType: string | undefined, ctx: RuleContext): FieldError[] {
+function validateEndpoint(
+  endpoint: SliceEndpoint,
+  path: string,
+  addressType: string | undefined,
+  ctx: RuleContext,
+): FieldError[] {
   const errors: FieldError[] = [];
   const addressesPath = `${path}.addresses`;
   const addresses = endpoint.addresses ?? [];
@@ -32,7 +43,11 @@ function validateEndpoint(endpoint: SliceEndpoint, path: string, addressType: st
     const detail = ctx.behaviour.declarativeValidationEndpointSlice ? '' : 'must contain at least 1 address';
     errors.push(fieldError.required(addressesPath, detail, { code: 'addresses-required' }));
   } else if (addresses.length > limits.addressesPerEndpoint) {
-    errors.push(fieldError.tooMany(addressesPath, addresses.length, limits.addressesPerEndpoint, { code: 'addresses-too-many' }));
+    errors.push(
+      fieldError.tooMany(addressesPath, addresses.length, limits.addressesPerEndpoint, {
+        code: 'addresses-too-many',
+      }),
+    );
   }
   addresses.forEach((address, index) => {
     errors.push(...validateAddress(address, addressesPath, index, addressType, ctx));
@@ -63,7 +78,13 @@ function validateAddress(
   const path = `${listPath}[${index}]`;
   switch (addressType) {
     case 'IPv4':
-      return validateIPAddress(address, listPath, path, 'IPv4', ctx.behaviour.strictIPValidation ? 'legacy-strict' : 'legacy-lenient');
+      return validateIPAddress(
+        address,
+        listPath,
+        path,
+        'IPv4',
+        ctx.behaviour.strictIPValidation ? 'legacy-strict' : 'legacy-lenient',
+      );
     case 'IPv6':
       return validateIPAddress(address, listPath, path, 'IPv6', 'strict');
     case 'FQDN':
@@ -83,14 +104,21 @@ function validateIPAddress(
 ): FieldError[] {
   const parseMessages = ipParseMessages(address, mode);
   if (parseMessages.length > 0) {
-    return parseMessages.map((message) => fieldError.invalid(path, address, message, { code: codeForParseMessage(message) }));
+    return parseMessages.map((message) =>
+      fieldError.invalid(path, address, message, { code: codeForParseMessage(message) }),
+    );
   }
   const errors: FieldError[] = [];
   const ip = parseIPSloppy(address);
   if (!ip) return errors;
   if (isIPv4(ip) !== (family === 'IPv4')) {
     // Upstream reports the wrong family at the list, not the element; we still point at the element.
-    errors.push(fieldError.invalid(listPath, address, `must be an ${family} address`, { code: 'address-wrong-family', target: path }));
+    errors.push(
+      fieldError.invalid(listPath, address, `must be an ${family} address`, {
+        code: 'address-wrong-family',
+        target: path,
+      }),
+    );
   }
   for (const message of specialRangeMessages(address, ip)) {
     errors.push(fieldError.invalid(path, address, message, { code: 'ip-special-range' }));

@@ -14,7 +14,11 @@ type Hints = NonNullable<SliceEndpoint['hints']>;
 export function validateHints(hints: Hints, path: string, ctx: RuleContext): FieldError[] {
   const zones = hints.forZones ?? [];
   if (zones.length > limits.hintsPerEndpoint) {
-    return [fieldError.tooMany(`${path}.forZones`, zones.length, limits.hintsPerEndpoint, { code: 'hints-too-many' })];
+    return [
+      fieldError.tooMany(`${path}.forZones`, zones.length, limits.hintsPerEndpoint, {
+        code: 'hints-too-many',
+      }),
+    ];
   }
   const errors = validateNamedHints(
     zones.map((z) => z.name ?? ''),
@@ -25,15 +29,30 @@ export function validateHints(hints: Hints, path: string, ctx: RuleContext): Fie
   if (!ctx.behaviour.forNodesValidated) return errors;
   const nodes = hints.forNodes ?? [];
   if (nodes.length > limits.hintsPerEndpoint) {
-    return [...errors, fieldError.tooMany(`${path}.forNodes`, nodes.length, limits.hintsPerEndpoint, { code: 'hints-too-many' })];
+    return [
+      ...errors,
+      fieldError.tooMany(`${path}.forNodes`, nodes.length, limits.hintsPerEndpoint, {
+        code: 'hints-too-many',
+      }),
+    ];
   }
   return [
     ...errors,
-    ...validateNamedHints(nodes.map((n) => n.name ?? ''), `${path}.forNodes`, (name) => dns1123SubdomainMessages(name), 'hint-node-invalid'),
+    ...validateNamedHints(
+      nodes.map((n) => n.name ?? ''),
+      `${path}.forNodes`,
+      (name) => dns1123SubdomainMessages(name),
+      'hint-node-invalid',
+    ),
   ];
 }
 
-function validateNamedHints(names: string[], listPath: string, check: (name: string) => string[], code: string): FieldError[] {
+function validateNamedHints(
+  names: string[],
+  listPath: string,
+  check: (name: string) => string[],
+  code: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   names.forEach((name, index) => {

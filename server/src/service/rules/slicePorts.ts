@@ -25,16 +25,29 @@ export function validateSlicePorts(ports: SlicePort[], ctx: RuleContext): FieldE
       }
     }
     if (names.has(name)) {
-      errors.push(fieldError.duplicate(`${path}.name`, name, { code: 'port-name-duplicate', target: port.name === undefined ? path : `${path}.name` }));
+      errors.push(
+        fieldError.duplicate(`${path}.name`, name, {
+          code: 'port-name-duplicate',
+          target: port.name === undefined ? path : `${path}.name`,
+        }),
+      );
     }
     names.add(name);
     const protocol = port.protocol ?? 'TCP';
     if (!(protocols as readonly string[]).includes(protocol)) {
-      errors.push(fieldError.notSupported(`${path}.protocol`, protocol, protocols, { code: 'port-protocol-unsupported' }));
+      errors.push(
+        fieldError.notSupported(`${path}.protocol`, protocol, protocols, {
+          code: 'port-protocol-unsupported',
+        }),
+      );
     }
     if (port.appProtocol !== undefined) {
       for (const message of qualifiedNameMessages(port.appProtocol, ctx.behaviour)) {
-        errors.push(fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, { code: 'port-app-protocol-invalid' }));
+        errors.push(
+          fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, {
+            code: 'port-app-protocol-invalid',
+          }),
+        );
       }
     }
   });

@@ -1,5 +1,10 @@
 import type { Endpoints, EndpointSlice } from '../k8s/objects';
-import { controllerManagedByValues, endpointsControllerName, labelEndpointsManagedBy, labelManagedBy } from '../k8s/wellKnown';
+import {
+  controllerManagedByValues,
+  endpointsControllerName,
+  labelEndpointsManagedBy,
+  labelManagedBy,
+} from '../k8s/wellKnown';
 import { ipWarning } from '../validation/ip';
 import type { RuleContext } from './context';
 import type { Note } from './notes';
@@ -21,7 +26,12 @@ export function endpointSliceWarnings(slice: EndpointSlice, ctx: RuleContext): N
   const notes: Note[] = [];
   if (slice.addressType === 'FQDN') {
     // The `spec.` prefix is upstream's, although EndpointSlice has no spec.
-    notes.push({ field: 'addressType', message: 'spec.addressType: FQDN endpoints are deprecated', code: 'fqdn-deprecated', target: 'addressType' });
+    notes.push({
+      field: 'addressType',
+      message: 'spec.addressType: FQDN endpoints are deprecated',
+      code: 'fqdn-deprecated',
+      target: 'addressType',
+    });
   }
   const managedBy = slice.metadata?.labels?.[labelManagedBy];
   if (managedBy && (controllerManagedByValues as readonly string[]).includes(managedBy)) return notes;

@@ -11,14 +11,25 @@ export interface DiagnosticCodeInfo {
   spec: readonly string[];
 }
 
-const apiserver = (description: string, ...spec: string[]): DiagnosticCodeInfo => ({ description, origin: 'apiserver', spec });
+const apiserver = (description: string, ...spec: string[]): DiagnosticCodeInfo => ({
+  description,
+  origin: 'apiserver',
+  spec,
+});
 const advisory = (description: string): DiagnosticCodeInfo => ({ description, origin: 'advisory', spec: [] });
 
 export const diagnosticCodes = {
   'yaml-syntax': { description: 'The document is not valid YAML.', origin: 'syntax', spec: [] },
-  'yaml-alias-limit': { description: 'The document expands too many aliases to be decoded.', origin: 'syntax', spec: [] },
+  'yaml-alias-limit': {
+    description: 'The document expands too many aliases to be decoded.',
+    origin: 'syntax',
+    spec: [],
+  },
   'apiversion-not-served': apiserver('The apiVersion of this kind is not served by the apiserver.', 'ES-56'),
-  'decode-type-mismatch': apiserver('A value has the wrong type for its field (the request fails to decode).', 'ES-59'),
+  'decode-type-mismatch': apiserver(
+    'A value has the wrong type for its field (the request fails to decode).',
+    'ES-59',
+  ),
   'unknown-field': apiserver('A field the type does not have (strict field validation).', 'W7', 'ES-58'),
   'duplicate-field': apiserver('A field given twice (strict field validation).', 'W7'),
 
@@ -43,8 +54,15 @@ export const diagnosticCodes = {
   'ip-leading-zeros': apiserver('An IPv4 octet has leading zeros.', 'S8', 'S11', 'E3'),
   'ip-ipv4-mapped': apiserver('An IPv4-mapped IPv6 address.', 'S9', 'S12', 'E4'),
   'ip-not-canonical': apiserver('An IPv6 address not in RFC 5952 canonical form.', 'S13'),
-  'address-wrong-family': apiserver('The address is not of the slice\'s addressType family.', 'S10', 'S14'),
-  'ip-special-range': apiserver('Unspecified, loopback, link-local or link-local multicast address.', 'S15', 'S16', 'S17', 'S18', 'E5'),
+  'address-wrong-family': apiserver("The address is not of the slice's addressType family.", 'S10', 'S14'),
+  'ip-special-range': apiserver(
+    'Unspecified, loopback, link-local or link-local multicast address.',
+    'S15',
+    'S16',
+    'S17',
+    'S18',
+    'E5',
+  ),
   'fqdn-required': apiserver('An empty FQDN address.', 'S19'),
   'fqdn-invalid': apiserver('The address is not a fully qualified domain name.', 'S20', 'S21', 'S22'),
   'node-name-invalid': apiserver('nodeName is not a DNS subdomain.', 'S24', 'E7'),
@@ -55,20 +73,34 @@ export const diagnosticCodes = {
   'hint-node-invalid': apiserver('A node hint is not a DNS subdomain.', 'S31'),
   'ports-too-many': apiserver('More than 20000 ports in one slice.', 'S33'),
   'port-name-invalid': apiserver('A port name is not a DNS label.', 'S34', 'E9'),
-  'port-name-duplicate': apiserver('Two ports of a slice have the same name (unnamed ports count as "").', 'S35'),
+  'port-name-duplicate': apiserver(
+    'Two ports of a slice have the same name (unnamed ports count as "").',
+    'S35',
+  ),
   'port-name-required': apiserver('A subset with several ports has an unnamed port.', 'E8'),
   'port-protocol-unsupported': apiserver('protocol is not TCP, UDP or SCTP.', 'S36', 'E11'),
   'port-app-protocol-invalid': apiserver('appProtocol is not a qualified name.', 'S38', 'E12'),
   'port-number-invalid': apiserver('An Endpoints port outside 1-65535.', 'E10'),
   'subset-addresses-required': apiserver('A subset has neither addresses nor notReadyAddresses.', 'E1'),
 
-  'endpoints-deprecated': apiserver('v1 Endpoints is deprecated in favour of discovery.k8s.io/v1 EndpointSlice.', 'W1'),
-  'ip-non-standard-warning': apiserver('An IP address in a non-standard form (leading zeros, IPv4-mapped).', 'W2', 'W5'),
+  'endpoints-deprecated': apiserver(
+    'v1 Endpoints is deprecated in favour of discovery.k8s.io/v1 EndpointSlice.',
+    'W1',
+  ),
+  'ip-non-standard-warning': apiserver(
+    'An IP address in a non-standard form (leading zeros, IPv4-mapped).',
+    'W2',
+    'W5',
+  ),
   'ipv6-non-canonical-warning': apiserver('An IPv6 address not in RFC 5952 canonical form.', 'W3', 'W6'),
   'fqdn-deprecated': apiserver('The FQDN address type is deprecated.', 'W4'),
 
-  'service-name-label-missing': advisory('An EndpointSlice without the kubernetes.io/service-name label belongs to no Service.'),
-  'managed-by-reserved': advisory('A slice labelled as managed by a built-in controller will be taken over by it.'),
+  'service-name-label-missing': advisory(
+    'An EndpointSlice without the kubernetes.io/service-name label belongs to no Service.',
+  ),
+  'managed-by-reserved': advisory(
+    'A slice labelled as managed by a built-in controller will be taken over by it.',
+  ),
   'endpoints-over-controller-limit': advisory('More endpoints than the controller puts in one slice.'),
   'port-out-of-range': advisory('An EndpointSlice port number that nothing can route.'),
 } as const satisfies Record<string, DiagnosticCodeInfo>;

@@ -58,7 +58,12 @@ export const fieldError = {
 
   notSupported: (field: string, value: unknown, supported: readonly string[], where: Where): FieldError => {
     const list = [...supported].sort().map(goQuote).join(', ');
-    return make('FieldValueNotSupported', field, `Unsupported value: ${renderValue(value)}: supported values: ${list}`, where);
+    return make(
+      'FieldValueNotSupported',
+      field,
+      `Unsupported value: ${renderValue(value)}: supported values: ${list}`,
+      where,
+    );
   },
 
   duplicate: (field: string, value: unknown, where: Where): FieldError =>

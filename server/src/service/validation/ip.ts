@@ -188,14 +188,20 @@ export function specialRangeMessages(value: string, ip: IPBytes): string[] {
   const messages: string[] = [];
   const v4 = isIPv4(ip);
   const b = (i: number): number => ip[i] ?? 0;
-  const unspecified = v4 ? b(12) === 0 && b(13) === 0 && b(14) === 0 && b(15) === 0 : ip.every((x) => x === 0);
+  const unspecified = v4
+    ? b(12) === 0 && b(13) === 0 && b(14) === 0 && b(15) === 0
+    : ip.every((x) => x === 0);
   if (unspecified) messages.push(`may not be unspecified (${value})`);
   const loopback = v4 ? b(12) === 127 : ip.subarray(0, 15).every((x) => x === 0) && b(15) === 1;
   if (loopback) messages.push('may not be in the loopback range (127.0.0.0/8, ::1/128)');
   const linkLocal = v4 ? b(12) === 169 && b(13) === 254 : b(0) === 0xfe && (b(1) & 0xc0) === 0x80;
   if (linkLocal) messages.push('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
-  const linkLocalMulticast = v4 ? b(12) === 224 && b(13) === 0 && b(14) === 0 : b(0) === 0xff && (b(1) & 0x0f) === 0x02;
-  if (linkLocalMulticast) messages.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+  const linkLocalMulticast = v4
+    ? b(12) === 224 && b(13) === 0 && b(14) === 0
+    : b(0) === 0xff && (b(1) & 0x0f) === 0x02;
+  if (linkLocalMulticast) {
+    messages.push('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+  }
   return messages;
 }
 
@@ -205,13 +211,18 @@ export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2
  * The parse checks of IsValidIPForLegacyField (strict = the StrictIPCIDRValidation gate) and of
  * IsValidIP (strict and canonical). Returns the messages, in the apiserver's order.
  */
-export function ipParseMessages(value: string, mode: 'legacy-lenient' | 'legacy-strict' | 'strict'): string[] {
+export function ipParseMessages(
+  value: string,
+  mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
+): string[] {
   const sloppy = parseIPSloppy(value);
   if (!sloppy) return [invalidIPMessage];
   if (mode === 'legacy-lenient') return [];
   const messages: string[] = [];
+  // Upstream asks Is4In6 of the zero Addr when netip.ParseAddr failed, so `::ffff:010.1.2.3`
+  // gets the leading-zeros error only.
   if (!parseIPStrict(value)) messages.push('must not have leading 0s');
-  if (isWrittenAsIPv4Mapped(value, sloppy)) messages.push('must not be an IPv4-mapped IPv6 address');
+  else if (isWrittenAsIPv4Mapped(value, sloppy)) messages.push('must not be an IPv4-mapped IPv6 address');
   if (messages.length > 0 || mode === 'legacy-strict') return messages;
   const canonical = ipString(sloppy);
   return value === canonical ? [] : [`must be in canonical form ("${canonical}")`];
@@ -228,7 +239,9 @@ export function ipWarning(path: string, value: string, invalidWording: boolean):
   }
   if (value.includes(':')) {
     const canonical = addrString(value, sloppy);
-    if (canonical !== value) return `${path}: IPv6 address "${value}" should be in RFC 5952 canonical format ("${canonical}")`;
+    if (canonical !== value) {
+      return `${path}: IPv6 address "${value}" should be in RFC 5952 canonical format ("${canonical}")`;
+    }
   }
   return undefined;
 }

@@ -8,7 +8,12 @@ import type { Range } from '../types';
  * (a missing field) falls back to its nearest present ancestor, whose key is marked so the
  * squiggle stays on one line; nothing found at all marks the `kind` line.
  */
-export function locate(chunk: ParsedChunk, locations: Map<string, Location>, path: string, preferKey = false): Range {
+export function locate(
+  chunk: ParsedChunk,
+  locations: Map<string, Location>,
+  path: string,
+  preferKey = false,
+): Range {
   const exact = locations.get(path);
   if (exact) {
     const [start, end] = preferKey && exact.key ? exact.key : exact.value;

@@ -33,8 +33,8 @@ export function regexError(message: string, format: string, ...examples: string[
 }
 
 const maxLen = (n: number, unit = 'characters'): string => `must be no more than ${n} ${unit}`;
-/** UTF-8 length, which the 1.35+ checks count (the pure service has no TextEncoder types). */
-function byteLength(value: string): number {
+/** UTF-8 length: Go's len() on a string, which every length check counts (the pure service has no TextEncoder types). */
+export function byteLength(value: string): number {
   let bytes = 0;
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
@@ -45,11 +45,13 @@ function byteLength(value: string): number {
 
 export function dns1123LabelMessages(value: string): string[] {
   const messages: string[] = [];
-  if (value.length > 63) messages.push(maxLen(63));
+  if (byteLength(value) > 63) messages.push(maxLen(63));
   if (!dns1123Label.test(value)) {
     // A valid subdomain that is not a label can only be wrong because of its dots.
     messages.push(
-      dns1123Subdomain.test(value) ? 'must not contain dots' : regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'),
+      dns1123Subdomain.test(value)
+        ? 'must not contain dots'
+        : regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'),
     );
   }
   return messages;
@@ -57,8 +59,10 @@ export function dns1123LabelMessages(value: string): string[] {
 
 export function dns1123SubdomainMessages(value: string, unit = 'characters'): string[] {
   const messages: string[] = [];
-  if (value.length > 253) messages.push(maxLen(253, unit));
-  if (!dns1123Subdomain.test(value)) messages.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+  if (byteLength(value) > 253) messages.push(maxLen(253, unit));
+  if (!dns1123Subdomain.test(value)) {
+    messages.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+  }
   return messages;
 }
 
@@ -82,7 +86,9 @@ export function qualifiedNameMessages(value: string, behaviour: VersionBehaviour
   if (name.length === 0) messages.push('name part must be non-empty');
   else if (byteLength(name) > 63) messages.push(`name part ${maxLen(63, unit)}`);
   if (!qualifiedName.test(name)) {
-    messages.push(`name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')}`);
+    messages.push(
+      `name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')}`,
+    );
   }
   return messages;
 }
@@ -90,8 +96,12 @@ export function qualifiedNameMessages(value: string, behaviour: VersionBehaviour
 /** Label values and hints.forZones names: may be empty. */
 export function labelValueMessages(value: string, behaviour: VersionBehaviour): string[] {
   const messages: string[] = [];
-  if (byteLength(value) > 63) messages.push(maxLen(63, behaviour.contentValidationWording ? 'bytes' : 'characters'));
-  if (!labelValue.test(value)) messages.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
+  if (byteLength(value) > 63) {
+    messages.push(maxLen(63, behaviour.contentValidationWording ? 'bytes' : 'characters'));
+  }
+  if (!labelValue.test(value)) {
+    messages.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
+  }
   return messages;
 }
 
@@ -101,8 +111,10 @@ export function fqdnMessages(value: string): { shown: string; messages: string[]
   const messages = dns1123SubdomainMessages(shown);
   if (messages.length > 0) return { shown, messages };
   const labels = shown.split('.');
-  if (labels.length < 2) return { shown, messages: ['should be a domain with at least two segments separated by dots'] };
-  const tooLong = labels.find((label) => label.length > 63);
+  if (labels.length < 2) {
+    return { shown, messages: ['should be a domain with at least two segments separated by dots'] };
+  }
+  const tooLong = labels.find((label) => byteLength(label) > 63);
   if (tooLong !== undefined) return { shown: tooLong, messages: [maxLen(63)] };
   return { shown, messages: [] };
 }

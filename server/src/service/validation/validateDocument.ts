@@ -60,8 +60,14 @@ export function validateChunk(text: string, settings: ServiceSettings): ChunkRes
   return result;
 }
 
-function unservedDiagnostic(chunk: ParsedChunk, decoded: Decoded, kind: OurKind, apiVersion: string): EndpointDiagnostic {
-  const why = removedApiVersions[apiVersion] ?? `use ${kind === 'EndpointSlice' ? 'discovery.k8s.io/v1' : 'v1'}`;
+function unservedDiagnostic(
+  chunk: ParsedChunk,
+  decoded: Decoded,
+  kind: OurKind,
+  apiVersion: string,
+): EndpointDiagnostic {
+  const why =
+    removedApiVersions[apiVersion] ?? `use ${kind === 'EndpointSlice' ? 'discovery.k8s.io/v1' : 'v1'}`;
   return {
     range: locate(chunk, decoded.locations, 'apiVersion'),
     severity: 'error',
@@ -90,10 +96,16 @@ class DocumentValidation {
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.kind === 'Endpoints') this.warn(endpointsDeprecation());
     if (this.decodeFailed()) return this.out;
-    const errors = this.kind === 'EndpointSlice' ? validateEndpointSlice(this.slice(), this.ctx) : validateEndpoints(this.endpoints(), this.ctx);
+    const errors =
+      this.kind === 'EndpointSlice'
+        ? validateEndpointSlice(this.slice(), this.ctx)
+        : validateEndpoints(this.endpoints(), this.ctx);
     errors.forEach((e) => this.fieldError(e));
     if (errors.length === 0) {
-      const warnings = this.kind === 'EndpointSlice' ? endpointSliceWarnings(this.slice(), this.ctx) : endpointsWarnings(this.endpoints(), this.ctx);
+      const warnings =
+        this.kind === 'EndpointSlice'
+          ? endpointSliceWarnings(this.slice(), this.ctx)
+          : endpointsWarnings(this.endpoints(), this.ctx);
       warnings.forEach((w) => this.warn(w));
     }
     if (this.ctx.settings.advisories && this.kind === 'EndpointSlice') {
@@ -107,7 +119,9 @@ class DocumentValidation {
     const issues = this.decoded.issues;
     const fatal = issues.filter((i) => i.kind === 'type' || i.kind === 'limit');
     if (fatal.length > 0) {
-      fatal.forEach((i) => this.decodeError(i, `${this.kind} in version "v1" cannot be handled as a ${this.kind}: ${i.message}`));
+      fatal.forEach((i) =>
+        this.decodeError(i, `${this.kind} in version "v1" cannot be handled as a ${this.kind}: ${i.message}`),
+      );
       return true;
     }
     const strict = issues.filter((i) => i.kind === 'unknown' || i.kind === 'duplicate');
@@ -116,13 +130,29 @@ class DocumentValidation {
       strict.forEach((i) => this.decodeError(i, `strict decoding error: ${i.message}`));
       return true;
     }
-    if (mode === 'Warn') strict.forEach((i) => this.warn({ field: i.field, message: i.message, code: `${i.kind}-field`, target: i.field, targetKey: true }));
+    if (mode === 'Warn') {
+      strict.forEach((i) =>
+        this.warn({
+          field: i.field,
+          message: i.message,
+          code: `${i.kind}-field`,
+          target: i.field,
+          targetKey: true,
+        }),
+      );
+    }
     return false;
   }
 
   private decodeError(issue: DecodeIssue, message: string): void {
-    const [start, end] = issue.kind === 'type' || !issue.location.key ? issue.location.value : issue.location.key;
-    const code = issue.kind === 'type' ? 'decode-type-mismatch' : issue.kind === 'limit' ? 'yaml-alias-limit' : `${issue.kind}-field`;
+    const [start, end] =
+      issue.kind === 'type' || !issue.location.key ? issue.location.value : issue.location.key;
+    const code =
+      issue.kind === 'type'
+        ? 'decode-type-mismatch'
+        : issue.kind === 'limit'
+          ? 'yaml-alias-limit'
+          : `${issue.kind}-field`;
     this.out.push({
       range: rangeOf(this.chunk, start, end),
       severity: 'error',
@@ -154,7 +184,12 @@ class DocumentValidation {
     this.push(note, 'information', 'advisory', 'Advisory');
   }
 
-  private push(note: Note, severity: EndpointDiagnostic['severity'], origin: EndpointDiagnostic['origin'], reason: EndpointDiagnostic['reason']): void {
+  private push(
+    note: Note,
+    severity: EndpointDiagnostic['severity'],
+    origin: EndpointDiagnostic['origin'],
+    reason: EndpointDiagnostic['reason'],
+  ): void {
     this.out.push({
       range: locate(this.chunk, this.decoded.locations, note.target ?? note.field, note.targetKey),
       severity,
