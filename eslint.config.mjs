@@ -1,5 +1,5 @@
 // Lint for correctness; layout is Prettier's job. Type-aware rules run on TypeScript sources
-// through the four tsconfig projects.
+// through the tsconfig projects.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,10 +8,11 @@ const tsProjects = [
   './server/src/tsconfig.json',
   './client/src/tsconfig.json',
   './test/tsconfig.json',
+  './test/e2e/tsconfig.json',
 ];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'cluster/', '.cache/', 'test-results/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'cluster/', '.cache/', 'test-results/', '.vscode-test/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -47,8 +47,8 @@ else
   log "preparing module for v$version in $moddir"
   rm -rf "$moddir/cmd" "$moddir/internal"
   mkdir -p "$moddir"
-  cp -r "$gosrc/cmd" "$moddir/"
-  [ -d "$gosrc/internal" ] && cp -r "$gosrc/internal" "$moddir/"
+  cp -rp "$gosrc/cmd" "$moddir/"
+  [ -d "$gosrc/internal" ] && cp -rp "$gosrc/internal" "$moddir/"
   if [ ! -f "$moddir/go.sum" ] || [ "$gosrc/go.mod.tmpl" -nt "$moddir/go.mod" ] || [ "$gosrc/gen-gomod.sh" -nt "$moddir/go.mod" ]; then
     "$gosrc/gen-gomod.sh" "$version" "$moddir"
     log "go mod tidy (downloads modules from the proxy)"
@@ -76,7 +76,7 @@ if [ -x "$bindir/kube-apiserver" ] && [ -x "$bindir/kube-controller-manager" ] &
 else
   log "go mod download"
   nice -n 10 go mod download
-  log "building etcd, kube-apiserver, kube-controller-manager (cold: tens of minutes on 2 cores)"
+  log "building etcd, kube-apiserver, kube-controller-manager (cold: ~5 min on 2 cores)"
   # One `go build` for all three so shared packages are compiled once and the
   # compiler runs in parallel; -o to a directory names binaries after the
   # package path, etcd's main package is go.etcd.io/etcd/server/v3 -> "server".
@@ -103,4 +103,3 @@ for tool in $(ls cmd); do
 done
 
 log "done in $(( $(date +%s) - start_ts ))s: $bindir"
-ls -la "$bindir"

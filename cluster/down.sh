@@ -5,6 +5,7 @@
 #   cluster/down.sh --keep   stop only (up.sh then restarts on the same data)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+es_lock
 
 keep=0
 [ "${1:-}" = "--keep" ] && keep=1

@@ -36,6 +36,15 @@ es_need() { # es_need COMMAND [PACKAGE]
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$pkg" >/dev/null
 }
 
+# Serialise up/down for one state dir: test runners may call up.sh from several
+# processes at once. The lock file sits beside the state dir, which down.sh deletes.
+# up.sh closes fd 9 for the daemons it starts, or they would hold the lock forever.
+es_lock() {
+  mkdir -p "$(dirname "$ES_STATE")"
+  exec 9> "$ES_STATE.uplock"
+  flock 9
+}
+
 # es_pid COMPONENT -> prints the pid if that component is running (and really is
 # that binary: pid files can outlive a reboot and the pid be reused).
 es_pid() {

@@ -10,6 +10,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start_ts=$(date +%s)
+es_lock
 
 es_need openssl
 es_need curl
@@ -19,14 +20,9 @@ if [ -f "$ES_STATE/version" ] && [ "$(cat "$ES_STATE/version")" != "$ES_VERSION"
   exit 1
 fi
 
-# Build (or confirm the cache) unless all binaries are there: keeps the warm path fast.
-for b in etcd kube-apiserver kube-controller-manager fakelet kapply seed dryrun; do
-  if [ ! -x "$ES_BIN/$b" ]; then
-    es_log "binaries missing in $ES_BIN, running build.sh"
-    K8S_VERSION="$ES_VERSION" bash "$ES_ROOT/build.sh" >&2
-    break
-  fi
-done
+# build.sh is a no-op (~0.1s) when everything is built and up to date; otherwise
+# it (re)builds only what is missing or older than its sources.
+K8S_VERSION="$ES_VERSION" bash "$ES_ROOT/build.sh" >&2
 
 all_running=1
 for c in "${ES_COMPONENTS[@]}"; do es_pid "$c" >/dev/null || all_running=0; done
@@ -37,28 +33,36 @@ if [ "$all_running" = 1 ] && [ "$(es_curl /readyz 2>/dev/null)" = "ok" ]; then
 fi
 
 mkdir -p "$ES_STATE"/{pki,pids,logs,etcd}
-chmod 700 "$ES_STATE"
+# etcd warns about (and upstream recommends against) group/world-readable data.
+chmod 700 "$ES_STATE" "$ES_STATE/etcd" "$ES_STATE/pki"
 echo "$ES_VERSION" > "$ES_STATE/version"
 pki="$ES_STATE/pki"
 
 # --- certificates -------------------------------------------------------------
 # openssl instead of a Go helper: it is one apt package away everywhere and the
 # files are plain PEM that tests can reuse (e.g. curl --cert).
-leaf() { # leaf NAME SUBJECT EXTENSIONS...
-  local name="$1" subj="$2"; shift 2
+leaf() { # [signer=CA_NAME] leaf NAME SUBJECT EXTENSIONS...
+  local name="$1" subj="$2" ca="${signer:-ca}"; shift 2
   [ -f "$pki/$name.crt" ] && return 0
   openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
     -keyout "$pki/$name.key" -out "$pki/$name.csr" -subj "$subj" 2>/dev/null
   printf '%s\n' "basicConstraints=CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" "$@" > "$pki/$name.ext"
-  openssl x509 -req -in "$pki/$name.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
+  openssl x509 -req -in "$pki/$name.csr" -CA "$pki/$ca.crt" -CAkey "$pki/$ca.key" -set_serial "0x$(openssl rand -hex 16)" \
     -days 3650 -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>/dev/null
   rm -f "$pki/$name.csr" "$pki/$name.ext"
 }
-if [ ! -f "$pki/ca.crt" ]; then
-  es_log "generating CA, certificates and service-account keys in $pki"
+ca() { # ca NAME
   openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-    -keyout "$pki/ca.key" -out "$pki/ca.crt" -days 3650 -subj "/CN=endpointslices-local-ca" \
+    -keyout "$pki/$1.key" -out "$pki/$1.crt" -days 3650 -subj "/CN=endpointslices-local-$1" \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" 2>/dev/null
+}
+if [ ! -f "$pki/ca.crt" ]; then
+  es_log "generating CAs, certificates and service-account keys in $pki"
+  ca ca
+  # Separate CA for the aggregation front proxy (as kubeadm does): the apiserver
+  # trusts X-Remote-User headers from any client cert this CA signed, so it must
+  # not be the CA that signs ordinary user certificates.
+  ca front-proxy-ca
   # RSA for service-account tokens: RS256 is what every token consumer expects.
   openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
   openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
@@ -72,6 +76,7 @@ leaf admin "/O=system:masters/CN=kubernetes-admin" "extendedKeyUsage=clientAuth"
 leaf fakelet "/O=system:masters/CN=system:fakelet" "extendedKeyUsage=clientAuth"
 leaf kube-controller-manager "/CN=system:kube-controller-manager" "extendedKeyUsage=clientAuth"
 leaf restricted "/CN=restricted" "extendedKeyUsage=clientAuth"
+signer=front-proxy-ca leaf front-proxy-client "/CN=front-proxy-client" "extendedKeyUsage=clientAuth"
 
 kubeconfig() { # kubeconfig FILE USER
   local b64="base64 -w0"
@@ -125,7 +130,7 @@ start() { # start NAME ARGS...
   es_log "starting $name"
   # setsid: the daemons must outlive the shell (or test runner) that called up.sh;
   # down.sh stops them through their pid files.
-  setsid "$ES_BIN/$name" "$@" >> "$ES_STATE/logs/$name.log" 2>&1 < /dev/null &
+  setsid "$ES_BIN/$name" "$@" >> "$ES_STATE/logs/$name.log" 2>&1 < /dev/null 9>&- &
   echo $! > "$ES_STATE/pids/$name.pid"
 }
 wait_for() { # wait_for WHAT SECONDS COMMAND...
@@ -162,6 +167,10 @@ start kube-apiserver \
   --etcd-servers="$etcd_url" \
   --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
   --client-ca-file="$pki/ca.crt" \
+  --requestheader-client-ca-file="$pki/front-proxy-ca.crt" --requestheader-allowed-names=front-proxy-client \
+  --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+  --requestheader-extra-headers-prefix=X-Remote-Extra- \
+  --proxy-client-cert-file="$pki/front-proxy-client.crt" --proxy-client-key-file="$pki/front-proxy-client.key" \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
   --authorization-mode=Node,RBAC \

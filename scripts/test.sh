@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The whole suite, as `npm test` runs it locally and in CI. Each step says what failed and how to
 # reproduce it alone. Steps that need a real cluster or a real VS Code set those up themselves.
+# The last line sums every step's counts as `N passed, N failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 step() { printf '\n=== %s\n' "$*"; }
+# Runs a test command, showing its output and keeping it for the final count.
+counted() { "$@" 2>&1 | tee -a "$log"; }
 
 step "typecheck and compile (tsc -b)"
 npx tsc -b
@@ -17,13 +22,24 @@ npx eslint . --max-warnings 0
 npx prettier --check . > /dev/null || { npx prettier --check . ; exit 1; }
 
 step "unit, server and CLI tests (node:test)"
-node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
+counted node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
 
 step "package the .vsix and check its contents"
 npm run -s package > /dev/null
 node scripts/check-vsix.mjs dist/endpointslices.vsix
 
-if [ "${ENDPOINTSLICES_SKIP_CLUSTER:-}" != "1" ] && [ -x scripts/test-cluster.sh ]; then
-  step "validation fidelity against a real kube-apiserver (scripts/test-cluster.sh)"
-  bash scripts/test-cluster.sh
+if [ "${ENDPOINTSLICES_SKIP_E2E:-}" != "1" ]; then
+  # Installs code-server and Chromium on first use (scripts/e2e/install-code-server.sh, cached).
+  step "e2e: the packaged extension in a real VS Code (npm run test:e2e; ENDPOINTSLICES_SKIP_E2E=1 skips)"
+  counted node scripts/e2e/run.mjs
+  counted node scripts/e2e/ui.mjs
 fi
+
+if [ "${ENDPOINTSLICES_SKIP_CLUSTER:-}" != "1" ]; then
+  step "validation fidelity against a real kube-apiserver (scripts/test-cluster.sh; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
+  counted bash scripts/test-cluster.sh
+fi
+
+# node:test reports `# pass N` / `# fail N`; the other steps print `N passed, N failed`.
+sum() { grep -hoE "$1" "$log" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+printf '\ntotal: %s passed, %s failed\n' "$(sum '^# pass [0-9]+|[0-9]+ passed')" "$(sum '^# fail [0-9]+|[0-9]+ failed')"

@@ -1,4 +1,5 @@
 import type { EndpointSlice } from '../k8s/objects';
+import type { DecodeIssue } from '../parse/decode';
 import { controllerManagedByValues, labelManagedBy, labelServiceName, limits } from '../k8s/wellKnown';
 import type { RuleContext } from './context';
 import type { Note } from './notes';
@@ -70,4 +71,20 @@ function portAdvice(slice: EndpointSlice): Note[] {
     });
   });
   return notes;
+}
+
+/**
+ * A key given twice. kubectl's YAML reader silently keeps the last value, so the apiserver never
+ * sees the first one; that is almost always a mistake worth a warning.
+ */
+export function duplicateKeyAdvisories(issues: readonly DecodeIssue[]): Note[] {
+  return issues
+    .filter((issue) => issue.kind === 'duplicate')
+    .map((issue) => ({
+      field: issue.field,
+      message: `Duplicate key "${issue.field}": kubectl sends only the last value, the earlier one is dropped ${notFromServer}.`,
+      code: 'duplicate-key',
+      target: issue.field,
+      targetKey: true,
+    }));
 }

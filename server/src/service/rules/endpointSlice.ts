@@ -10,7 +10,7 @@ import { validateSlicePorts } from './slicePorts';
 /** ValidateEndpointSlice on create, in upstream's order: metadata, addressType, ports, endpoints. */
 export function validateEndpointSlice(slice: EndpointSlice, ctx: RuleContext): FieldError[] {
   return [
-    ...validateObjectMeta(slice.metadata, ctx),
+    ...validateObjectMeta(slice.metadata, ctx, { generationSetByServer: true }),
     ...validateAddressType(slice.addressType),
     ...validateSlicePorts(slice.ports ?? [], ctx),
     ...validateSliceEndpoints(slice.endpoints ?? [], slice.addressType, ctx),

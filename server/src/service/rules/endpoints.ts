@@ -11,7 +11,7 @@ import { codeForParseMessage } from './sliceAddresses';
 /** ValidateEndpoints on create (core validation): metadata, then every subset. */
 export function validateEndpoints(endpoints: Endpoints, ctx: RuleContext): FieldError[] {
   return [
-    ...validateObjectMeta(endpoints.metadata, ctx),
+    ...validateObjectMeta(endpoints.metadata, ctx, { generationSetByServer: false }),
     ...(endpoints.subsets ?? []).flatMap((subset, index) => validateSubset(subset, `subsets[${index}]`, ctx)),
   ];
 }

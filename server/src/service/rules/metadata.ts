@@ -1,4 +1,5 @@
-import type { ObjectMeta, OwnerReference } from '../k8s/objects';
+import type { ObjectMeta } from '../k8s/objects';
+import { validateOwnerReferences } from './ownerReferences';
 import { standardFinalizers, limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
@@ -16,12 +17,17 @@ import type { RuleContext } from './context';
  * wrapper's finalizer check). Label and annotation errors are reported at `metadata.labels` /
  * `metadata.annotations` like the apiserver does, pointing at the offending entry.
  */
-export function validateObjectMeta(meta: ObjectMeta | undefined, ctx: RuleContext): FieldError[] {
+export function validateObjectMeta(
+  meta: ObjectMeta | undefined,
+  ctx: RuleContext,
+  options: { generationSetByServer: boolean },
+): FieldError[] {
   const m = meta ?? {};
   return [
     ...validateNames(m),
     ...validateNamespace(m.namespace),
-    ...validateGeneration(m.generation),
+    // EndpointSlice's PrepareForCreate sets generation to 1 before validation, so only Endpoints sees it.
+    ...(options.generationSetByServer ? [] : validateGeneration(m.generation)),
     ...validateLabels(m.labels ?? {}, ctx),
     ...validateAnnotations(m.annotations ?? {}, ctx),
     ...validateOwnerReferences(m.ownerReferences ?? []),
@@ -140,82 +146,6 @@ function validateAnnotations(annotations: Record<string, string>, ctx: RuleConte
   return errors;
 }
 
-function validateOwnerReferences(references: OwnerReference[]): FieldError[] {
-  const errors: FieldError[] = [];
-  let firstController = '';
-  references.forEach((ref, index) => {
-    // Upstream reports these at the unindexed list path; the index only steers the highlight.
-    const where = (field: string) => ({
-      code: 'metadata-owner-reference-invalid',
-      target: `metadata.ownerReferences[${index}].${field}`,
-    });
-    const version = groupVersionOf(ref.apiVersion ?? '');
-    if (!version) {
-      errors.push(
-        fieldError.invalid(
-          'metadata.ownerReferences.apiVersion',
-          ref.apiVersion ?? '',
-          'version must not be empty',
-          where('apiVersion'),
-        ),
-      );
-    }
-    if (!ref.kind) {
-      errors.push(
-        fieldError.invalid(
-          'metadata.ownerReferences.kind',
-          ref.kind ?? '',
-          'must not be empty',
-          where('kind'),
-        ),
-      );
-    }
-    if (!ref.name) {
-      errors.push(
-        fieldError.invalid(
-          'metadata.ownerReferences.name',
-          ref.name ?? '',
-          'must not be empty',
-          where('name'),
-        ),
-      );
-    }
-    if (!ref.uid) {
-      errors.push(
-        fieldError.invalid('metadata.ownerReferences.uid', ref.uid ?? '', 'must not be empty', where('uid')),
-      );
-    }
-    if (version === 'v1' && ref.kind === 'Event') {
-      errors.push(
-        fieldError.invalid(
-          'metadata.ownerReferences',
-          ref,
-          '/v1, Kind=Event is disallowed from being an owner',
-          where('kind'),
-        ),
-      );
-    }
-    if (ref.controller) {
-      const current = `${ref.kind ?? ''}/${ref.name ?? ''}`;
-      if (firstController) {
-        const detail = `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`;
-        errors.push(fieldError.invalid('metadata.ownerReferences', references, detail, where('controller')));
-      } else {
-        firstController = current;
-      }
-    }
-  });
-  return errors;
-}
-
-/** The version part of an apiVersion, or '' when it does not parse (schema.ParseGroupVersion). */
-function groupVersionOf(apiVersion: string): string {
-  const parts = apiVersion.split('/');
-  if (parts.length === 1) return parts[0] ?? '';
-  if (parts.length === 2) return parts[1] ?? '';
-  return '';
-}
-
 function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[] {
   const errors: FieldError[] = [];
   finalizers.forEach((finalizer, index) => {
@@ -241,12 +171,9 @@ function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[
       ),
     );
   }
-  // The core wrapper's extra check runs after the generic ones, at the indexed path.
+  // The core wrapper adds one check, at the indexed path: names without a domain must be standard.
   finalizers.forEach((finalizer, index) => {
     const path = `metadata.finalizers[${index}]`;
-    for (const message of qualifiedNameMessages(finalizer, ctx.behaviour)) {
-      errors.push(fieldError.invalid(path, finalizer, message, { code: 'metadata-finalizer-invalid' }));
-    }
     if (!finalizer.includes('/') && !(standardFinalizers as readonly string[]).includes(finalizer)) {
       errors.push(
         fieldError.invalid(

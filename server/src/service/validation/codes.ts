@@ -31,6 +31,7 @@ export const diagnosticCodes = {
     'ES-59',
   ),
   'unknown-field': apiserver('A field the type does not have (strict field validation).', 'W7', 'ES-58'),
+  // Reserved for JSON manifests, whose duplicates do reach the server; YAML ones use duplicate-key.
   'duplicate-field': apiserver('A field given twice (strict field validation).', 'W7'),
 
   'metadata-name-required': apiserver('Neither name nor generateName is set.'),
@@ -103,6 +104,7 @@ export const diagnosticCodes = {
   ),
   'endpoints-over-controller-limit': advisory('More endpoints than the controller puts in one slice.'),
   'port-out-of-range': advisory('An EndpointSlice port number that nothing can route.'),
+  'duplicate-key': advisory('A key given twice; kubectl keeps only the last value.'),
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

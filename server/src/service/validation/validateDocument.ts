@@ -7,7 +7,7 @@ import type { Decoded, DecodeIssue } from '../parse/decode';
 import { documentName, parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { RuleContext } from '../rules/context';
-import { endpointSliceAdvisories } from '../rules/advisories';
+import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
 import { validateEndpoints } from '../rules/endpoints';
 import { validateEndpointSlice } from '../rules/endpointSlice';
 import type { Note } from '../rules/notes';
@@ -108,8 +108,11 @@ class DocumentValidation {
           : endpointsWarnings(this.endpoints(), this.ctx);
       warnings.forEach((w) => this.warn(w));
     }
-    if (this.ctx.settings.advisories && this.kind === 'EndpointSlice') {
-      endpointSliceAdvisories(this.slice(), this.ctx).forEach((a) => this.advise(a));
+    if (this.ctx.settings.advisories) {
+      duplicateKeyAdvisories(this.decoded.issues).forEach((a) => this.advise(a, 'warning'));
+      if (this.kind === 'EndpointSlice') {
+        endpointSliceAdvisories(this.slice(), this.ctx).forEach((a) => this.advise(a));
+      }
     }
     return this.out;
   }
@@ -124,18 +127,19 @@ class DocumentValidation {
       );
       return true;
     }
-    const strict = issues.filter((i) => i.kind === 'unknown' || i.kind === 'duplicate');
+    // kubectl's YAML reader keeps the last of duplicate keys, so only unknown fields reach the server.
+    const unknown = issues.filter((i) => i.kind === 'unknown');
     const mode = this.ctx.settings.fieldValidation;
-    if (mode === 'Strict' && strict.length > 0) {
-      strict.forEach((i) => this.decodeError(i, `strict decoding error: ${i.message}`));
+    if (mode === 'Strict' && unknown.length > 0) {
+      unknown.forEach((i) => this.decodeError(i, `strict decoding error: ${i.message}`));
       return true;
     }
     if (mode === 'Warn') {
-      strict.forEach((i) =>
+      unknown.forEach((i) =>
         this.warn({
           field: i.field,
           message: i.message,
-          code: `${i.kind}-field`,
+          code: 'unknown-field',
           target: i.field,
           targetKey: true,
         }),
@@ -180,8 +184,8 @@ class DocumentValidation {
     this.push(note, 'warning', 'apiserver', 'Warning');
   }
 
-  private advise(note: Note): void {
-    this.push(note, 'information', 'advisory', 'Advisory');
+  private advise(note: Note, severity: EndpointDiagnostic['severity'] = 'information'): void {
+    this.push(note, severity, 'advisory', 'Advisory');
   }
 
   private push(

@@ -1,0 +1,227 @@
+// Runs the e2e suite (test/e2e, compiled to out/test/e2e) inside a real VS Code: code-server
+// 4.100.3 in Debian's headless Chromium, driven by playwright-core. What is tested is the packaged
+// artifact: dist/endpointslices.vsix is unzipped and its extension/ folder is the development
+// path. The suite runs twice, in two fresh windows: with workspace trust off, and with trust on
+// and the folder never trusted (test mode refuses the trust dialog, so it stays restricted).
+//
+// This builds nothing: run `npm run build && npm run package` first (npm run test:e2e does).
+// Usage: node scripts/e2e/run.mjs [--run trusted|untrusted]... [--timeout-ms N]
+// On failure, test-results/e2e/<run>/ gets a screenshot, the code-server output and the logs
+// folder (the extension host log and our output channel are in it).
+import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { format, parseArgs } from 'node:util';
+import {
+  baseSettings,
+  Cleanups,
+  copyFixtureWorkspace,
+  freePort,
+  installCodeServer,
+  launchChromium,
+  makeTempDir,
+  packagedVsix,
+  repoRoot,
+  startCodeServer,
+  unpackVsix,
+  writeUserSettings,
+} from './codeServer.mjs';
+
+/** The lines test/e2e/index.ts prints before mocha starts and with mocha's counts. */
+const startMarker = 'endpointslices-e2e-start';
+const resultMarker = 'endpointslices-e2e-result ';
+/** Workbench lines that interleave with the suite's output and say nothing about it. */
+const workbenchNoise =
+  /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache)/;
+
+const runs = [
+  { name: 'trusted', settings: { 'security.workspace.trust.enabled': false } },
+  {
+    name: 'untrusted',
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+    },
+  },
+];
+
+const { values: options } = parseArgs({
+  options: {
+    run: { type: 'string', multiple: true },
+    'timeout-ms': { type: 'string', default: String(10 * 60_000) },
+  },
+});
+const deadline = Date.now() + Number(options['timeout-ms']);
+const resultsRoot = join(repoRoot, 'test-results', 'e2e');
+
+/** Everything started so far, stopped in reverse order however the script ends. */
+const cleanups = new Cleanups();
+
+/**
+ * Where the local cluster will be started for the cluster-panel suite: start cluster/up.sh and
+ * the demo seed here, register its stop in `cleanups`, and return the kubeconfig it writes.
+ * Until the panel exists the suite needs no cluster, and the workspace gets a kubeconfig path
+ * that exists nowhere (the trust suite only checks whether the setting is honoured).
+ */
+async function prepareCluster(scratch) {
+  return { kubeconfig: join(scratch, 'no-cluster.kubeconfig') };
+}
+
+/** The workbench URL that makes VS Code run extension tests (its own web integration tests do this). */
+function testUrl(server, workspace, extensionPath, testsEntry) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsEntry)],
+    ['skipWelcome', 'true'],
+  ];
+  const query = `folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return `${server.url}/?${query}`;
+}
+
+async function runOnce(run, { codeServerDir, extensionPath, testsEntry, scratch, cluster }) {
+  const dir = join(scratch, run.name);
+  const userDataDir = join(dir, 'user-data');
+  const extensionsDir = join(dir, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, { ...baseSettings, ...run.settings });
+  const workspace = copyFixtureWorkspace(dir, { 'endpointslices.kubeconfig': cluster.kubeconfig });
+
+  const ownCleanups = cleanups.size;
+  const server = await startCodeServer({
+    codeServerDir,
+    port: await freePort(),
+    userDataDir,
+    extensionsDir,
+    workspace,
+    logFile: join(dir, 'code-server.log'),
+  });
+  cleanups.add(() => server.stop());
+  const browser = await launchChromium();
+  cleanups.add(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+
+  let counts;
+  let exit;
+  const exited = new Promise((resolve) => (exit = resolve));
+  // Log lines arrive as console.log argument lists (mocha's spec reporter passes format
+  // strings). The workbench's start-up chatter, before the suite announces itself, goes to
+  // workbench.log (kept on failure); the suite's own output goes to this terminal.
+  const workbenchLog = createWriteStream(join(dir, 'workbench.log'));
+  cleanups.add(async () => workbenchLog.end());
+  let suiteStarted = false;
+  await page.exposeFunction('codeAutomationLog', (level, message) => {
+    const text = Array.isArray(message) ? format(...message) : String(message);
+    workbenchLog.write(`[${level}] ${text}\n`);
+    if (text.includes(resultMarker)) {
+      counts = JSON.parse(text.slice(text.indexOf(resultMarker) + resultMarker.length));
+    } else if (text.includes(startMarker)) {
+      suiteStarted = true;
+      console.log(`  ${text.replace(startMarker, '').trim()}`);
+    } else if ((suiteStarted && !workbenchNoise.test(text)) || level === 'error') {
+      (level === 'error' ? console.error : console.log)(`  ${text}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
+  page.on('crash', () => exit({ code: 1, reason: 'the page crashed' }));
+
+  console.log(
+    `\n=== e2e [${run.name}] ${server.url} (workspace trust ${run.settings['security.workspace.trust.enabled'] ? 'on, folder untrusted' : 'off'})`,
+  );
+  await page.goto(testUrl(server, workspace, extensionPath, testsEntry));
+  const remaining = Math.max(deadline - Date.now(), 1_000);
+  let timer;
+  const timedOut = new Promise((resolve) => {
+    timer = setTimeout(() => resolve({ code: 1, reason: `timed out (--timeout-ms)` }), remaining);
+  });
+  const outcome = await Promise.race([exited, timedOut]);
+  clearTimeout(timer);
+
+  const failed = outcome.code !== 0 || counts === undefined || counts.failed > 0;
+  if (outcome.reason) {
+    console.error(`e2e [${run.name}]: ${outcome.reason}`);
+  }
+  if (failed) {
+    await saveEvidence(run, page, { dir, userDataDir, logs: outcome.logs });
+  }
+  await cleanups.run(ownCleanups);
+  return { code: failed ? outcome.code || 1 : 0, counts: counts ?? { passed: 0, failed: 1, pending: 0 } };
+}
+
+/** A screenshot, code-server's output and every log file, for a failure nobody watched. */
+async function saveEvidence(run, page, { dir, userDataDir, logs }) {
+  const target = join(resultsRoot, run.name);
+  mkdirSync(target, { recursive: true });
+  await page
+    .screenshot({ path: join(target, 'failure.png') })
+    .catch((error) => console.error(`screenshot failed: ${error.message}`));
+  for (const name of ['code-server.log', 'workbench.log']) {
+    cpSync(join(dir, name), join(target, name));
+  }
+  if (existsSync(join(userDataDir, 'logs'))) {
+    cpSync(join(userDataDir, 'logs'), join(target, 'logs'), { recursive: true });
+  }
+  // The workbench hands over the browser-side logs with the exit code.
+  for (const { relativePath, contents } of Array.isArray(logs) ? logs : []) {
+    const file = join(target, 'browser-logs', relativePath.replace(/\.\.\//g, ''));
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, contents);
+  }
+  console.error(`e2e [${run.name}]: screenshot and logs in ${target}`);
+}
+
+async function main() {
+  const vsix = packagedVsix();
+  const testsEntry = join(repoRoot, 'out', 'test', 'e2e', 'index.js');
+  if (!existsSync(testsEntry)) {
+    throw new Error(`${testsEntry} is missing: run npx tsc -b first`);
+  }
+  const selected = runs.filter((run) => !options.run || options.run.includes(run.name));
+  if (selected.length === 0) {
+    throw new Error(`--run takes ${runs.map((run) => run.name).join(' or ')}`);
+  }
+  const started = Date.now();
+  const codeServerDir = installCodeServer();
+  const scratch = makeTempDir('e2e');
+  cleanups.add(async () => rmSync(scratch, { recursive: true, force: true }));
+  const context = {
+    codeServerDir,
+    extensionPath: unpackVsix(vsix, join(scratch, 'vsix')),
+    testsEntry,
+    scratch,
+    cluster: await prepareCluster(scratch),
+  };
+
+  const totals = { passed: 0, failed: 0, pending: 0 };
+  let exitCode = 0;
+  for (const run of selected) {
+    rmSync(join(resultsRoot, run.name), { recursive: true, force: true });
+    const { code, counts } = await runOnce(run, context);
+    for (const key of Object.keys(totals)) {
+      totals[key] += counts[key] ?? 0;
+    }
+    exitCode ||= code;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(
+    `\ne2e: ${selected.length} window(s) in ${seconds} s${totals.pending ? `, ${totals.pending} pending` : ''}`,
+  );
+  // The closing line CI reads: mocha's counts over all runs.
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  return exitCode;
+}
+
+// The overall deadline also covers hangs outside a test run (installing, starting).
+const disarm = cleanups.guard('e2e', Math.max(deadline - Date.now(), 0) + 30_000);
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`e2e: ${error.stack ?? error}`);
+  console.log('0 passed, 1 failed');
+} finally {
+  await cleanups.run();
+  disarm();
+}
+process.exit(exitCode);

@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, openFixture, ourDiagnostics, waitForDiagnostics } from '../helpers';
+
+// The driver runs the whole suite twice: with workspace trust off (the folder counts as trusted)
+// and with it on and the folder never trusted (test mode refuses the trust dialog, so it stays
+// in restricted mode). These tests read which run they are in from the setting.
+const trustEnabled = vscode.workspace.getConfiguration('security.workspace.trust').get<boolean>('enabled');
+
+describe(`workspace trust (${trustEnabled === true ? 'untrusted folder' : 'trust disabled'})`, () => {
+  after(closeAllEditors);
+
+  it('the window is in the trust state the driver set up', () => {
+    assert.equal(vscode.workspace.isTrusted, trustEnabled !== true);
+  });
+
+  it('validates in this trust state', async () => {
+    const uri = fixtureUri('invalid-slice.yaml');
+    const published = waitForDiagnostics(uri, () => ourDiagnostics(uri).length > 0, 'diagnostics');
+    await openFixture('invalid-slice.yaml');
+    await published;
+  });
+
+  it('reads the workspace kubeconfig setting only when the folder is trusted', () => {
+    const folder = fixtureUri('.').fsPath;
+    const written = JSON.parse(
+      fs.readFileSync(path.join(folder, '.vscode', 'settings.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const workspaceValue = written['endpointslices.kubeconfig'];
+    assert.equal(typeof workspaceValue, 'string', 'the driver writes endpointslices.kubeconfig');
+    const effective = vscode.workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
+    // package.json lists it under capabilities.untrustedWorkspaces.restrictedConfigurations.
+    assert.equal(effective, vscode.workspace.isTrusted ? workspaceValue : '');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService, defaultSettings } from '../../server/src/service';
+
+/**
+ * Behaviour learned from a real kube-apiserver 1.37.2 by the fidelity suite, where the spec was
+ * silent or wrong; each case here disagreed with the first version of the engine.
+ */
+const service = createLanguageService();
+const errorsOf = (text: string): [string, string, string][] =>
+  service
+    .validate(text, { ...defaultSettings, advisories: false })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => [d.field, d.reason, d.message]);
+
+const slice = (metadata: string, rest = 'addressType: IPv4\n'): string =>
+  `apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: s\n  labels: {kubernetes.io/service-name: s}\n${metadata}${rest}`;
+const owner = (extra: string): string =>
+  `  ownerReferences:\n  - {apiVersion: v1, kind: Service, name: svc, uid: u1${extra}}\n`;
+
+describe('what the real apiserver taught us', () => {
+  it('reports missing owner reference parts as Required at the indexed path', () => {
+    assert.deepEqual(errorsOf(slice(owner(', apiVersion: ""'))), [
+      [
+        'metadata.ownerReferences[0].apiVersion',
+        'FieldValueRequired',
+        'metadata.ownerReferences[0].apiVersion: Required value: must not be empty',
+      ],
+    ]);
+  });
+
+  it('reports a malformed owner apiVersion as Invalid', () => {
+    assert.deepEqual(errorsOf(slice(owner(', apiVersion: a/b/c'))), [
+      [
+        'metadata.ownerReferences[0].apiVersion',
+        'FieldValueInvalid',
+        'metadata.ownerReferences[0].apiVersion: Invalid value: "a/b/c": must be <group>/<version> or <version>',
+      ],
+    ]);
+  });
+
+  it('prints a banned Event owner as JSON in Go field order', () => {
+    const [error] = errorsOf(
+      slice('  ownerReferences:\n  - {uid: u1, name: svc, kind: Event, apiVersion: v1}\n'),
+    );
+    assert.deepEqual(error, [
+      'metadata.ownerReferences[0]',
+      'FieldValueInvalid',
+      'metadata.ownerReferences[0]: Invalid value: {"apiVersion":"v1","kind":"Event","name":"svc","uid":"u1"}: /v1, Kind=Event is disallowed from being an owner',
+    ]);
+  });
+
+  it('checks a qualified finalizer name once, at the unindexed path', () => {
+    const errors = errorsOf(slice('  finalizers: [a/b/c]\n'));
+    assert.deepEqual(
+      errors.map(([field]) => field),
+      ['metadata.finalizers'],
+    );
+  });
+
+  it('ignores a negative generation on an EndpointSlice (the server sets it) but not on Endpoints', () => {
+    assert.deepEqual(errorsOf(slice('  generation: -1\n')), []);
+    const endpoints = 'apiVersion: v1\nkind: Endpoints\nmetadata: {name: e, generation: -1}\n';
+    assert.deepEqual(
+      errorsOf(endpoints).map(([field]) => field),
+      ['metadata.generation'],
+    );
+  });
+
+  it('keeps the last of duplicate keys, like kubectl, and warns about it as advice', () => {
+    const text = slice('', 'addressType: ipv6\naddressType: IPv4\n');
+    assert.deepEqual(errorsOf(text), []);
+    const advice = service
+      .validate(text, defaultSettings)
+      .diagnostics.filter((d) => d.code === 'duplicate-key');
+    assert.equal(advice.length, 1);
+    assert.equal(advice[0]?.severity, 'warning');
+    assert.equal(advice[0]?.origin, 'advisory');
+  });
+});
