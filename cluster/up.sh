@@ -56,14 +56,14 @@ ca() { # ca NAME
     -keyout "$pki/$1.key" -out "$pki/$1.crt" -days 3650 -subj "/CN=endpointslices-local-$1" \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" 2>/dev/null
 }
-if [ ! -f "$pki/ca.crt" ]; then
-  es_log "generating CAs, certificates and service-account keys in $pki"
-  ca ca
-  # Separate CA for the aggregation front proxy (as kubeadm does): the apiserver
-  # trusts X-Remote-User headers from any client cert this CA signed, so it must
-  # not be the CA that signs ordinary user certificates.
-  ca front-proxy-ca
-  # RSA for service-account tokens: RS256 is what every token consumer expects.
+# Each file is created only when missing, so a restart reuses them all.
+[ -f "$pki/ca.crt" ] || { es_log "generating CAs, certificates and service-account keys in $pki"; ca ca; }
+# Separate CA for the aggregation front proxy (as kubeadm does): the apiserver
+# trusts X-Remote-User headers from any client cert this CA signed, so it must
+# not be the CA that signs ordinary user certificates.
+[ -f "$pki/front-proxy-ca.crt" ] || ca front-proxy-ca
+# RSA for service-account tokens: RS256 is what every token consumer expects.
+if [ ! -f "$pki/sa.pub" ]; then
   openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
   openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
 fi

@@ -29,6 +29,24 @@ describe('what the real apiserver taught us', () => {
     ]);
   });
 
+  it('keeps the 1.35 wording for owner references: Invalid at the unindexed path', () => {
+    const errors = service
+      .validate(slice(owner(', kind: ""')), {
+        ...defaultSettings,
+        kubernetesVersion: '1.35',
+        advisories: false,
+      })
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => [d.field, d.reason, d.message]);
+    assert.deepEqual(errors, [
+      [
+        'metadata.ownerReferences.kind',
+        'FieldValueInvalid',
+        'metadata.ownerReferences.kind: Invalid value: "": must not be empty',
+      ],
+    ]);
+  });
+
   it('reports a malformed owner apiVersion as Invalid', () => {
     assert.deepEqual(errorsOf(slice(owner(', apiVersion: a/b/c'))), [
       [

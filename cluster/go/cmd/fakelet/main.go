@@ -3,7 +3,7 @@
 // EndpointSlice / Endpoints controllers in kube-controller-manager see exactly
 // what they would see in a real cluster.
 //
-// Why our own instead of kwok: it is ~500 lines on top of client-go, which the
+// Why our own instead of kwok: it is ~600 lines on top of client-go, which the
 // cluster module already compiles for kube-controller-manager, so it adds
 // seconds to a cold build instead of a second large dependency tree; and it
 // gives us the two knobs the tests need (readiness annotation, honoured grace

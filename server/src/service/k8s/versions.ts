@@ -15,6 +15,11 @@ export interface VersionBehaviour {
   invalidIPWarningWording: boolean;
   /** EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37). */
   declarativeValidationEndpointSlice: boolean;
+  /**
+   * Owner-reference errors at indexed paths, missing parts as Required (seen on a real 1.37.2
+   * apiserver; 1.35.4 still reports `metadata.ownerReferences.kind` as Invalid).
+   */
+  ownerReferenceIndexedPaths: boolean;
 }
 
 const minor = (version: KubernetesVersion): number => Number(version.split('.')[1]);
@@ -27,5 +32,6 @@ export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
     contentValidationWording: m >= 35,
     invalidIPWarningWording: m >= 36,
     declarativeValidationEndpointSlice: m >= 37,
+    ownerReferenceIndexedPaths: m >= 36,
   };
 }

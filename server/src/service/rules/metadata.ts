@@ -30,7 +30,7 @@ export function validateObjectMeta(
     ...(options.generationSetByServer ? [] : validateGeneration(m.generation)),
     ...validateLabels(m.labels ?? {}, ctx),
     ...validateAnnotations(m.annotations ?? {}, ctx),
-    ...validateOwnerReferences(m.ownerReferences ?? []),
+    ...validateOwnerReferences(m.ownerReferences ?? [], ctx.behaviour),
     ...validateFinalizers(m.finalizers ?? [], ctx),
   ];
 }

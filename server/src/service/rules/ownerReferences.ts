@@ -1,18 +1,23 @@
 import type { OwnerReference } from '../k8s/objects';
+import type { VersionBehaviour } from '../k8s/versions';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
 
 /**
- * metadata.ownerReferences (apimachinery ValidateOwnerReferences), with the paths and wording a
- * real 1.37 apiserver returns: missing parts are Required at the indexed path, a malformed
- * apiVersion is Invalid, a v1 Event owner and a second controller are Invalid with the JSON value.
+ * metadata.ownerReferences (apimachinery ValidateOwnerReferences). The wording changed between
+ * releases, as real apiservers show: 1.35 reports every problem as Invalid at the unindexed
+ * path (`metadata.ownerReferences.kind`); later releases report missing parts as Required and
+ * everything at the indexed path, with a proper message for a malformed apiVersion.
  */
-export function validateOwnerReferences(references: OwnerReference[]): FieldError[] {
+export function validateOwnerReferences(
+  references: OwnerReference[],
+  behaviour: VersionBehaviour,
+): FieldError[] {
   const errors: FieldError[] = [];
   let firstController = '';
   references.forEach((ref, index) => {
-    const path = `metadata.ownerReferences[${index}]`;
-    errors.push(...validateOwnerReference(ref, path));
+    const indexed = `metadata.ownerReferences[${index}]`;
+    errors.push(...validateOwnerReference(ref, indexed, behaviour));
     if (!ref.controller) return;
     const current = `${ref.kind ?? ''}/${ref.name ?? ''}`;
     if (!firstController) {
@@ -23,32 +28,38 @@ export function validateOwnerReferences(references: OwnerReference[]): FieldErro
     errors.push(
       fieldError.invalid('metadata.ownerReferences', references.map(goOrder), detail, {
         code: 'metadata-owner-reference-invalid',
-        target: `${path}.controller`,
+        target: `${indexed}.controller`,
       }),
     );
   });
   return errors;
 }
 
-function validateOwnerReference(ref: OwnerReference, path: string): FieldError[] {
+function validateOwnerReference(
+  ref: OwnerReference,
+  indexed: string,
+  behaviour: VersionBehaviour,
+): FieldError[] {
+  const modern = behaviour.ownerReferenceIndexedPaths;
+  const base = modern ? indexed : 'metadata.ownerReferences';
+  const at = (part: string) => ({ code: 'metadata-owner-reference-invalid', target: `${indexed}.${part}` });
+  const missing = (part: string, value: string, legacyDetail: string): FieldError =>
+    modern
+      ? fieldError.required(`${base}.${part}`, 'must not be empty', at(part))
+      : fieldError.invalid(`${base}.${part}`, value, legacyDetail, at(part));
   const errors: FieldError[] = [];
-  const where = { code: 'metadata-owner-reference-invalid' };
   const apiVersion = ref.apiVersion ?? '';
-  if (!apiVersion) errors.push(fieldError.required(`${path}.apiVersion`, 'must not be empty', where));
+  if (!apiVersion) errors.push(missing('apiVersion', apiVersion, 'version must not be empty'));
   else if (!isGroupVersion(apiVersion)) {
-    errors.push(
-      fieldError.invalid(`${path}.apiVersion`, apiVersion, 'must be <group>/<version> or <version>', where),
-    );
+    const detail = modern ? 'must be <group>/<version> or <version>' : 'version must not be empty';
+    errors.push(fieldError.invalid(`${base}.apiVersion`, apiVersion, detail, at('apiVersion')));
   }
   for (const part of ['kind', 'name', 'uid'] as const) {
-    if (!ref[part]) errors.push(fieldError.required(`${path}.${part}`, 'must not be empty', where));
+    if (!ref[part]) errors.push(missing(part, ref[part] ?? '', 'must not be empty'));
   }
   if (apiVersion === 'v1' && ref.kind === 'Event') {
     errors.push(
-      fieldError.invalid(path, goOrder(ref), '/v1, Kind=Event is disallowed from being an owner', {
-        ...where,
-        target: `${path}.kind`,
-      }),
+      fieldError.invalid(base, goOrder(ref), '/v1, Kind=Event is disallowed from being an owner', at('kind')),
     );
   }
   return errors;
