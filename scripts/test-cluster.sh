@@ -26,3 +26,6 @@ fi
 # Make sure the compiled suite is there when this script runs alone.
 [ -f out/test/cluster/fidelity.js ] || npx tsc -b
 node out/test/cluster/fidelity.js --version "$minor" --kubeconfig "$kubeconfig" --dryrun "$ES_BIN/dryrun"
+
+# The control plane itself, in a private state dir and ports: seed, RBAC, dry-run, audit log.
+bash cluster/smoke.sh

@@ -30,10 +30,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,13 +48,11 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	utilnet "k8s.io/apimachinery/pkg/util/net"
-	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/discovery/cached/memory"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/restmapper"
 	"k8s.io/client-go/tools/clientcmd"
-	"sigs.k8s.io/yaml"
 )
 
 type cause struct {
@@ -68,6 +64,7 @@ type cause struct {
 type result struct {
 	File       string   `json:"file"`
 	Index      int      `json:"index"`
+	Item       *int     `json:"item,omitempty"`
 	APIVersion string   `json:"apiVersion,omitempty"`
 	Kind       string   `json:"kind,omitempty"`
 	Namespace  string   `json:"namespace,omitempty"`
@@ -167,43 +164,28 @@ func collect(arg string) ([]file, error) {
 }
 
 func (r *runner) file(path, display string) ([]result, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	reader := utilyaml.NewYAMLReader(bufio.NewReader(f))
-	var results []result
-	for index := 0; ; {
-		doc, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return results, nil
-		} else if err != nil {
-			return nil, err
-		}
-		if isEmpty(doc) {
-			continue
-		}
-		res := r.doc(doc)
-		res.File, res.Index = display, index
-		results = append(results, res)
-		index++
-	}
-}
-
-// isEmpty reports documents that hold only whitespace/comments (e.g. after a trailing ---).
-func isEmpty(doc []byte) bool {
-	j, err := yaml.YAMLToJSON(doc)
-	return err == nil && (len(bytes.TrimSpace(j)) == 0 || string(bytes.TrimSpace(j)) == "null")
-}
-
-func (r *runner) doc(doc []byte) result {
-	res := result{Causes: []cause{}, Warnings: []string{}}
-	jsonDoc, err := yaml.YAMLToJSON(doc)
+	docs, err := documents(data)
 	if err != nil {
-		res.Status, res.Message = "decode-error", err.Error()
-		return res
+		return nil, err
 	}
+	var results []result
+	for index, d := range docs {
+		for _, res := range r.objects(d) {
+			res.File, res.Index = display, index
+			results = append(results, res)
+		}
+	}
+	return results, nil
+}
+
+// send posts one object: jsonDoc is what kubectl would send; raw, when set, is sent instead
+// with its own content type under -body yaml, so the server's own decoder sees the file.
+func (r *runner) send(jsonDoc, raw []byte, rawType string) result {
+	res := result{Causes: []cause{}, Warnings: []string{}}
 	var obj struct {
 		APIVersion string `json:"apiVersion"`
 		Kind       string `json:"kind"`
@@ -248,8 +230,8 @@ func (r *runner) doc(doc []byte) result {
 	}
 
 	body, ctype := jsonDoc, "application/json"
-	if r.body == "yaml" {
-		body, ctype = doc, "application/yaml"
+	if r.body == "yaml" && raw != nil {
+		body, ctype = raw, rawType
 	}
 	req, err := http.NewRequest(http.MethodPost, r.host+path+"?"+q.Encode(), bytes.NewReader(body))
 	if err != nil {

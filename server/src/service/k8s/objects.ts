@@ -49,6 +49,7 @@ export interface EndpointAddress {
   ip?: string;
   hostname?: string;
   nodeName?: string;
+  targetRef?: Record<string, string>;
 }
 
 export interface CorePort {

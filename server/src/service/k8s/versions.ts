@@ -17,7 +17,7 @@ export interface VersionBehaviour {
   declarativeValidationEndpointSlice: boolean;
   /**
    * Owner-reference errors at indexed paths, missing parts as Required (seen on a real 1.37.2
-   * apiserver; 1.35.4 still reports `metadata.ownerReferences.kind` as Invalid).
+   * apiserver; 1.35.4 and 1.36.3 still report `metadata.ownerReferences.kind` as Invalid).
    */
   ownerReferenceIndexedPaths: boolean;
 }
@@ -32,6 +32,6 @@ export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
     contentValidationWording: m >= 35,
     invalidIPWarningWording: m >= 36,
     declarativeValidationEndpointSlice: m >= 37,
-    ownerReferenceIndexedPaths: m >= 36,
+    ownerReferenceIndexedPaths: m >= 37,
   };
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
+import { placeholderMark } from './templateModel';
 
 /** Source offsets of a field's key and value, found again when a rule reports at its path. */
 export interface Location {
@@ -25,6 +26,17 @@ export interface Decoded {
   issues: DecodeIssue[];
   /** Every decoded field by path; map entries as `metadata.labels[key]`. */
   locations: Map<string, Location>;
+  /** Paths whose value is (or contains) a template placeholder: unknown until rendered. */
+  templated: Set<string>;
+  /** Objects with a templated key: they may hold any field, so what is missing is not known. */
+  uncertain: Set<string>;
+}
+
+export interface DecodeOptions {
+  /** The node to decode (a `List` item); the document's root by default. */
+  root?: unknown;
+  /** Treat scalars holding template placeholders as unknown values instead of checking them. */
+  templated?: boolean;
 }
 
 interface Context {
@@ -47,11 +59,12 @@ class AliasLimitExceeded extends Error {}
  * fields the type does not have are reported for strict field validation, and the result is a
  * plain object the rules read.
  */
-export function decode(doc: Document.Parsed, spec: ObjectSpec): Decoded {
-  const decoder = new Decoder(doc);
+export function decode(doc: Document.Parsed, spec: ObjectSpec, options: DecodeOptions = {}): Decoded {
+  const decoder = new Decoder(doc, options.templated ?? false);
+  const root = 'root' in options ? options.root : doc.contents;
   let value: Record<string, unknown> = {};
   try {
-    value = decoder.object(doc.contents, spec, { path: '', jsonPath: '', struct: spec.goType }) ?? {};
+    value = decoder.object(root, spec, { path: '', jsonPath: '', struct: spec.goType }) ?? {};
   } catch (error) {
     if (!(error instanceof AliasLimitExceeded)) throw error;
     decoder.issues.push({
@@ -61,22 +74,33 @@ export function decode(doc: Document.Parsed, spec: ObjectSpec): Decoded {
       location: { value: [0, 0] },
     });
   }
-  return { value, issues: decoder.issues, locations: decoder.locations };
+  const { issues, locations, templated, uncertain } = decoder;
+  return { value, issues, locations, templated, uncertain };
 }
 
 class Decoder {
   readonly issues: DecodeIssue[] = [];
   readonly locations = new Map<string, Location>();
+  readonly templated = new Set<string>();
+  readonly uncertain = new Set<string>();
   private aliasesLeft = aliasBudget;
 
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly templates: boolean,
+  ) {}
 
   object(node: unknown, spec: ObjectSpec, ctx: Context): Record<string, unknown> | undefined {
     const target = this.resolve(node);
-    if (isNull(target)) return undefined;
+    if (isNull(target) || this.isTemplated(target, ctx)) return undefined;
     if (!isMap(target)) return this.typeError(target, `v1.${spec.goType}`, ctx);
     const out: Record<string, unknown> = {};
     for (const { pair, name, duplicate } of this.fieldsOf(target)) {
+      if (this.templates && name.includes(placeholderMark)) {
+        // A templated key may render as any field, so nothing is known to be missing here.
+        this.uncertain.add(ctx.path);
+        continue;
+      }
       const path = ctx.path ? `${ctx.path}.${name}` : name;
       const location = locationOf(pair);
       if (duplicate) this.issue('duplicate', path, `duplicate field "${path}"`, location);
@@ -110,7 +134,7 @@ class Decoder {
 
   private list(node: unknown, spec: ListSpec, ctx: Context): unknown[] | undefined {
     const target = this.resolve(node);
-    if (isNull(target)) return undefined;
+    if (isNull(target) || this.isTemplated(target, ctx)) return undefined;
     if (!isSeq(target)) return this.typeError(target, spec.goType, ctx);
     return target.items.map((item, index) => {
       const path = `${ctx.path}[${index}]`;
@@ -124,15 +148,18 @@ class Decoder {
 
   private map(node: unknown, spec: MapSpec, ctx: Context): Record<string, string> | undefined {
     const target = this.resolve(node);
-    if (isNull(target)) return undefined;
+    if (isNull(target) || this.isTemplated(target, ctx)) return undefined;
     if (!isMap(target)) return this.typeError(target, spec.goType, ctx);
     const out: Record<string, string> = {};
     for (const { pair, name, duplicate } of this.fieldsOf(target)) {
       const path = `${ctx.path}[${name}]`;
+      if (this.templates && name.includes(placeholderMark)) this.templated.add(path);
       const location = locationOf(pair);
       if (duplicate) this.issue('duplicate', path, `duplicate field "${ctx.path}.${name}"`, location);
       this.locations.set(path, location);
-      const value = this.scalar(pair.value, spec.value, ctx);
+      // A templated value is known by its entry, so a literal neighbour is still checked.
+      const entry = this.isTemplated(this.resolve(pair.value), { ...ctx, path }) ? undefined : pair.value;
+      const value = entry === undefined ? placeholderMark : this.scalar(entry, spec.value, ctx);
       out[name] = typeof value === 'string' ? value : '';
     }
     return out;
@@ -141,6 +168,10 @@ class Decoder {
   private scalar(node: unknown, spec: ScalarSpec, ctx: Context): unknown {
     const target = this.resolve(node);
     if (isNull(target)) return undefined;
+    if (this.isTemplated(target, ctx)) {
+      // The placeholder stays as a string (unique, so never a false duplicate); other types are unknown.
+      return spec.kind === 'string' && isScalar(target) ? String(target.value) : undefined;
+    }
     if (!isScalar(target)) return this.typeError(target, spec.goType, ctx);
     const value: unknown = target.value instanceof Date ? String(target.source) : target.value;
     switch (spec.kind) {
@@ -211,6 +242,14 @@ class Decoder {
     if (isMap(target)) return this.fieldsOf(target).map((field) => field.pair);
     if (isSeq(target)) return target.items.flatMap((item) => this.mergedPairs(item));
     return [];
+  }
+
+  /** A scalar holding a template placeholder: its value is only known once rendered. */
+  private isTemplated(node: unknown, ctx: Context): boolean {
+    if (!this.templates || !isScalar(node)) return false;
+    if (typeof node.value !== 'string' || !node.value.includes(placeholderMark)) return false;
+    this.templated.add(ctx.path);
+    return true;
   }
 
   private resolve(node: unknown): unknown {

@@ -105,6 +105,12 @@ export const diagnosticCodes = {
   'endpoints-over-controller-limit': advisory('More endpoints than the controller puts in one slice.'),
   'port-out-of-range': advisory('An EndpointSlice port number that nothing can route.'),
   'duplicate-key': advisory('A key given twice; kubectl keeps only the last value.'),
+
+  // Workspace-aware advice (workspace/advisories.ts): needs the Services of the workspace.
+  'port-name-not-in-service': advisory('A slice or Endpoints port name matches no port of its Service.'),
+  'service-not-in-workspace': advisory('The Service a slice or an Endpoints belongs to is not in the workspace.'),
+  'service-has-selector': advisory('A hand-written slice or Endpoints for a Service the controllers manage.'),
+  'dual-stack-family-missing': advisory('A dual-stack Service has slices for only one address family.'),
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

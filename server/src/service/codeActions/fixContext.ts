@@ -1,0 +1,71 @@
+import { kindSpecs } from '../k8s/schema';
+import type { CodeAction, CodeActionDiagnostic, TextEdit } from '../languageTypes';
+import { decode } from '../parse/decode';
+import type { Decoded } from '../parse/decode';
+import { parseChunk } from '../parse/yamlDocument';
+import type { ParsedChunk } from '../parse/yamlDocument';
+import type { ServiceSettings } from '../settings';
+import type { OurKind } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Segment } from '../yamlText/blockPath';
+import { documentAt } from '../yamlText/documentAt';
+import { documentIdentity } from '../yamlText/identity';
+import type { DocumentIdentity } from '../yamlText/identity';
+import { nodeAt, offsetAt } from '../yamlText/nodeAt';
+import type { NodeAt } from '../yamlText/nodeAt';
+
+/** Everything a quick fix reads: the document the diagnostic is in, parsed and decoded. */
+export interface FixContext {
+  diagnostic: CodeActionDiagnostic;
+  kind: OurKind;
+  parsed: ParsedChunk;
+  decoded: Decoded;
+  /** First line of the document in the file. */
+  startLine: number;
+  identity: DocumentIdentity;
+  /** The scalar under the start of the diagnostic's range. */
+  target: NodeAt | undefined;
+  settings: ServiceSettings;
+  index: WorkspaceIndex | undefined;
+}
+
+export function fixContext(
+  text: string,
+  diagnostic: CodeActionDiagnostic,
+  settings: ServiceSettings,
+  index: WorkspaceIndex | undefined,
+): FixContext | undefined {
+  const doc = documentAt(text, diagnostic.range.start.line);
+  if (!doc.kind) return undefined;
+  const parsed = parseChunk(doc.chunk.text);
+  const { line, character } = diagnostic.range.start;
+  const offset = offsetAt(doc.chunk.text, line - doc.chunk.startLine, character);
+  return {
+    diagnostic,
+    kind: doc.kind,
+    parsed,
+    decoded: decode(parsed.doc, kindSpecs[doc.kind]),
+    startLine: doc.chunk.startLine,
+    identity: documentIdentity(doc.chunk.text),
+    target: nodeAt(parsed.doc.contents, offset),
+    settings,
+    index,
+  };
+}
+
+/** `subsets[0].ports[1].name` or `metadata.labels[app]` as path segments. */
+export function fieldSegments(field: string): Segment[] {
+  const out: Segment[] = [];
+  for (const match of field.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+    const [, name, bracket] = match;
+    if (name !== undefined) out.push(name);
+    else out.push(/^\d+$/.test(bracket ?? '') ? Number(bracket) : (bracket ?? ''));
+  }
+  return out;
+}
+
+export function quickFix(ctx: FixContext, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
+  const action: CodeAction = { title, kind: 'quickfix', edits, diagnostics: [ctx.diagnostic] };
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}

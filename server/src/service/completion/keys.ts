@@ -1,0 +1,45 @@
+import type { FieldSpec, ListSpec, ObjectSpec } from '../k8s/schemaTypes';
+import type { CompletionItem } from '../languageTypes';
+import type { CursorContext } from './context';
+import { fieldDocumentation, typeLabel } from './docs';
+import { itemInsertText, keyInsertText } from './insertText';
+import type { Layout } from './insertText';
+
+/** The fields of the object at the cursor that it does not have yet, required ones first. */
+export function keyCompletions(ctx: CursorContext, spec: ObjectSpec, layout: Layout): CompletionItem[] {
+  return Object.entries(spec.fields)
+    .filter(([name]) => !ctx.siblings.has(name) || name === ctx.prefix)
+    .map(([name, field]) => keyItem(ctx, name, field, layout));
+}
+
+function keyItem(ctx: CursorContext, name: string, field: FieldSpec, layout: Layout): CompletionItem {
+  const item: CompletionItem = {
+    label: name,
+    kind: 'property',
+    detail: `${typeLabel(field)}${field.required ? ' · required' : ''}`,
+    documentation: fieldDocumentation(name, field),
+    insertText: ctx.keyOnly ? name : keyInsertText(name, field, layout),
+    snippet: !ctx.keyOnly,
+    range: ctx.range,
+    sortText: `${field.required ? 0 : field.deprecated ? 2 : 1}_${name}`,
+  };
+  if (field.deprecated) item.deprecated = true;
+  return item;
+}
+
+/** Under a list field with no `- ` typed yet: a new item. */
+export function itemCompletions(ctx: CursorContext, list: ListSpec, name: string, layout: Layout): CompletionItem[] {
+  const what = list.item.kind === 'object' ? list.item.goType : 'value';
+  return [
+    {
+      label: `- ${what}`,
+      kind: 'snippet',
+      detail: `a new item of ${name}`,
+      insertText: itemInsertText(list.item, layout),
+      snippet: true,
+      range: ctx.range,
+      filterText: ctx.prefix || '-',
+      sortText: '0',
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import { labelFact } from '../k8s/labelFacts';
+import { resolvePath } from '../k8s/schemaPath';
+import { parseChunk, rangeOf } from '../parse/yamlDocument';
+import type { Hover } from '../languageTypes';
+import type { Position } from '../types';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ServiceInfo } from '../workspace/types';
+import type { Segment } from '../yamlText/blockPath';
+import { documentAt } from '../yamlText/documentAt';
+import { documentIdentity } from '../yamlText/identity';
+import { nodeAt, offsetAt } from '../yamlText/nodeAt';
+import { fieldDocumentation } from '../completion/docs';
+import { addressHover } from './addressHover';
+
+/**
+ * Hover: a field's documentation on its key or value; on an address, its family and canonical
+ * form; on a label or a port name, what it ties the document to in the workspace.
+ */
+export function doHover(text: string, position: Position, index?: WorkspaceIndex): Hover | null {
+  const doc = documentAt(text, position.line);
+  if (!doc.kind) return null;
+  const chunk = parseChunk(doc.chunk.text);
+  const offset = offsetAt(doc.chunk.text, position.line - doc.chunk.startLine, position.character);
+  const found = nodeAt(chunk.doc.contents, offset);
+  if (!found) return null;
+  const [start, end] = found.node.range ?? [offset, offset];
+  const local = rangeOf(chunk, start, end);
+  const range = {
+    start: { line: local.start.line + doc.chunk.startLine, character: local.start.character },
+    end: { line: local.end.line + doc.chunk.startLine, character: local.end.character },
+  };
+  const identity = documentIdentity(doc.chunk.text);
+  const service = index?.findService(identity.serviceName, identity.namespace);
+  const value = typeof found.node.value === 'string' ? found.node.value : String(found.node.value);
+  const contents = found.onKey
+    ? keyHover(doc.kind, found.path)
+    : valueHover(doc.kind, found.path, value, identity.addressType, service);
+  return contents ? { contents, range } : null;
+}
+
+function keyHover(kind: 'EndpointSlice' | 'Endpoints', path: Segment[]): string | undefined {
+  const resolved = resolvePath(kind, path);
+  const name = String(path[path.length - 1] ?? '');
+  if (resolved?.mapEntry) return labelFact(name) ? `**${name}**\n\n${labelFact(name)?.doc ?? ''}` : undefined;
+  return resolved?.field ? fieldDocumentation(name, resolved.field) : undefined;
+}
+
+function valueHover(
+  kind: 'EndpointSlice' | 'Endpoints',
+  path: Segment[],
+  value: string,
+  addressType: string | undefined,
+  service: ServiceInfo | undefined,
+): string | undefined {
+  const names = path.filter((s): s is string => typeof s === 'string');
+  const last = names[names.length - 1];
+  if (isAddress(kind, names)) return addressHover(value, kind === 'EndpointSlice' ? addressType : undefined);
+  if (last === 'kubernetes.io/service-name' || (kind === 'Endpoints' && names.join('.') === 'metadata.name')) {
+    return serviceHover(value, service);
+  }
+  if (names.includes('ports') && last === 'name' && service) return portHover(value, service);
+  return keyHover(kind, path);
+}
+
+function isAddress(kind: string, names: string[]): boolean {
+  const joined = names.join('.');
+  if (kind === 'EndpointSlice') return joined === 'endpoints.addresses';
+  return joined === 'subsets.addresses.ip' || joined === 'subsets.notReadyAddresses.ip';
+}
+
+function serviceHover(name: string, service: ServiceInfo | undefined): string {
+  if (!service) return `Service \`${name}\`: not found in the workspace.`;
+  const ports = service.ports.map((p) => `\`${p.name || '(unnamed)'}\` ${p.port ?? '?'}/${p.protocol}`).join(', ');
+  const selector = service.hasSelector ? 'has a selector (its endpoints are managed by controllers)' : 'has no selector';
+  return `**Service ${service.name}**${service.namespace ? ` in ${service.namespace}` : ''} ${selector}.\n\nPorts: ${ports || 'none'}.`;
+}
+
+function portHover(name: string, service: ServiceInfo): string {
+  const port = service.ports.find((p) => p.name === name);
+  if (!port) return `No port of Service \`${service.name}\` is named \`${name}\`: this port receives no traffic.`;
+  return `Pairs with port \`${name}\` of Service \`${service.name}\`: ${port.port ?? '?'}/${port.protocol}, targetPort ${port.targetPort ?? port.port ?? '?'}.`;
+}

@@ -1,0 +1,131 @@
+import { migrationManagedBy } from '../k8s/labelFacts';
+import type { CorePort, EndpointAddress, Endpoints } from '../k8s/objects';
+import { labelEndpointsManagedBy, labelManagedBy, labelServiceName, labelSkipMirror } from '../k8s/wellKnown';
+import { ipString, isIPv4, parseIPSloppy } from '../validation/ip';
+
+/**
+ * Endpoints to EndpointSlices, as the EndpointSlice mirroring controller does it: one slice per
+ * address family and set of ports, `notReadyAddresses` as `conditions.ready: false`, addresses
+ * in canonical form, and at most `maxEndpointsPerSlice` endpoints per slice. The slices carry
+ * `kubernetes.io/service-name` and a `managed-by` value of our own, so no controller claims them.
+ */
+export interface MigrationOptions {
+  maxEndpointsPerSlice: number;
+  /** Keep the Endpoints object, labelled so the mirroring controller leaves it alone. */
+  skipMirror: boolean;
+  managedBy?: string;
+}
+
+export type Manifest = Record<string, unknown>;
+
+export interface Conversion {
+  slices: Manifest[];
+  /** What could not be carried over, for the user. */
+  notes: string[];
+}
+
+/** Annotations that describe the old object, not the new ones. */
+const droppedAnnotations = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'endpoints.kubernetes.io/last-change-trigger-time',
+]);
+const droppedLabels = new Set([labelSkipMirror, labelEndpointsManagedBy]);
+const maxNameLength = 253;
+
+interface Group {
+  family: 'IPv4' | 'IPv6';
+  ports: Manifest[];
+  endpoints: Manifest[];
+  seen: Set<string>;
+}
+
+export function convertEndpoints(endpoints: Endpoints, options: MigrationOptions): Conversion {
+  const name = endpoints.metadata?.name;
+  if (!name) return { slices: [], notes: ['an Endpoints object without metadata.name belongs to no Service'] };
+  const notes: string[] = [];
+  const groups = new Map<string, Group>();
+  for (const subset of endpoints.subsets ?? []) {
+    const ports = (subset.ports ?? []).map(slicePort);
+    const add = (address: EndpointAddress, ready: boolean): void => {
+      const ip = parseIPSloppy(address.ip ?? '');
+      if (!ip) {
+        notes.push(`skipped "${address.ip ?? ''}": not an IP address`);
+        return;
+      }
+      const family = isIPv4(ip) ? 'IPv4' : 'IPv6';
+      const key = `${family}|${JSON.stringify(ports)}`;
+      const group = groups.get(key) ?? { family, ports, endpoints: [], seen: new Set<string>() };
+      groups.set(key, group);
+      const canonical = ipString(ip);
+      if (group.seen.has(canonical)) return;
+      group.seen.add(canonical);
+      group.endpoints.push(sliceEndpoint(address, canonical, ready));
+    };
+    (subset.addresses ?? []).forEach((a) => add(a, true));
+    (subset.notReadyAddresses ?? []).forEach((a) => add(a, false));
+  }
+  const slices = [...groups.values()].flatMap((group) => chunk(group, options.maxEndpointsPerSlice));
+  return { slices: nameSlices(slices, endpoints, name, options), notes };
+}
+
+function slicePort(port: CorePort): Manifest {
+  const out: Manifest = {};
+  if (port.name) out['name'] = port.name;
+  if (port.port !== undefined) out['port'] = port.port;
+  out['protocol'] = port.protocol || 'TCP';
+  if (port.appProtocol !== undefined) out['appProtocol'] = port.appProtocol;
+  return out;
+}
+
+function sliceEndpoint(address: EndpointAddress, ip: string, ready: boolean): Manifest {
+  const out: Manifest = { addresses: [ip], conditions: { ready } };
+  if (address.hostname) out['hostname'] = address.hostname;
+  if (address.nodeName) out['nodeName'] = address.nodeName;
+  if (address.targetRef && Object.keys(address.targetRef).length > 0) out['targetRef'] = { ...address.targetRef };
+  return out;
+}
+
+function chunk(group: Group, size: number): Group[] {
+  const out: Group[] = [];
+  for (let i = 0; i < group.endpoints.length; i += size) {
+    out.push({ ...group, endpoints: group.endpoints.slice(i, i + size) });
+  }
+  return out;
+}
+
+function nameSlices(groups: Group[], endpoints: Endpoints, name: string, options: MigrationOptions): Manifest[] {
+  const counts = new Map<string, number>();
+  return groups.map((group) => {
+    const suffix = group.family.toLowerCase();
+    const n = (counts.get(suffix) ?? 0) + 1;
+    counts.set(suffix, n);
+    const metadata: Manifest = { name: sliceName(name, n === 1 ? suffix : `${suffix}-${n}`) };
+    if (endpoints.metadata?.namespace) metadata['namespace'] = endpoints.metadata.namespace;
+    metadata['labels'] = {
+      ...copy(endpoints.metadata?.labels, droppedLabels),
+      [labelServiceName]: name,
+      [labelManagedBy]: options.managedBy ?? migrationManagedBy,
+    };
+    const annotations = copy(endpoints.metadata?.annotations, droppedAnnotations);
+    if (Object.keys(annotations).length > 0) metadata['annotations'] = annotations;
+    return {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata,
+      addressType: group.family,
+      endpoints: group.endpoints,
+      ports: group.ports,
+    };
+  });
+}
+
+/** `<service>-<suffix>`, the service part shortened so the name stays a valid DNS subdomain. */
+function sliceName(service: string, suffix: string): string {
+  const room = maxNameLength - suffix.length - 1;
+  const base = service.length > room ? service.slice(0, room).replace(/[-.]+$/, '') : service;
+  return `${base}-${suffix}`;
+}
+
+function copy(map: Record<string, string> | undefined, drop: Set<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map ?? {}).filter(([key]) => !drop.has(key)));
+}

@@ -1,0 +1,69 @@
+import type { Range } from '../types';
+
+/**
+ * What the workspace index knows about each object: only what completion, hover and the
+ * workspace-aware advisories read. Ranges are in file coordinates once a file is indexed.
+ */
+export interface ServicePortInfo {
+  name: string;
+  port?: number;
+  targetPort?: number | string;
+  protocol: string;
+  appProtocol?: string;
+}
+
+export interface ServiceInfo {
+  uri: string;
+  name: string;
+  namespace?: string;
+  /** A non-empty `spec.selector`: the built-in controllers manage this Service's endpoints. */
+  hasSelector: boolean;
+  type?: string;
+  ports: ServicePortInfo[];
+  /** `spec.ipFamilies`, or both families when `ipFamilyPolicy` asks for dual-stack. */
+  families: string[];
+  range: Range;
+}
+
+export interface NamedRange {
+  name: string;
+  range: Range;
+  /** The apiserver path of the name (`ports[0].name`). */
+  field: string;
+}
+
+export interface SliceInfo {
+  uri: string;
+  name?: string;
+  namespace?: string;
+  serviceName?: string;
+  addressType?: string;
+  managedBy?: string;
+  /** Port names as the apiserver defaults them (an unnamed port is ""). */
+  ports: NamedRange[];
+  /** Where advice about the slice as a whole points: its name, else its kind line. */
+  anchor: Range;
+  addressTypeRange?: Range;
+  serviceNameRange?: Range;
+  range: Range;
+}
+
+export interface EndpointsInfo {
+  uri: string;
+  name?: string;
+  namespace?: string;
+  ports: NamedRange[];
+  anchor: Range;
+  range: Range;
+}
+
+export interface FileSummary {
+  services: ServiceInfo[];
+  slices: SliceInfo[];
+  endpoints: EndpointsInfo[];
+}
+
+/** Manifests without a namespace are applied to whatever namespace is current: they match any. */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}

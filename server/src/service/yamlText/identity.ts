@@ -1,0 +1,45 @@
+import { parseDocument } from 'yaml';
+import { labelServiceName } from '../k8s/wellKnown';
+
+/**
+ * Who a document is: name, namespace, the Service it belongs to and its address type, read
+ * leniently (the yaml parser recovers from most half-typed text) for completion and fixes.
+ */
+export interface DocumentIdentity {
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** The `kubernetes.io/service-name` label of a slice, or the name of an Endpoints. */
+  serviceName?: string;
+  addressType?: string;
+}
+
+export function documentIdentity(text: string): DocumentIdentity {
+  const root = lenientJS(text);
+  const metadata = record(root['metadata']);
+  const labels = record(metadata['labels']);
+  const identity: DocumentIdentity = {};
+  const set = (key: keyof DocumentIdentity, value: unknown): void => {
+    if (typeof value === 'string' && value !== '') identity[key] = value;
+  };
+  set('kind', root['kind']);
+  set('name', metadata['name']);
+  set('namespace', metadata['namespace']);
+  set('addressType', root['addressType']);
+  set('serviceName', identity.kind === 'Endpoints' ? metadata['name'] : labels[labelServiceName]);
+  return identity;
+}
+
+function lenientJS(text: string): Record<string, unknown> {
+  try {
+    return record(parseDocument(text, { version: '1.1', uniqueKeys: false }).toJS({ maxAliasCount: 100 }));
+  } catch {
+    return {};
+  }
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
