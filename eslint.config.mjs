@@ -6,9 +6,11 @@ import tseslint from 'typescript-eslint';
 const tsProjects = [
   './server/src/service/tsconfig.json',
   './server/src/tsconfig.json',
+  './client/src/cluster/model/tsconfig.json',
   './client/src/tsconfig.json',
   './test/tsconfig.json',
   './test/e2e/tsconfig.json',
+  './bench/tsconfig.json',
 ];
 
 export default tseslint.config(
@@ -78,6 +80,23 @@ export default tseslint.config(
               message: 'The service is pure: no LSP runtime or Node built-ins.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The cluster view's pure model: no editor, no Node, no Kubernetes client (its tsconfig
+    // guards the same boundary), so unit tests load it without VS Code or a cluster.
+    files: ['client/src/cluster/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', '@kubernetes/client-node', 'fs', 'path'].map((name) => ({
+            name,
+            message: 'The cluster model is pure: no editor, network or I/O.',
+          })),
+          patterns: [{ group: ['node:*'], message: 'The cluster model is pure: no Node built-ins.' }],
         },
       ],
     },

@@ -1,26 +1,29 @@
-// Bundles the three programs that ship: the extension, the language server and the CLI.
+// Bundles the three programs that ship: the extension, the language server and the CLI, plus
+// dist/clusterClient.js, the Kubernetes client the extension loads when the cluster view needs it.
 // Usage: node scripts/bundle.mjs
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { nodeBundleOptions } from './esbuildShared.mjs';
+import { clusterClientBundleOptions, lazyClusterClientOptions, nodeBundleOptions } from './esbuildShared.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shebang = { js: '#!/usr/bin/env node' };
 
 const bundles = [
-  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js' },
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', extra: lazyClusterClientOptions },
+  { outfile: 'dist/clusterClient.js', extra: clusterClientBundleOptions },
   { entry: 'server/src/server.ts', outfile: 'dist/server.js', banner: shebang, executable: true },
   { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: shebang, executable: true },
 ];
 
 await Promise.all(
-  bundles.map(async ({ entry, outfile, banner, executable }) => {
+  bundles.map(async ({ entry, outfile, banner, executable, extra }) => {
     const result = await build({
       ...nodeBundleOptions,
+      ...extra,
       absWorkingDir: root,
-      entryPoints: [entry],
+      ...(entry ? { entryPoints: [entry] } : {}),
       outfile,
       banner,
       metafile: true,

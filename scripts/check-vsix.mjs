@@ -7,6 +7,9 @@ const maxBytes = 3 * 1024 * 1024;
 const required = [
   'extension/package.json',
   'extension/dist/extension.js',
+  // @kubernetes/client-node, a bundle of its own that the extension requires on first use.
+  'extension/dist/clusterClient.js',
+  'extension/images/cluster-view.svg',
   'extension/dist/server.js',
   'extension/dist/cli.js',
 ];

@@ -27,5 +27,8 @@ fi
 [ -f out/test/cluster/fidelity.js ] || npx tsc -b
 node out/test/cluster/fidelity.js --version "$minor" --kubeconfig "$kubeconfig" --dryrun "$ES_BIN/dryrun"
 
+# The Endpoints -> EndpointSlice conversion: every slice it writes must be accepted as is.
+KUBECONFIG="$kubeconfig" ENDPOINTSLICES_DRYRUN="$ES_BIN/dryrun" node --test out/test/cluster/migration.test.js
+
 # The control plane itself, in a private state dir and ports: seed, RBAC, dry-run, audit log.
 bash cluster/smoke.sh

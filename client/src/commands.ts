@@ -1,6 +1,8 @@
 import { commands } from 'vscode';
 import type { Disposable, LogOutputChannel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { convertWorkspaceCommand } from '../../server/src/service/protocol';
+import { convertWorkspaceEndpoints } from './convertCommand';
 
 /** What command handlers may touch; extension.ts owns the objects. */
 export interface CommandContext {
@@ -8,16 +10,17 @@ export interface CommandContext {
   outputChannel: LogOutputChannel;
 }
 
-/** Command ids, as contributed in package.json, mapped to their handlers. */
-const commandTable: Record<string, (ctx: CommandContext) => Promise<void> | void> = {
+/** Command ids, as contributed in package.json, mapped to their handlers (which may take arguments). */
+const commandTable: Record<string, (ctx: CommandContext, ...args: unknown[]) => unknown> = {
   'endpointslices.restartServer': (ctx) => restartServer(ctx),
   'endpointslices.showOutput': (ctx) => ctx.outputChannel.show(true),
+  [convertWorkspaceCommand]: (ctx, options) => convertWorkspaceEndpoints(ctx, options),
 };
 
 /** Registers every command; the caller adds the disposables to the extension's subscriptions. */
 export function registerCommands(ctx: CommandContext): Disposable[] {
   return Object.entries(commandTable).map(([id, handler]) =>
-    commands.registerCommand(id, () => handler(ctx)),
+    commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)),
   );
 }
 

@@ -2,20 +2,30 @@ import { window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerClusterView } from './cluster/clusterView';
+import type { ClusterViewHandle } from './cluster/clusterView';
 import { clientName, createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
+
+/** What activate() returns: for the e2e suite, which inspects the cluster tree; not a public API. */
+export interface ExtensionApi {
+  clusterView: ClusterViewHandle;
+}
 
 /**
  * Starts the language server and registers the commands. VS Code shows nothing when activation
  * fails, so a failure is logged and shown here; the commands stay registered so "Restart
  * Language Server" can recover without reloading the window.
  */
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
   const outputChannel = window.createOutputChannel(clientName, { log: true });
   context.subscriptions.push(outputChannel);
   client = createLanguageClient(context, outputChannel);
   context.subscriptions.push(...registerCommands({ client, outputChannel }));
+  // Registers the view only: the Kubernetes client loads when the tree first asks for children.
+  const clusterView = registerClusterView(context, outputChannel);
+  context.subscriptions.push(clusterView);
   try {
     await client.start();
   } catch (error) {
@@ -25,6 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       .showErrorMessage(`${clientName}: the language server did not start: ${message}`, 'Show Output')
       .then((choice) => (choice === undefined ? undefined : outputChannel.show()));
   }
+  return { clusterView };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@ import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { settingsSection } from '../../server/src/service/settings';
+import { clusterDocumentScheme } from './cluster/model/commandIds';
 
 /** The client id; VS Code derives the `endpointslices.trace.server` setting from it. */
 export const clientId = 'endpointslices';
@@ -21,14 +22,27 @@ export function createLanguageClient(
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // YAML only for now; JSON manifests join here once the service handles them end to end.
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
+    documentSelector: documentSelector(),
     synchronize: { configurationSection: settingsSection },
     outputChannel,
     traceOutputChannel: outputChannel,
   };
   return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+}
+
+/**
+ * YAML manifests; `helm`, the language the Kubernetes extension gives chart templates (only
+ * their literal parts are checked); and JSON, which the server validates only when it names
+ * Endpoints or EndpointSlice and otherwise leaves alone. Activation stays `onLanguage:yaml`, so
+ * Helm and JSON files are validated once a YAML file has started the extension.
+ */
+export function documentSelector(): { scheme: string; language: string }[] {
+  return [
+    ...['yaml', 'helm', 'json'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    // The cluster view's read-only YAML of live objects: validated like a file.
+    { scheme: clusterDocumentScheme, language: 'yaml' },
+  ];
 }

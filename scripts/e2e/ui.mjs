@@ -125,10 +125,11 @@ function editorSteps({ messages, errorCount }) {
       await runCommand(page, 'View: Toggle Panel Visibility'); // the panel is open: this hides it
       const message = messages.find((m) => m.includes('"2001:db8::1"'));
       // The wrong-family error sits on that address; hover over its token as a user would. The
-      // hover opens above line 10, so the picture keeps the other squiggles in view.
+      // hover opens above line 10, so the picture keeps the other squiggles in view. The address
+      // is a token of its own (syntaxes/ highlights addresses), without its quotes.
       const token = page
         .locator('.monaco-editor .view-line', { hasText: 'addresses:' })
-        .locator('span > span', { hasText: /^"2001:db8::1"$/ });
+        .locator('span > span', { hasText: /^"?2001:db8::1"?$/ });
       await token.hover();
       await page.locator('.monaco-hover').getByText(message, { exact: true }).waitFor();
       await shoot(page, 'editor-diagnostics.png');

@@ -33,16 +33,20 @@ describe('--format json', () => {
     }
     assert.deepEqual(valid, {
       index: 0,
+      item: null,
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       name: 'web-abc',
+      templated: false,
       diagnostics: [],
     });
     assert.deepEqual(deployment, {
       index: 1,
+      item: null,
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       name: 'web',
+      templated: false,
       diagnostics: [],
     });
     assert.equal(invalid.index, 2);

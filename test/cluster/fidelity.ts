@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createLanguageService, defaultSettings, kubernetesVersions } from '../../server/src/service';
 import type { DocumentReport, KubernetesVersion, FieldValidationMode } from '../../server/src/service';
+import { decodeText } from '../../server/src/cli/files';
 import { compare } from './fidelityCompare';
 import type { Comparison, Outcome, ServerResult } from './fidelityCompare';
 import { generatedVariations } from './variations';
@@ -57,14 +58,31 @@ interface CaseSet {
   mode: FieldValidationMode;
 }
 
-function yamlFiles(dir: string): string[] {
+function yamlFiles(dir: string, pattern = /\.ya?ml$/): string[] {
   return readdirSync(dir)
     .flatMap((entry) => {
       const path = join(dir, entry);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/.test(entry) ? [path] : [];
+      if (statSync(path).isDirectory()) return yamlFiles(path, pattern);
+      return pattern.test(entry) ? [path] : [];
     })
     .sort();
+}
+
+/**
+ * The real-world corpus (test/fixtures/real-world), one set per category. Templates are left out:
+ * they are not manifests until rendered, so no apiserver can judge them.
+ */
+function realWorldSets(): CaseSet[] {
+  const dir = join(root, 'test', 'fixtures', 'real-world');
+  return readdirSync(dir)
+    .filter((category) => category !== 'templates' && statSync(join(dir, category)).isDirectory())
+    .sort()
+    .map((category) => ({
+      name: `real-world ${category}`,
+      dir: join(dir, category),
+      files: yamlFiles(join(dir, category), /\.(ya?ml|json)$/),
+      mode: 'Strict' as const,
+    }));
 }
 
 function caseSets(generatedDir: string): CaseSet[] {
@@ -76,6 +94,7 @@ function caseSets(generatedDir: string): CaseSet[] {
     { name: 'spec corpus', dir: corpus, files: corpusFiles.filter((f) => !warn.includes(f)), mode: 'Strict' },
     { name: 'spec corpus (Warn)', dir: corpus, files: warn, mode: 'Warn' },
     ...fixtureDirs.map((dir) => ({ name: `fixtures ${relative(root, dir)}`, dir, files: yamlFiles(dir), mode: 'Strict' as const })),
+    ...realWorldSets(),
     { name: 'generated variations', dir: generatedDir, files: yamlFiles(generatedDir), mode: 'Strict' },
   ];
 }
@@ -100,7 +119,8 @@ function compareSet(options: Options, set: CaseSet, results: ServerResult[]): Co
   const ours = (file: string): DocumentReport[] => {
     let docs = byFile.get(file);
     if (!docs) {
-      const report = service.validate(readFileSync(join(set.dir, file), 'utf8'), settings);
+      // Read as the CLI and kubectl read files: a BOM dropped, UTF-16 decoded.
+      const report = service.validate(decodeText(readFileSync(join(set.dir, file))), settings);
       docs = report.documents.filter((d) => ourKinds.has(d.kind ?? ''));
       byFile.set(file, docs);
     }
@@ -113,7 +133,8 @@ function compareSet(options: Options, set: CaseSet, results: ServerResult[]): Co
     const position = seen.get(result.file) ?? 0;
     seen.set(result.file, position + 1);
     const where = set.dir.startsWith(root) ? relative(root, set.dir) : 'generated';
-    const id = `${where}/${result.file}#${result.index}`;
+    // A List's items are sent one by one and share the document's index.
+    const id = `${where}/${result.file}#${result.index}${result.item === undefined ? '' : `.${result.item}`}`;
     const doc = ours(result.file)[position];
     if (!doc) comparisons.push({ id, outcome: 'harness', server: [result.status], engine: ['no such document'] });
     else comparisons.push(compare(id, result, doc));

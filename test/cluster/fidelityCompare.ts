@@ -4,6 +4,8 @@ import type { DocumentReport, EndpointDiagnostic } from '../../server/src/servic
 export interface ServerResult {
   file: string;
   index: number;
+  /** For an item of a List (kubectl sends each on its own): its position among the items. */
+  item?: number;
   apiVersion?: string;
   kind?: string;
   name?: string;

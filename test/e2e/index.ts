@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
  * The cluster panel's suite (view container, tree contents, following a cluster change) joins
  * this list as `clusterPanel` once client/src/cluster contributes the view.
  */
-export const suites = ['activation', 'diagnostics', 'commands', 'workspaceTrust'];
+export const suites = ['activation', 'diagnostics', 'json', 'commands', 'workspaceTrust', 'editing'];
 
 /** Lines the driver looks for: where the suite's output starts, and the counts at its end. */
 export const startMarker = 'endpointslices-e2e-start';

@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in the fixtures folder, so reported paths are short and relative. */
-export function runCli(args: readonly string[], options: { input?: string; cwd?: string } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { input?: string | Buffer; cwd?: string } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [cliBundle, ...args], {
     cwd: options.cwd ?? fixturesDir,
     input: options.input ?? '',
@@ -28,7 +31,7 @@ export function runCli(args: readonly string[], options: { input?: string; cwd?:
 /** Runs the CLI and parses its stdout as JSON. */
 export function runCliJson<T>(
   args: readonly string[],
-  options: { input?: string; cwd?: string } = {},
+  options: { input?: string | Buffer; cwd?: string } = {},
 ): CliResult & { json: T } {
   const result = runCli(['--format', 'json', ...args], options);
   return { ...result, json: JSON.parse(result.stdout) as T };

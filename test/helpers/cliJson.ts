@@ -17,9 +17,11 @@ export interface JsonDiagnostic {
 
 export interface JsonDocument {
   index: number;
+  item: number | null;
   apiVersion: string | null;
   kind: string | null;
   name: string | null;
+  templated: boolean;
   diagnostics: JsonDiagnostic[];
 }
 
@@ -29,4 +31,4 @@ export interface JsonOutput {
 }
 
 export const diagnosticKeys = ['severity', 'origin', 'reason', 'field', 'code', 'message', 'range'];
-export const documentKeys = ['index', 'apiVersion', 'kind', 'name', 'diagnostics'];
+export const documentKeys = ['index', 'item', 'apiVersion', 'kind', 'name', 'templated', 'diagnostics'];

@@ -36,6 +36,8 @@ export interface TestClientOptions {
   debounceMs?: number;
   /** Which server file to run (default the tsc output). */
   module?: string;
+  /** Workspace folder URIs sent in `initialize` (default none). */
+  workspaceFolders?: string[];
 }
 
 /** Answers `workspace/configuration` for one item; tests replace it to change settings. */
@@ -70,7 +72,7 @@ export class TestClient {
     const client = new TestClient(child, connection);
     child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     client.listen();
-    await client.initialize(options.configuration ?? true);
+    await client.initialize(options.configuration ?? true, options.workspaceFolders ?? []);
     return client;
   }
 
@@ -78,9 +80,9 @@ export class TestClient {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
+  async open(uri: string, text: string, version = 1, languageId = 'yaml'): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'yaml', version, text },
+      textDocument: { uri, languageId, version, text },
     });
   }
 
@@ -201,13 +203,17 @@ export class TestClient {
     this.connection.listen();
   }
 
-  private async initialize(configuration: boolean): Promise<void> {
+  private async initialize(configuration: boolean, folders: string[]): Promise<void> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder-${i}` })) : null,
       capabilities: {
-        workspace: { configuration, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });

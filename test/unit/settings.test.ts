@@ -9,7 +9,6 @@ import {
   normalizeSettings,
   settingsSection,
 } from '../../server/src/service';
-import type { ServiceSettings } from '../../server/src/service';
 
 interface ConfigurationProperty {
   type?: string;
@@ -24,7 +23,16 @@ const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.js
 };
 const properties = manifest.contributes.configuration.properties;
 
-function property(key: keyof ServiceSettings): ConfigurationProperty {
+/** The settings as package.json names them: nested groups (`migration`) become dotted keys. */
+function flatten(value: object, prefix = ''): [string, unknown][] {
+  return Object.entries(value).flatMap(([key, inner]) =>
+    typeof inner === 'object' && inner !== null
+      ? flatten(inner as object, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, inner]],
+  );
+}
+
+function property(key: string): ConfigurationProperty {
   const found = properties[`${settingsSection}.${key}`];
   assert.ok(found, `package.json has no ${settingsSection}.${key}`);
   return found;
@@ -37,10 +45,10 @@ function schemaType(value: unknown): string {
 
 describe('settings in package.json and in the service', () => {
   it('every service setting is contributed with the same default and type', () => {
-    for (const key of Object.keys(defaultSettings) as (keyof ServiceSettings)[]) {
+    for (const [key, value] of flatten(defaultSettings)) {
       const contributed = property(key);
-      assert.equal(contributed.default, defaultSettings[key], key);
-      assert.equal(contributed.type, schemaType(defaultSettings[key]), key);
+      assert.equal(contributed.default, value, key);
+      assert.equal(contributed.type, schemaType(value), key);
       assert.equal(
         contributed.scope,
         'resource',
@@ -54,7 +62,8 @@ describe('settings in package.json and in the service', () => {
     for (const key of Object.keys(properties)) {
       assert.ok(key.startsWith(`${settingsSection}.`), `${key} is outside the ${settingsSection} section`);
       const name = key.slice(settingsSection.length + 1);
-      assert.ok(name in defaultSettings || clientOnly.has(name), `${key} is unknown to the service`);
+      const known = new Set(flatten(defaultSettings).map(([k]) => k));
+      assert.ok(known.has(name) || clientOnly.has(name), `${key} is unknown to the service`);
     }
   });
 
@@ -71,6 +80,17 @@ describe('settings in package.json and in the service', () => {
       normalizeSettings({ maxEndpointsPerSlice: 0 }).maxEndpointsPerSlice,
       defaultSettings.maxEndpointsPerSlice,
     );
+  });
+
+  it('the migration settings are read from their nested group, one by one', () => {
+    assert.deepEqual(
+      normalizeSettings({ migration: { maxEndpointsPerSlice: 50, skipMirror: 'yes' } }).migration,
+      {
+        maxEndpointsPerSlice: 50,
+        skipMirror: false,
+      },
+    );
+    assert.equal(property('migration.maxEndpointsPerSlice').minimum, 1);
   });
 
   it('normalizeSettings keeps good values and replaces bad ones one by one', () => {

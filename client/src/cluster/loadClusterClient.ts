@@ -1,13 +1,17 @@
 /**
- * Lazy access to @kubernetes/client-node. The package is ESM-only and large, so it is loaded on
- * first use, never during activation. esbuild turns the dynamic import into an inlined, lazily
- * evaluated CommonJS module in dist/extension.js; a unit test checks that such a bundle loads
- * on Node 20.
+ * Lazy access to @kubernetes/client-node. The package is ESM-only and large, so it is never
+ * loaded during activation. In the shipped extension it is a bundle of its own,
+ * dist/clusterClient.js, which scripts/bundle.mjs builds with exactly the exports below and which
+ * dist/extension.js requires on first use (the bundler maps this import to it). Under plain Node
+ * (unit and cluster tests) the import loads the package itself.
  */
 
 const importClusterClient = () => import('@kubernetes/client-node');
 
-export type ClusterClientModule = Awaited<ReturnType<typeof importClusterClient>>;
+/** What the extension uses of the package; dist/clusterClient.js exports exactly this. */
+export type ClusterClientModule = Pick<Awaited<ReturnType<typeof importClusterClient>>, 'KubeConfig'>;
+
+export type KubeConfig = InstanceType<ClusterClientModule['KubeConfig']>;
 
 let pending: Promise<ClusterClientModule> | undefined;
 

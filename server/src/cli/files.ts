@@ -65,22 +65,41 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Reads one input as UTF-8 text. */
+/** Reads one input as text, the way kubectl does (see decodeText). */
 export async function readInput(input: LintInput): Promise<string> {
   if (input.kind === 'stdin') {
-    return readStdin();
+    return decodeText(await readStdin());
   }
-  return readFile(input.path, 'utf8').catch((error: unknown) => {
+  const bytes = await readFile(input.path).catch((error: unknown) => {
     throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
   });
+  return decodeText(bytes);
 }
 
-async function readStdin(): Promise<string> {
+/**
+ * kubectl drops a UTF-8 byte order mark and decodes UTF-16 that starts with one (what Windows
+ * PowerShell writes for `kubectl get -o yaml > file.yaml`); everything else is UTF-8, with
+ * invalid bytes replaced. Dropping the UTF-8 mark also keeps line 1's columns as editors count them.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be(bytes.subarray(2));
+  return bytes.toString('utf8');
+}
+
+function utf16be(bytes: Buffer): string {
+  // swap16 needs an even length; a truncated last byte cannot be a character anyway.
+  const even = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+  return even.swap16().toString('utf16le');
+}
+
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The display name of an input. */

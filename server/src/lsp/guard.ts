@@ -56,3 +56,23 @@ export function guardRequest<A extends unknown[], R>(
     }
   };
 }
+
+/**
+ * Wraps an async request handler like `guardRequest`: a rejection is logged and answered with
+ * the fallback, never with an error response.
+ */
+export function guardAsyncRequest<A extends unknown[], R>(
+  log: ErrorLog,
+  label: string,
+  fallback: () => R,
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      log.error(`${label} failed: ${describeError(error)}`);
+      return fallback();
+    }
+  };
+}

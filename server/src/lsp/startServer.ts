@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
@@ -12,11 +13,14 @@ import type {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../service';
+import { createLanguageService, WorkspaceIndex } from '../service';
 import { toLspDiagnostic } from './diagnostics';
+import { featureCapabilities, registerFeatures } from './features';
+import { worthValidating } from './documentScope';
 import { describeError, guard, guardRequest } from './guard';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
+import { WorkspaceFiles } from './workspaceFiles';
 
 export interface ServerOptions {
   /** Debounce between the last edit and validation; tests lower it. */
@@ -38,6 +42,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const log = connection.console;
   let settings = new SettingsCache(undefined, log);
   let registerForConfigChanges = false;
+  // The Services, Endpoints and slices of the workspace, for completion and workspace advice.
+  const workspace = new WorkspaceIndex();
+  const files = new WorkspaceFiles(workspace, log, () => revalidateAll());
+  let folders: string[] = [];
+  let watchFiles = false;
 
   const scheduler = new ValidationScheduler({
     delayMs: options.debounceMs ?? defaultDebounceMs,
@@ -62,7 +71,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (token.isCancellationRequested || document === undefined) {
       return undefined;
     }
-    return service.validate(document.getText(), documentSettings).diagnostics.map(toLspDiagnostic);
+    if (!worthValidating(document)) return [];
+    return service.validate(document.getText(), documentSettings, workspace).diagnostics.map(toLspDiagnostic);
+  }
+
+  /** Another file's Service changed: advice in every open document may change with it. */
+  function revalidateAll(): void {
+    for (const document of documents.all()) {
+      scheduler.schedule(document);
+    }
   }
 
   connection.onInitialize(
@@ -81,6 +98,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         registerForConfigChanges =
           capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+        watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+        folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
         return initializeResult(options);
       },
     ),
@@ -91,6 +110,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (registerForConfigChanges) {
         await connection.client.register(DidChangeConfigurationNotification.type, undefined);
       }
+      if (watchFiles) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{yaml,yml}' }],
+        });
+      }
+      // Not awaited: documents are served while the folders are read.
+      files
+        .scan(folders)
+        .catch((error: unknown) => log.error(`Reading the workspace failed: ${describeError(error)}`));
     }),
   );
 
@@ -103,13 +131,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  documents.onDidChangeContent(guard(log, 'didChangeContent', (event) => scheduler.schedule(event.document)));
+  connection.onDidChangeWatchedFiles(
+    guard(log, 'didChangeWatchedFiles', (params) => files.filesChanged(params.changes)),
+  );
+  documents.onDidChangeContent(
+    guard(log, 'didChangeContent', (event) => {
+      const { document } = event;
+      scheduler.schedule(document);
+      // Before the debounce ends, the index sees this text; other documents' advice may follow it.
+      if (files.opened(document.uri, document.getText())) revalidateAll();
+    }),
+  );
   documents.onDidClose(
     guard(log, 'didClose', (event) => {
       settings.delete(event.document.uri);
       scheduler.clear(event.document.uri);
+      return files.closed(event.document.uri);
     }),
   );
+  registerFeatures({
+    connection,
+    documents,
+    service,
+    workspace,
+    settingsFor: (uri) => settings.get(uri),
+    log,
+  });
   connection.onShutdown(guard(log, 'shutdown', () => scheduler.dispose()));
 
   documents.listen(connection);
@@ -118,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
 function initializeResult(options: ServerOptions): InitializeResult {
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...featureCapabilities },
     serverInfo: { name: 'endpointslice-language-server', version: options.version ?? '0.0.0' },
   };
 }

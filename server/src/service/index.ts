@@ -4,7 +4,13 @@
  */
 export * from './types';
 export * from './settings';
+export * from './languageTypes';
 export { createLanguageService } from './languageService';
 export type { LanguageService } from './languageService';
 export { diagnosticCodes } from './validation/codes';
 export type { DiagnosticCodeInfo } from './validation/codes';
+export { WorkspaceIndex } from './workspace/workspaceIndex';
+export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './workspace/types';
+export type { MigrationOptions } from './migration/convert';
+export type { MigrationResult } from './migration/convertText';
+export * from './protocol';

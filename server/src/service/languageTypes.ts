@@ -12,14 +12,7 @@ export interface TextEdit {
 }
 
 export type CompletionKind =
-  | 'property'
-  | 'value'
-  | 'enum'
-  | 'keyword'
-  | 'snippet'
-  | 'reference'
-  | 'constant'
-  | 'module';
+  'property' | 'value' | 'enum' | 'keyword' | 'snippet' | 'reference' | 'constant' | 'module';
 
 export interface CompletionItem {
   label: string;

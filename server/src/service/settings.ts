@@ -19,13 +19,29 @@ export interface ServiceSettings {
   advisories: boolean;
   /** Endpoints per slice above which the "too many for one slice" advisory is shown. */
   maxEndpointsPerSlice: number;
+  /** How "Convert Endpoints to EndpointSlices" writes its slices (absent: the defaults). */
+  migration?: MigrationSettings;
 }
 
-export const defaultSettings: Readonly<ServiceSettings> = Object.freeze({
+/** `endpointslices.migration.*`: read by the conversion, not by validation. */
+export interface MigrationSettings {
+  /** Endpoints per slice the conversion writes at most (the controller's default is 100). */
+  maxEndpointsPerSlice: number;
+  /** Keep each Endpoints object, labelled `endpointslice.kubernetes.io/skip-mirror: "true"`. */
+  skipMirror: boolean;
+}
+
+export const defaultMigrationSettings: Readonly<MigrationSettings> = Object.freeze({
+  maxEndpointsPerSlice: 100,
+  skipMirror: false,
+});
+
+export const defaultSettings: Readonly<Required<ServiceSettings>> = Object.freeze({
   kubernetesVersion: '1.37',
   fieldValidation: 'Strict',
   advisories: true,
   maxEndpointsPerSlice: 100,
+  migration: defaultMigrationSettings,
 });
 
 /** The setting keys as they appear in package.json, each under the `endpointslices.` prefix. */
@@ -40,18 +56,36 @@ export function normalizeSettings(raw: unknown): ServiceSettings {
   const version = input['kubernetesVersion'];
   const mode = input['fieldValidation'];
   const max = input['maxEndpointsPerSlice'];
+  const migration = record(input['migration']);
   return {
     kubernetesVersion: isOneOf(kubernetesVersions, version) ? version : defaultSettings.kubernetesVersion,
     fieldValidation: isOneOf(fieldValidationModes, mode) ? mode : defaultSettings.fieldValidation,
     advisories: typeof input['advisories'] === 'boolean' ? input['advisories'] : defaultSettings.advisories,
-    maxEndpointsPerSlice:
-      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 1000
-        ? max
-        : defaultSettings.maxEndpointsPerSlice,
+    maxEndpointsPerSlice: isSliceSize(max) ? max : defaultSettings.maxEndpointsPerSlice,
+    migration: {
+      maxEndpointsPerSlice: isSliceSize(migration['maxEndpointsPerSlice'])
+        ? migration['maxEndpointsPerSlice']
+        : defaultSettings.migration.maxEndpointsPerSlice,
+      skipMirror:
+        typeof migration['skipMirror'] === 'boolean'
+          ? migration['skipMirror']
+          : defaultSettings.migration.skipMirror,
+    },
   };
 }
 
-/** A string that identifies the settings, for caches keyed by them. */
+function isSliceSize(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * A string that identifies the settings validation reads, for caches keyed by them. The
+ * migration settings are left out: they change no diagnostic.
+ */
 export function settingsKey(settings: ServiceSettings): string {
   return `${settings.kubernetesVersion}|${settings.fieldValidation}|${settings.advisories}|${settings.maxEndpointsPerSlice}`;
 }

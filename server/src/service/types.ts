@@ -54,14 +54,22 @@ export interface EndpointDiagnostic {
 /** The two kinds this service understands. */
 export type OurKind = 'EndpointSlice' | 'Endpoints';
 
-/** One `---` document of a file and what was found in it. */
+/**
+ * One `---` document of a file (or one JSON value of a JSON file) and what was found in it. A
+ * `List` document is followed by one report per item (same `index`, with `item`), because
+ * kubectl sends each item as its own create.
+ */
 export interface DocumentReport {
   /** 0-based position of the document in its file. */
   index: number;
+  /** For an item of a `List`: its 0-based position among the list's unpacked items. */
+  item?: number;
   apiVersion?: string;
   kind?: string;
   name?: string;
-  /** The lines the document spans. */
+  /** Set when the document holds template tags (Helm, Jinja): only its literal parts were checked. */
+  templated?: boolean;
+  /** The lines the document (or the item) spans. */
   range: Range;
   diagnostics: EndpointDiagnostic[];
 }

@@ -9,7 +9,11 @@ import {
   waitForDiagnostics,
 } from '../helpers';
 
-const ids = ['endpointslices.restartServer', 'endpointslices.showOutput'];
+const ids = [
+  'endpointslices.convertWorkspaceEndpoints',
+  'endpointslices.restartServer',
+  'endpointslices.showOutput',
+];
 
 describe('commands', () => {
   // Commands are registered on activation; a YAML file activates the extension even when this

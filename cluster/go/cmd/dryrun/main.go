@@ -22,7 +22,9 @@
 //	not-found    the server does not serve apiVersion/kind (code 0; nothing was sent)
 //
 // "file" is relative to the directory argument it was found under (or as given
-// for file arguments); "index" counts the non-empty documents of that file from 0.
+// for file arguments); "index" counts the non-empty documents of that file from 0;
+// "item" numbers the items of a List, which are sent one by one as kubectl does
+// (see stream.go for how files are read: BOM, JSON streams, lists).
 //
 // Plain net/http with the kubeconfig's TLS/auth (rest.HTTPClientFor) rather than a
 // typed client: typed clients decode into Go structs and would hide exactly what we

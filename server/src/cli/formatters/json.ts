@@ -16,9 +16,12 @@ export function formatJson(run: LintRun): string {
 function documentJson(document: DocumentReport): object {
   return {
     index: document.index,
+    // A List item shares its document's index; item says which one it is (null otherwise).
+    item: document.item ?? null,
     apiVersion: document.apiVersion ?? null,
     kind: document.kind ?? null,
     name: document.name ?? null,
+    templated: document.templated ?? false,
     diagnostics: document.diagnostics.map(diagnosticJson),
   };
 }

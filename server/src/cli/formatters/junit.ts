@@ -2,8 +2,8 @@ import type { DocumentReport, EndpointDiagnostic } from '../../service';
 import type { LintRun, LintedFile } from '../lint';
 
 /**
- * `--format junit`: one testsuite per file and one testcase per `---` document, so CI test
- * views list each manifest. A document fails when it has an error; warnings and advice go to
+ * `--format junit`: one testsuite per file and one testcase per `---` document (and per item of
+ * a List, named `[index.item]`), so CI test views list each manifest. A document fails when it has an error; warnings and advice go to
  * the testcase's system-out because JUnit has no level between passing and failing.
  */
 export function formatJunit(run: LintRun): string {
@@ -26,7 +26,8 @@ function suite(file: LintedFile): string {
 }
 
 function testcase(file: LintedFile, document: DocumentReport): string {
-  const name = `[${document.index}] ${document.kind ?? '(no kind)'} ${document.name ?? '(no name)'}`;
+  const position = document.item === undefined ? `${document.index}` : `${document.index}.${document.item}`;
+  const name = `[${position}] ${document.kind ?? '(no kind)'} ${document.name ?? '(no name)'}`;
   const open = `    <testcase classname="${attr(file.path)}" name="${attr(name)}">`;
   const errors = document.diagnostics.filter((d) => d.severity === 'error');
   const others = document.diagnostics.filter((d) => d.severity !== 'error');

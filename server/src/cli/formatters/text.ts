@@ -1,4 +1,4 @@
-import type { Severity } from '../../service';
+import type { EndpointDiagnostic as Diagnostic, Severity } from '../../service';
 import type { LintRun } from '../lint';
 import { countSeverities, fileDiagnostics } from '../lint';
 
@@ -9,7 +9,8 @@ import { countSeverities, fileDiagnostics } from '../lint';
 export function formatText(run: LintRun): string {
   const lines: string[] = [];
   for (const file of run.files) {
-    for (const diagnostic of fileDiagnostics(file)) {
+    // The service lists problems in the apiserver's order; a reader scans a file top to bottom.
+    for (const diagnostic of [...fileDiagnostics(file)].sort(byPosition)) {
       const { line, character } = diagnostic.range.start;
       // Advisory messages say themselves that they are not the apiserver's, so no marker is added.
       lines.push(
@@ -19,6 +20,10 @@ export function formatText(run: LintRun): string {
   }
   lines.push(summary(run));
   return `${lines.join('\n')}\n`;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function summary(run: LintRun): string {

@@ -16,6 +16,8 @@ import type { NodeAt } from '../yamlText/nodeAt';
 
 /** Everything a quick fix reads: the document the diagnostic is in, parsed and decoded. */
 export interface FixContext {
+  /** The whole file. */
+  text: string;
   diagnostic: CodeActionDiagnostic;
   kind: OurKind;
   parsed: ParsedChunk;
@@ -41,6 +43,7 @@ export function fixContext(
   const { line, character } = diagnostic.range.start;
   const offset = offsetAt(doc.chunk.text, line - doc.chunk.startLine, character);
   return {
+    text,
     diagnostic,
     kind: doc.kind,
     parsed,

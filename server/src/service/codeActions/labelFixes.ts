@@ -17,7 +17,13 @@ export function serviceNameLabelFix(ctx: FixContext): CodeAction[] {
   const services = matchingServices(ctx);
   const names = services.length > 0 ? services.map((s) => s.name) : guess(ctx);
   return names.slice(0, 3).flatMap((name, i) => {
-    const edit = insertPairEdit(ctx.parsed, ctx.startLine, ['metadata', 'labels'], labelServiceName, yamlScalar(name));
+    const edit = insertPairEdit(
+      ctx.parsed,
+      ctx.startLine,
+      ['metadata', 'labels'],
+      labelServiceName,
+      yamlScalar(name),
+    );
     if (!edit) return [];
     const from = services.length > 0 ? ' (Service in the workspace)' : '';
     return [quickFix(ctx, `Add label ${labelServiceName}: ${name}${from}`, [edit], i === 0)];
@@ -46,6 +52,8 @@ function score(service: ServiceInfo, sliceName: string, ports: { name?: string }
 function guess(ctx: FixContext): string[] {
   const name = ctx.identity.name;
   const metadata = ctx.decoded.value['metadata'] as { generateName?: string } | undefined;
-  const base = name?.includes('-') ? name.slice(0, name.lastIndexOf('-')) : metadata?.generateName?.replace(/-+$/, '');
+  const base = name?.includes('-')
+    ? name.slice(0, name.lastIndexOf('-'))
+    : metadata?.generateName?.replace(/-+$/, '');
   return base ? [base] : [];
 }

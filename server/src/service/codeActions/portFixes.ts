@@ -21,7 +21,10 @@ export function portNameFix(ctx: FixContext): CodeAction[] {
   if (!port) return [];
   const service = ctx.index?.findService(ctx.identity.serviceName, ctx.identity.namespace);
   const fromService = service?.ports.find((p) => numberOf(p) === port.number)?.name;
-  const base = fromService || (port.number !== undefined ? wellKnownPortName(port.number) : undefined) || `port-${port.number ?? 1}`;
+  const base =
+    fromService ||
+    (port.number !== undefined ? wellKnownPortName(port.number) : undefined) ||
+    `port-${port.number ?? 1}`;
   const name = unique(base, port.taken);
   return [quickFix(ctx, `Name the port "${name}"`, [nameEdit(ctx, port.map, name)], true)];
 }
@@ -38,7 +41,12 @@ export function portNameToServiceFix(ctx: FixContext): CodeAction[] {
     .filter((p) => !port.taken.has(p.name))
     .slice(0, 3)
     .map((p, i) =>
-      quickFix(ctx, `Rename the port to "${p.name}" (Service ${service.name})`, [nameEdit(ctx, port.map, p.name)], i === 0 && numberOf(p) === port.number),
+      quickFix(
+        ctx,
+        `Rename the port to "${p.name}" (Service ${service.name})`,
+        [nameEdit(ctx, port.map, p.name)],
+        i === 0 && numberOf(p) === port.number,
+      ),
     );
 }
 
@@ -54,9 +62,16 @@ function portAt(ctx: FixContext): PortAt | undefined {
   if (!isMap(map) || !isSeq(list)) return undefined;
   const number = map.get('port', true);
   const taken = new Set(
-    list.items.filter((item) => item !== map && isMap(item)).map((item) => String((item as YAMLMap).get('name') ?? '')),
+    list.items
+      .filter((item) => item !== map && isMap(item))
+      .map((item) => (item as YAMLMap).get('name'))
+      .map((name) => (typeof name === 'string' ? name : '')),
   );
-  return { map, number: isScalar(number) && typeof number.value === 'number' ? number.value : undefined, taken };
+  return {
+    map,
+    number: isScalar(number) && typeof number.value === 'number' ? number.value : undefined,
+    taken,
+  };
 }
 
 function nameEdit(ctx: FixContext, map: YAMLMap, name: string): TextEdit {

@@ -58,10 +58,19 @@ export function unknownFieldFix(ctx: FixContext): CodeAction[] {
   const parent = objectAt(kindSpecs[ctx.kind], segments.slice(0, -1));
   const key = ctx.target?.onKey ? ctx.target.node : undefined;
   if (typeof name !== 'string' || !parent || !key) return [];
-  const candidates = Object.keys(parent.fields).filter((f) => distance(f.toLowerCase(), name.toLowerCase()) <= 2);
-  return candidates.slice(0, 3).map((candidate) =>
-    quickFix(ctx, `Rename to "${candidate}"`, [replaceNodeEdit(ctx.parsed, ctx.startLine, key, candidate)], candidates.length === 1),
+  const candidates = Object.keys(parent.fields).filter(
+    (f) => distance(f.toLowerCase(), name.toLowerCase()) <= 2,
   );
+  return candidates
+    .slice(0, 3)
+    .map((candidate) =>
+      quickFix(
+        ctx,
+        `Rename to "${candidate}"`,
+        [replaceNodeEdit(ctx.parsed, ctx.startLine, key, candidate)],
+        candidates.length === 1,
+      ),
+    );
 }
 
 function objectAt(spec: ObjectSpec, segments: readonly (string | number)[]): ObjectSpec | undefined {
@@ -100,7 +109,12 @@ function targetString(ctx: FixContext): string | undefined {
   return typeof node.value === 'string' ? node.value : node.source;
 }
 
-function replaceTarget(ctx: FixContext, title: string, value: string, preferred = true): ReturnType<typeof quickFix> {
+function replaceTarget(
+  ctx: FixContext,
+  title: string,
+  value: string,
+  preferred = true,
+): ReturnType<typeof quickFix> {
   const node = ctx.target?.node;
   const text = node ? scalarText(node, value, yamlScalar) : value;
   const edit = node ? [replaceNodeEdit(ctx.parsed, ctx.startLine, node, text)] : [];

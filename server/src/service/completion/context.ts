@@ -86,7 +86,7 @@ function blockContext(
     if (!seq) return undefined;
     const column = shape.contentColumn >= 0 ? shape.contentColumn : Math.max(dash + 2, rel.character);
     const item = valueLike('item', [...seq.path, seq.index], line, rel, column, column, base);
-    item.siblings = siblingKeys(shaped, rel.line, column);
+    item.siblings = siblingKeys(shaped, rel.line, column, true);
     return item;
   }
   const column = shape.contentColumn >= 0 ? shape.contentColumn : rel.character;
@@ -113,14 +113,25 @@ function flowContext(
     if (step === undefined) return undefined;
     path.push(step);
   }
-  const last = frames[frames.length - 1] as FlowFrame;
+  const last = frames[frames.length - 1];
   const before = line.slice(0, rel.character);
   const start = rel.character - (/["']?[^\s,[\]{}"']*$/.exec(before)?.[0].length ?? 0);
   const column = outer.column;
   const flow = { flow: true };
-  if (last.type === 'seq') return valueLike('item', [...path, last.index], line, rel, start, column, base, flow);
+  if (last.type === 'seq') {
+    return valueLike('item', [...path, last.index], line, rel, start, column, base, flow);
+  }
   const type = last.key === undefined ? 'key' : 'value';
-  const context = valueLike(type, last.key === undefined ? path : [...path, last.key], line, rel, start, column, base, flow);
+  const context = valueLike(
+    type,
+    last.key === undefined ? path : [...path, last.key],
+    line,
+    rel,
+    start,
+    column,
+    base,
+    flow,
+  );
   if (type === 'key') context.siblings = new Set(last.keys);
   return context;
 }
@@ -157,7 +168,9 @@ function valueLike(
   const wordStart = quoted ? start + 1 : start;
   // A block value runs to the end of the line; in flow, a separator ends it.
   const end =
-    type === 'value' && !quoted && !extra.flow ? Math.max(content.length, rel.character) : wordEnd(line, rel.character);
+    type === 'value' && !quoted && !extra.flow
+      ? Math.max(content.length, rel.character)
+      : wordEnd(line, rel.character);
   const after = line.slice(end);
   return {
     type,

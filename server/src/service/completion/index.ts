@@ -36,14 +36,23 @@ export function doComplete(text: string, position: Position, index?: WorkspaceIn
     column: ctx.column,
     unit: ctx.indentUnit,
     flow: ctx.flow,
-    env: { u: ' '.repeat(ctx.indentUnit), addressType: identity.addressType, serviceName: identity.serviceName },
+    env: {
+      u: ' '.repeat(ctx.indentUnit),
+      addressType: identity.addressType,
+      serviceName: identity.serviceName,
+    },
   };
   const resolved = resolvePath(ctx.kind, ctx.path);
   if (!resolved) return { items: [], isIncomplete: false };
   return { items: itemsFor(ctx, resolved, env, layout), isIncomplete: false };
 }
 
-function itemsFor(ctx: CursorContext, resolved: ResolvedPath, env: ValueEnv, layout: Layout): CompletionItem[] {
+function itemsFor(
+  ctx: CursorContext,
+  resolved: ResolvedPath,
+  env: ValueEnv,
+  layout: Layout,
+): CompletionItem[] {
   const type = resolved.type;
   if (ctx.type === 'value') return valueCompletions(ctx, resolved, env);
   if (ctx.type === 'item' && type.kind !== 'object') return valueCompletions(ctx, resolved, env);
@@ -83,7 +92,11 @@ function bodyItem(ctx: CursorContext, goType: string, body: string): CompletionI
 
 /** A document that is not ours yet: its kind and apiVersion, or a whole-document snippet. */
 function unknownKindItems(ctx: CursorContext, index: WorkspaceIndex | undefined): CompletionItem[] {
-  if (ctx.type === 'value' && ctx.path.length === 1 && (ctx.path[0] === 'kind' || ctx.path[0] === 'apiVersion')) {
+  if (
+    ctx.type === 'value' &&
+    ctx.path.length === 1 &&
+    (ctx.path[0] === 'kind' || ctx.path[0] === 'apiVersion')
+  ) {
     const values = ctx.path[0] === 'kind' ? ['EndpointSlice', 'Endpoints'] : ['discovery.k8s.io/v1', 'v1'];
     return values.map((value) => ({
       label: value,
@@ -94,6 +107,8 @@ function unknownKindItems(ctx: CursorContext, index: WorkspaceIndex | undefined)
     }));
   }
   if (ctx.type !== 'key' || ctx.path.length > 0 || ctx.column !== 0) return [];
-  const empty = ctx.documentText.split('\n').every((line) => /^\s*(#.*)?$/.test(line) || line.trim() === ctx.prefix);
+  const empty = ctx.documentText
+    .split('\n')
+    .every((line) => /^\s*(#.*)?$/.test(line) || line.trim() === ctx.prefix);
   return empty ? snippetCompletions(ctx, serviceNames(index, undefined)[0]) : [];
 }

@@ -49,7 +49,12 @@ function block(type: TypeSpec, column: number, layout: Layout): string {
 
 function scalarValue(field: FieldSpec): string {
   if (field.type.kind === 'bool') return snippetChoice(1, ['true', 'false']);
-  if (field.values) return snippetChoice(1, field.values.filter((v) => v !== 'FQDN'));
+  if (field.values) {
+    return snippetChoice(
+      1,
+      field.values.filter((v) => v !== 'FQDN'),
+    );
+  }
   return '$1';
 }
 

@@ -28,7 +28,12 @@ function keyItem(ctx: CursorContext, name: string, field: FieldSpec, layout: Lay
 }
 
 /** Under a list field with no `- ` typed yet: a new item. */
-export function itemCompletions(ctx: CursorContext, list: ListSpec, name: string, layout: Layout): CompletionItem[] {
+export function itemCompletions(
+  ctx: CursorContext,
+  list: ListSpec,
+  name: string,
+  layout: Layout,
+): CompletionItem[] {
   const what = list.item.kind === 'object' ? list.item.goType : 'value';
   return [
     {

@@ -13,28 +13,40 @@ export function portNameCompletions(ctx: CursorContext, service: ServiceInfo | u
   const fromService = (service?.ports ?? []).map((port, i) =>
     valueItem(ctx, port.name, {
       detail: `${describe(port)} · Service ${service?.name ?? ''}`,
-      documentation: 'A port of the Service this document belongs to; Service and endpoint ports are paired by name.',
+      documentation:
+        'A port of the Service this document belongs to; Service and endpoint ports are paired by name.',
       sortText: `0${i}`,
       preselect: i === 0,
     }),
   );
   const known = wellKnownPorts.map((port) =>
-    valueItem(ctx, port.name, { detail: `${port.port}/${port.protocol} · ${port.doc}`, sortText: `1_${port.name}` }),
+    valueItem(ctx, port.name, {
+      detail: `${port.port}/${port.protocol} · ${port.doc}`,
+      sortText: `1_${port.name}`,
+    }),
   );
   return dedupe([...fromService, ...known]);
 }
 
-export function portNumberCompletions(ctx: CursorContext, service: ServiceInfo | undefined): CompletionItem[] {
+export function portNumberCompletions(
+  ctx: CursorContext,
+  service: ServiceInfo | undefined,
+): CompletionItem[] {
   const fromService = (service?.ports ?? []).flatMap((port, i) => {
     const target = typeof port.targetPort === 'number' ? port.targetPort : port.port;
     if (target === undefined) return [];
     return [
-      valueItem(ctx, String(target), {
-        detail: `${port.name || 'unnamed'} · Service ${service?.name ?? ''}`,
-        documentation: `The port the endpoints listen on for Service port ${port.port ?? '?'} (${port.name || 'unnamed'}): its targetPort.`,
-        sortText: `0${i}`,
-        preselect: i === 0,
-      }, true),
+      valueItem(
+        ctx,
+        String(target),
+        {
+          detail: `${port.name || 'unnamed'} · Service ${service?.name ?? ''}`,
+          documentation: `The port the endpoints listen on for Service port ${port.port ?? '?'} (${port.name || 'unnamed'}): its targetPort.`,
+          sortText: `0${i}`,
+          preselect: i === 0,
+        },
+        true,
+      ),
     ];
   });
   const known = wellKnownPorts.map((port) =>
@@ -64,7 +76,8 @@ export function servicePortItems(
       label: `${port.name || 'unnamed'}: ${describe(port)}`,
       kind: 'snippet',
       detail: `port of Service ${service?.name ?? ''}`,
-      documentation: 'The whole port entry, matching the Service port by name, with its target port and protocol.',
+      documentation:
+        'The whole port entry, matching the Service port by name, with its target port and protocol.',
       insertText: text,
       snippet: false,
       range: ctx.range,
@@ -85,7 +98,8 @@ function portLines(port: ServicePortInfo): string[] {
 }
 
 function describe(port: ServicePortInfo): string {
-  const target = port.targetPort !== undefined && port.targetPort !== port.port ? ` → ${port.targetPort}` : '';
+  const target =
+    port.targetPort !== undefined && port.targetPort !== port.port ? ` → ${port.targetPort}` : '';
   return `${port.port ?? '?'}${target}/${port.protocol}`;
 }
 

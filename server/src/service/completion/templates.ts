@@ -16,12 +16,22 @@ export interface TemplateEnv {
   serviceName: string | undefined;
 }
 
-const exampleAddress = (env: TemplateEnv): string => (env.addressType === 'IPv6' ? '2001:db8::1' : '10.0.0.1');
+const exampleAddress = (env: TemplateEnv): string =>
+  env.addressType === 'IPv6' ? '2001:db8::1' : '10.0.0.1';
 const bool = (tabStop: number): string => snippetChoice(tabStop, ['true', 'false']);
 
 const templates: Record<string, (env: TemplateEnv) => string[]> = {
-  Endpoint: (env) => ['addresses:', `${env.u}- \${1:${exampleAddress(env)}}`, 'conditions:', `${env.u}ready: ${bool(2)}`],
-  EndpointPort: () => ['name: ${1:http}', 'port: ${2:80}', `protocol: ${snippetChoice(3, ['TCP', 'UDP', 'SCTP'])}`],
+  Endpoint: (env) => [
+    'addresses:',
+    `${env.u}- \${1:${exampleAddress(env)}}`,
+    'conditions:',
+    `${env.u}ready: ${bool(2)}`,
+  ],
+  EndpointPort: () => [
+    'name: ${1:http}',
+    'port: ${2:80}',
+    `protocol: ${snippetChoice(3, ['TCP', 'UDP', 'SCTP'])}`,
+  ],
   EndpointSubset: (env) => [
     'addresses:',
     `${env.u}- ip: \${1:${exampleAddress(env)}}`,
@@ -36,7 +46,11 @@ const templates: Record<string, (env: TemplateEnv) => string[]> = {
   ForZone: () => ['name: ${1:zone-a}'],
   ForNode: () => ['name: $1'],
   OwnerReference: () => ['apiVersion: $1', 'kind: $2', 'name: $3', 'uid: $4'],
-  ObjectMeta: (env) => ['name: $1', 'labels:', `${env.u}${labelServiceName}: \${2:${env.serviceName ?? 'my-service'}}`],
+  ObjectMeta: (env) => [
+    'name: $1',
+    'labels:',
+    `${env.u}${labelServiceName}: \${2:${env.serviceName ?? 'my-service'}}`,
+  ],
 };
 
 export function objectTemplate(spec: ObjectSpec, env: TemplateEnv): string[] {

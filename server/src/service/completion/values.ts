@@ -22,7 +22,11 @@ export interface ValueEnv {
 }
 
 /** Values for the field (or list item, or label) at the cursor. */
-export function valueCompletions(ctx: CursorContext, resolved: ResolvedPath, env: ValueEnv): CompletionItem[] {
+export function valueCompletions(
+  ctx: CursorContext,
+  resolved: ResolvedPath,
+  env: ValueEnv,
+): CompletionItem[] {
   const names = fieldNames(ctx.path);
   const last = names[names.length - 1] ?? '';
   const joined = names.join('.');
@@ -31,7 +35,9 @@ export function valueCompletions(ctx: CursorContext, resolved: ResolvedPath, env
   }
   if (joined === 'metadata.name') return nameCompletions(ctx, env);
   if (joined === 'metadata.namespace') return namespaceCompletions(ctx, env);
-  if (joined === 'metadata.finalizers') return standardFinalizers.map((f) => valueItem(ctx, f, { kind: 'enum' }));
+  if (joined === 'metadata.finalizers') {
+    return standardFinalizers.map((f) => valueItem(ctx, f, { kind: 'enum' }));
+  }
   if (names.length === 1 && last === 'apiVersion') return apiVersionCompletions(ctx, env.kind);
   if (names.length === 1 && last === 'kind') return kindCompletions(ctx, env.kind);
   if (names.includes('ports') && last === 'name') return portNameCompletions(ctx, env.service);
@@ -50,7 +56,7 @@ function schemaValues(ctx: CursorContext, resolved: ResolvedPath): CompletionIte
     const item = valueItem(ctx, value, {
       kind: 'enum',
       sortText: `${deprecated ? 1 : 0}${i}`,
-      detail: deprecated ? 'deprecated' : resolved.name ?? '',
+      detail: deprecated ? 'deprecated' : (resolved.name ?? ''),
     });
     if (deprecated) {
       item.deprecated = true;
@@ -72,14 +78,20 @@ function kindCompletions(ctx: CursorContext, kind: OurKind): CompletionItem[] {
       kind: 'keyword',
       detail: servedApiVersion[k],
       sortText: `${Number(k !== kind)}${i}`,
-      ...(k === 'Endpoints' ? { documentation: 'v1 Endpoints is deprecated since 1.33; prefer EndpointSlice.' } : {}),
+      ...(k === 'Endpoints'
+        ? { documentation: 'v1 Endpoints is deprecated since 1.33; prefer EndpointSlice.' }
+        : {}),
     }),
   );
 }
 
 function appProtocolCompletions(ctx: CursorContext): CompletionItem[] {
   return [...kubernetesAppProtocols, ...ianaAppProtocols].map((fact, i) =>
-    valueItem(ctx, fact.value, { kind: 'enum', documentation: fact.doc, sortText: String(i).padStart(2, '0') }),
+    valueItem(ctx, fact.value, {
+      kind: 'enum',
+      documentation: fact.doc,
+      sortText: String(i).padStart(2, '0'),
+    }),
   );
 }
 
@@ -103,6 +115,10 @@ function nameCompletions(ctx: CursorContext, env: ValueEnv): CompletionItem[] {
 }
 
 function namespaceCompletions(ctx: CursorContext, env: ValueEnv): CompletionItem[] {
-  const namespaces = new Set((env.index?.services() ?? []).flatMap((s) => (s.namespace ? [s.namespace] : [])));
-  return [...namespaces].sort().map((ns) => valueItem(ctx, ns, { kind: 'reference', detail: 'namespace of a Service' }));
+  const namespaces = new Set(
+    (env.index?.services() ?? []).flatMap((s) => (s.namespace ? [s.namespace] : [])),
+  );
+  return [...namespaces]
+    .sort()
+    .map((ns) => valueItem(ctx, ns, { kind: 'reference', detail: 'namespace of a Service' }));
 }

@@ -1,4 +1,11 @@
-import { ipString, isIPv4, isWrittenAsIPv4Mapped, parseIPSloppy, parseIPStrict, specialRangeMessages } from '../validation/ip';
+import {
+  ipString,
+  isIPv4,
+  isWrittenAsIPv4Mapped,
+  parseIPSloppy,
+  parseIPStrict,
+  specialRangeMessages,
+} from '../validation/ip';
 
 /**
  * What an address is: its family, its canonical form (the one the apiserver wants from 1.36 and
@@ -17,7 +24,9 @@ export function addressHover(value: string, addressType: string | undefined): st
   else lines.push('In canonical form.');
   for (const message of specialRangeMessages(value, ip)) lines.push(`The apiserver rejects it: ${message}.`);
   if (addressType && addressType !== 'FQDN' && addressType !== family) {
-    lines.push(`This slice's addressType is ${addressType}: an ${family} address belongs in an ${family} slice.`);
+    lines.push(
+      `This slice's addressType is ${addressType}: an ${family} address belongs in an ${family} slice.`,
+    );
   }
   return lines.join('\n\n');
 }

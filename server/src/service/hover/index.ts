@@ -55,7 +55,10 @@ function valueHover(
   const names = path.filter((s): s is string => typeof s === 'string');
   const last = names[names.length - 1];
   if (isAddress(kind, names)) return addressHover(value, kind === 'EndpointSlice' ? addressType : undefined);
-  if (last === 'kubernetes.io/service-name' || (kind === 'Endpoints' && names.join('.') === 'metadata.name')) {
+  if (
+    last === 'kubernetes.io/service-name' ||
+    (kind === 'Endpoints' && names.join('.') === 'metadata.name')
+  ) {
     return serviceHover(value, service);
   }
   if (names.includes('ports') && last === 'name' && service) return portHover(value, service);
@@ -70,13 +73,19 @@ function isAddress(kind: string, names: string[]): boolean {
 
 function serviceHover(name: string, service: ServiceInfo | undefined): string {
   if (!service) return `Service \`${name}\`: not found in the workspace.`;
-  const ports = service.ports.map((p) => `\`${p.name || '(unnamed)'}\` ${p.port ?? '?'}/${p.protocol}`).join(', ');
-  const selector = service.hasSelector ? 'has a selector (its endpoints are managed by controllers)' : 'has no selector';
+  const ports = service.ports
+    .map((p) => `\`${p.name || '(unnamed)'}\` ${p.port ?? '?'}/${p.protocol}`)
+    .join(', ');
+  const selector = service.hasSelector
+    ? 'has a selector (its endpoints are managed by controllers)'
+    : 'has no selector';
   return `**Service ${service.name}**${service.namespace ? ` in ${service.namespace}` : ''} ${selector}.\n\nPorts: ${ports || 'none'}.`;
 }
 
 function portHover(name: string, service: ServiceInfo): string {
   const port = service.ports.find((p) => p.name === name);
-  if (!port) return `No port of Service \`${service.name}\` is named \`${name}\`: this port receives no traffic.`;
+  if (!port) {
+    return `No port of Service \`${service.name}\` is named \`${name}\`: this port receives no traffic.`;
+  }
   return `Pairs with port \`${name}\` of Service \`${service.name}\`: ${port.port ?? '?'}/${port.protocol}, targetPort ${port.targetPort ?? port.port ?? '?'}.`;
 }

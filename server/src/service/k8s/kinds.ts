@@ -33,3 +33,16 @@ export function matchKind(apiVersion: unknown, kind: unknown): KindMatch {
   if (group === ourGroup) return { kind: 'unserved', ourKind: kind, apiVersion };
   return { kind: 'other' };
 }
+
+/**
+ * Lists as kubectl unpacks them: `List` and the typed lists (`EndpointSliceList`,
+ * `EndpointsList`, any `…List` with `items`). kubectl sends each item as its own create.
+ */
+export function isListKind(kind: unknown): boolean {
+  return typeof kind === 'string' && kind.endsWith('List');
+}
+
+/** The kind kubectl gives an item that has neither kind nor apiVersion: the list's, minus `List`. */
+export function itemKindOf(listKind: unknown): string {
+  return typeof listKind === 'string' ? listKind.replace(/List$/, '') : '';
+}

@@ -30,7 +30,8 @@ const droppedAnnotations = new Set([
   'endpoints.kubernetes.io/last-change-trigger-time',
 ]);
 const droppedLabels = new Set([labelSkipMirror, labelEndpointsManagedBy]);
-const maxNameLength = 253;
+/** Service names are DNS-1035 labels: at most 63 characters, like the label value they become. */
+const maxServiceName = 63;
 
 interface Group {
   family: 'IPv4' | 'IPv6';
@@ -41,7 +42,16 @@ interface Group {
 
 export function convertEndpoints(endpoints: Endpoints, options: MigrationOptions): Conversion {
   const name = endpoints.metadata?.name;
-  if (!name) return { slices: [], notes: ['an Endpoints object without metadata.name belongs to no Service'] };
+  if (!name) {
+    return { slices: [], notes: ['an Endpoints object without metadata.name belongs to no Service'] };
+  }
+  if (name.length > maxServiceName) {
+    // The name becomes a label value; and no Service can have it, so nothing would use the slices.
+    return {
+      slices: [],
+      notes: [`the name is longer than ${maxServiceName} characters, so no Service has it`],
+    };
+  }
   const notes: string[] = [];
   const groups = new Map<string, Group>();
   for (const subset of endpoints.subsets ?? []) {
@@ -81,7 +91,9 @@ function sliceEndpoint(address: EndpointAddress, ip: string, ready: boolean): Ma
   const out: Manifest = { addresses: [ip], conditions: { ready } };
   if (address.hostname) out['hostname'] = address.hostname;
   if (address.nodeName) out['nodeName'] = address.nodeName;
-  if (address.targetRef && Object.keys(address.targetRef).length > 0) out['targetRef'] = { ...address.targetRef };
+  if (address.targetRef && Object.keys(address.targetRef).length > 0) {
+    out['targetRef'] = { ...address.targetRef };
+  }
   return out;
 }
 
@@ -93,13 +105,18 @@ function chunk(group: Group, size: number): Group[] {
   return out;
 }
 
-function nameSlices(groups: Group[], endpoints: Endpoints, name: string, options: MigrationOptions): Manifest[] {
+function nameSlices(
+  groups: Group[],
+  endpoints: Endpoints,
+  name: string,
+  options: MigrationOptions,
+): Manifest[] {
   const counts = new Map<string, number>();
   return groups.map((group) => {
     const suffix = group.family.toLowerCase();
     const n = (counts.get(suffix) ?? 0) + 1;
     counts.set(suffix, n);
-    const metadata: Manifest = { name: sliceName(name, n === 1 ? suffix : `${suffix}-${n}`) };
+    const metadata: Manifest = { name: `${name}-${n === 1 ? suffix : `${suffix}-${n}`}` };
     if (endpoints.metadata?.namespace) metadata['namespace'] = endpoints.metadata.namespace;
     metadata['labels'] = {
       ...copy(endpoints.metadata?.labels, droppedLabels),
@@ -117,13 +134,6 @@ function nameSlices(groups: Group[], endpoints: Endpoints, name: string, options
       ports: group.ports,
     };
   });
-}
-
-/** `<service>-<suffix>`, the service part shortened so the name stays a valid DNS subdomain. */
-function sliceName(service: string, suffix: string): string {
-  const room = maxNameLength - suffix.length - 1;
-  const base = service.length > room ? service.slice(0, room).replace(/[-.]+$/, '') : service;
-  return `${base}-${suffix}`;
 }
 
 function copy(map: Record<string, string> | undefined, drop: Set<string>): Record<string, string> {

@@ -29,7 +29,11 @@ export interface MigrationResult {
  * its slices, or, with `skipMirror`, kept with the skip-mirror label and followed by them.
  * Comments and other documents are left as they are.
  */
-export function convertEndpointsInText(text: string, options: MigrationOptions, line?: number): MigrationResult {
+export function convertEndpointsInText(
+  text: string,
+  options: MigrationOptions,
+  line?: number,
+): MigrationResult {
   const result: MigrationResult = { edits: [], text, converted: 0, slices: 0, notes: [] };
   const chunks = splitDocuments(text);
   chunks.forEach((chunk, i) => {

@@ -73,14 +73,17 @@ class Scanner {
       const top = stack[stack.length - 1];
       if (c === ',') {
         this.pos++;
-        if (top === '{' && !this.key()) return this.fail(`expected a string key`);
+        if (top === '{') {
+          const error = this.key();
+          if (error) return error;
+        }
         expectValue = true;
       } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
         this.pos++;
         stack.pop();
         if (stack.length === 0) return undefined;
       } else {
-        return this.fail(`expected ',' or '${top === '{' ? '}' : ']'}'`);
+        return this.fail(top === '{' ? 'after object key:value pair' : 'after array element');
       }
     }
   }
@@ -95,7 +98,7 @@ class Scanner {
         return undefined;
       }
       stack.push('{');
-      return this.key() ? 'opened' : this.fail('expected a string key');
+      return this.key() ?? 'opened';
     }
     if (c === '[') {
       this.pos++;
@@ -111,40 +114,64 @@ class Scanner {
   }
 
   /** `"key":` — the colon included. */
-  private key(): boolean {
+  private key(): SyntaxError | undefined {
     this.blank();
-    if (this.text[this.pos] !== '"' || this.string()) return false;
+    if (this.text[this.pos] !== '"') return this.fail('looking for beginning of object key string');
+    const error = this.string();
+    if (error) return error;
     this.blank();
-    if (this.text[this.pos] !== ':') return false;
+    if (this.text[this.pos] !== ':') return this.fail('after object key');
     this.pos++;
-    return true;
+    return undefined;
   }
 
   private scalar(c: string | undefined): SyntaxError | undefined {
-    if (c === undefined) return this.fail('unexpected end of JSON input');
+    if (c === undefined) return this.fail('');
     if (c === '"') return this.string();
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
       this.text.slice(this.pos, this.pos + 400),
     );
-    if (!literal) return this.fail(`invalid character ${JSON.stringify(c)} looking for beginning of value`);
+    if (!literal) return this.fail('looking for beginning of value');
     this.pos += literal[0].length;
     return undefined;
   }
 
+  /** A string, scanned by hand: a regex over a megabyte-long value would be slow. */
   private string(): SyntaxError | undefined {
-    const re = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-    re.lastIndex = this.pos;
-    const match = re.exec(this.text);
-    if (!match) return this.fail('invalid or unterminated string');
-    this.pos += match[0].length;
-    return undefined;
+    const text = this.text;
+    let i = this.pos + 1;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code === 0x22) {
+        this.pos = i + 1;
+        return undefined;
+      }
+      if (code < 0x20) break;
+      if (code === 0x5c) {
+        const escape = text[i + 1] ?? '';
+        if (
+          escape === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(escape)
+        ) {
+          break;
+        }
+        i += escape === 'u' ? 6 : 2;
+        continue;
+      }
+      i++;
+    }
+    this.pos = Math.min(i, text.length);
+    return this.fail('in string literal');
   }
 
   private blank(): void {
     while (' \t\r\n'.includes(this.text[this.pos] ?? 'x')) this.pos++;
   }
 
-  private fail(message: string): SyntaxError {
-    return { offset: Math.min(this.pos, this.text.length), message };
+  /** Go's encoding/json wording, which is what kubectl prints. */
+  private fail(where: string): SyntaxError {
+    const c = this.text[this.pos];
+    if (c === undefined) return { offset: this.text.length, message: 'unexpected end of JSON input' };
+    const shown = c === "'" ? "'\\''" : c < ' ' ? JSON.stringify(c) : `'${c}'`;
+    return { offset: this.pos, message: `invalid character ${shown} ${where}` };
   }
 }

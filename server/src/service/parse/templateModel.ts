@@ -176,7 +176,9 @@ function buildVariant(
   const dropped = droppedLines(layout, chains, k);
   const chars = layout.text.split('');
   const touched = new Set<number>();
-  tags.forEach((tag, index) => maskTag(chars, tag, index));
+  tags.forEach((tag, index) =>
+    isBlockTag(layout, tag) ? blankSpan(chars, tag) : maskTag(chars, tag, index),
+  );
   for (let line = 0; line < layout.lineCount; line++) {
     if (!layout.templateOnly[line] && !dropped[line]) continue;
     blankLine(chars, layout, line);
@@ -207,6 +209,27 @@ function droppedLines(layout: Layout, chains: readonly Chain[], k: number): bool
   return dropped;
 }
 
+/**
+ * `labels: {{- include "labels" . | nindent 4 }}`: an output tag that ends a line after a key (or
+ * a dash) and starts its text on a new line prints a block under that key. It is blanked rather
+ * than replaced by a placeholder, so literal entries written below it stay part of the block.
+ */
+function isBlockTag(layout: Layout, tag: TemplateTag): boolean {
+  if (tag.role !== 'output' || !tag.indent?.newline) return false;
+  const line = layout.lineOf(tag.start);
+  if (layout.templateOnly[line] || layout.lineOf(tag.end - 1) !== line) return false;
+  const start = layout.lineStarts[line] ?? 0;
+  const before = layout.text.slice(start, tag.start).trimEnd();
+  const after = layout.text.slice(tag.end, start + layout.lineText(line).length).trim();
+  return after === '' && (before.endsWith(':') || /^\s*-$/.test(before));
+}
+
+function blankSpan(chars: string[], tag: TemplateTag): void {
+  for (let i = tag.start; i < tag.end; i++) {
+    if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+}
+
 /** A placeholder for a tag inside content: same length, line breaks kept, unique per tag. */
 function maskTag(chars: string[], tag: TemplateTag, index: number): void {
   const id = `${placeholderMark}${index.toString(36)}`;
@@ -226,11 +249,18 @@ function blankLine(chars: string[], layout: Layout, line: number): void {
 }
 
 /** Lines that print a block (`{{ include … | nindent 4 }}`): their content lands at that indent. */
-function outputInjections(layout: Layout, tags: readonly TemplateTag[], dropped: readonly boolean[]): Injection[] {
+function outputInjections(
+  layout: Layout,
+  tags: readonly TemplateTag[],
+  dropped: readonly boolean[],
+): Injection[] {
   const out: Injection[] = [];
   for (const tag of tags) {
     const line = layout.lineOf(tag.start);
-    if (tag.role !== 'output' || !layout.templateOnly[line] || dropped[line]) continue;
+    if (dropped[line]) continue;
+    // After `key:` on the same line: the block lands below that key, as if on a line of its own.
+    if (isBlockTag(layout, tag)) out.push({ line: line + 0.5, indent: tag.indent?.by ?? 0 });
+    if (tag.role !== 'output' || !layout.templateOnly[line]) continue;
     const column = tag.start - (layout.lineStarts[line] ?? 0);
     const indent = tag.indent ? (tag.indent.newline ? tag.indent.by : column + tag.indent.by) : column;
     out.push({ line, indent });
@@ -247,7 +277,9 @@ function branchInjections(
 ): Injection[] {
   const out: Injection[] = [];
   for (const chain of chains) {
-    if (chain.hidden || chain.branches.length < 2 || (chain.openLine >= 0 && dropped[chain.openLine])) continue;
+    if (chain.hidden || chain.branches.length < 2 || (chain.openLine >= 0 && dropped[chain.openLine])) {
+      continue;
+    }
     const chosen = Math.min(k, chain.branches.length - 1);
     chain.branches.forEach((branch, i) => {
       if (i === chosen) return;
@@ -267,5 +299,9 @@ function branchContent(layout: Layout, branch: Branch): Injection | undefined {
     indent = Math.min(indent, layout.indentOf(line));
   }
   if (first === undefined) return undefined;
-  return { line: first, indent, item: /^\s*- /.test(layout.lineText(first)) || /^\s*-$/.test(layout.lineText(first)) };
+  return {
+    line: first,
+    indent,
+    item: /^\s*- /.test(layout.lineText(first)) || /^\s*-$/.test(layout.lineText(first)),
+  };
 }

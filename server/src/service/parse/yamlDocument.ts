@@ -13,14 +13,16 @@ export interface ParsedChunk {
 /**
  * Parses one document with the YAML 1.1 rules that kubectl's YAML reader (go-yaml v2) applies:
  * `yes`/`no` are booleans, `010` is octal, `<<` merges. Duplicate keys are not a syntax error
- * here because the apiserver reports them itself (`duplicate field`), which decoding reproduces.
+ * here because decoding reports them (kubectl keeps the last one). A JSON document (`json`) is
+ * read with the JSON-compatible YAML 1.2 core schema, which gives JSON's numbers and escapes;
+ * its strict JSON syntax is checked separately (parse/jsonStream.ts).
  */
-export function parseChunk(text: string): ParsedChunk {
+export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
-    version: '1.1',
+    version: format === 'json' ? '1.2' : '1.1',
     uniqueKeys: false,
-    merge: true,
+    merge: format === 'yaml',
     prettyErrors: false,
     lineCounter: lines,
   });

@@ -25,13 +25,29 @@ export const diagnosticCodes = {
     origin: 'syntax',
     spec: [],
   },
+  'json-syntax': {
+    description: 'A file kubectl reads as JSON (it starts with "{") is not valid JSON.',
+    origin: 'syntax',
+    spec: [],
+  },
+  'list-invalid': {
+    description: 'A List kubectl cannot unpack (items not a list, an item not an object): nothing is sent.',
+    origin: 'syntax',
+    spec: [],
+  },
+  'internal-error': {
+    description: 'The document could not be validated because of a bug in this tool.',
+    origin: 'syntax',
+    spec: [],
+  },
   'apiversion-not-served': apiserver('The apiVersion of this kind is not served by the apiserver.', 'ES-56'),
   'decode-type-mismatch': apiserver(
     'A value has the wrong type for its field (the request fails to decode).',
     'ES-59',
   ),
   'unknown-field': apiserver('A field the type does not have (strict field validation).', 'W7', 'ES-58'),
-  // Reserved for JSON manifests, whose duplicates do reach the server; YAML ones use duplicate-key.
+  // Reserved: kubectl re-encodes JSON and YAML alike, so a duplicate never reaches the server from
+  // kubectl (duplicate-key says so); only a raw POST of a JSON body gets this error.
   'duplicate-field': apiserver('A field given twice (strict field validation).', 'W7'),
 
   'metadata-name-required': apiserver('Neither name nor generateName is set.'),
@@ -108,7 +124,9 @@ export const diagnosticCodes = {
 
   // Workspace-aware advice (workspace/advisories.ts): needs the Services of the workspace.
   'port-name-not-in-service': advisory('A slice or Endpoints port name matches no port of its Service.'),
-  'service-not-in-workspace': advisory('The Service a slice or an Endpoints belongs to is not in the workspace.'),
+  'service-not-in-workspace': advisory(
+    'The Service a slice or an Endpoints belongs to is not in the workspace.',
+  ),
   'service-has-selector': advisory('A hand-written slice or Endpoints for a Service the controllers manage.'),
   'dual-stack-family-missing': advisory('A dual-stack Service has slices for only one address family.'),
 } as const satisfies Record<string, DiagnosticCodeInfo>;

@@ -6,13 +6,15 @@ import type { Range } from '../types';
 /**
  * Turns an apiserver path into the narrowest source range. A path that is not in the source
  * (a missing field) falls back to its nearest present ancestor, whose key is marked so the
- * squiggle stays on one line; nothing found at all marks the `kind` line.
+ * squiggle stays on one line; nothing found at all marks the `kind` line, or `fallback` (the
+ * start of a `List` item that has no `kind` of its own).
  */
 export function locate(
   chunk: ParsedChunk,
   locations: Map<string, Location>,
   path: string,
   preferKey = false,
+  fallback = 0,
 ): Range {
   const exact = locations.get(path);
   if (exact) {
@@ -27,7 +29,7 @@ export function locate(
     }
   }
   const kind = locations.get('kind');
-  return kind ? firstLine(chunk, ...(kind.key ?? kind.value)) : rangeOf(chunk, 0, 0);
+  return kind ? firstLine(chunk, ...(kind.key ?? kind.value)) : firstLine(chunk, fallback, chunk.text.length);
 }
 
 function parentPath(path: string): string | undefined {

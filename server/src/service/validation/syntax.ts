@@ -1,20 +1,84 @@
+import type { Node } from 'yaml';
 import type { ParsedChunk } from '../parse/yamlDocument';
-import { rangeOf } from '../parse/yamlDocument';
+import { positionAt, rangeOf } from '../parse/yamlDocument';
 import type { EndpointDiagnostic } from '../types';
 
 /** At most this many syntax errors per document: past the first few they are echoes of one mistake. */
 const maxSyntaxErrors = 10;
 
-export function syntaxDiagnostics(chunk: ParsedChunk): EndpointDiagnostic[] {
-  return chunk.doc.errors.slice(0, maxSyntaxErrors).map((error) => ({
-    range: rangeOf(chunk, error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+/**
+ * A document that names one of our kinds somewhere, even when it does not parse: a top-level
+ * or List item `kind:` line in YAML (keys may be quoted), or a `"kind": "…"` member in JSON.
+ * Syntax problems are reported only for these, so a broken Deployment stays silent.
+ */
+const ourKindMention =
+  /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?kind["']?[ \t]*:[ \t]*["']?(?:EndpointSlice|Endpoints)(?:List)?["']?[ \t]*(?:[,}#\r]|$)/m;
+
+export function looksLikeOurs(text: string): boolean {
+  return ourKindMention.test(text);
+}
+
+/**
+ * YAML syntax errors. In a templated document, errors on or next to a line the template
+ * touched are the masking's, not the user's, and are left out.
+ */
+export function syntaxDiagnostics(
+  chunk: ParsedChunk,
+  touchedLines?: ReadonlySet<number>,
+): EndpointDiagnostic[] {
+  return chunk.doc.errors
+    .filter((error) => !touchedLines || !nearTemplate(chunk, error.pos[0], touchedLines))
+    .slice(0, maxSyntaxErrors)
+    .map((error) => ({
+      range: rangeOf(chunk, error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${firstSentence(error.message)}`,
+      origin: 'syntax',
+      reason: 'SyntaxError',
+      field: '',
+    }));
+}
+
+function nearTemplate(chunk: ParsedChunk, offset: number, touched: ReadonlySet<number>): boolean {
+  const line = positionAt(chunk, offset).line;
+  return touched.has(line) || touched.has(line - 1) || touched.has(line + 1);
+}
+
+/** kubectl stops reading a JSON file at its first syntax error; nothing of the document is sent. */
+export function jsonSyntaxDiagnostic(
+  chunk: ParsedChunk,
+  error: { offset: number; message: string },
+): EndpointDiagnostic {
+  return {
+    range: rangeOf(chunk, error.offset, error.offset + 1),
     severity: 'error',
-    code: 'yaml-syntax',
-    message: `YAML syntax error: ${firstSentence(error.message)}`,
+    code: 'json-syntax',
+    message: `JSON syntax error: ${error.message} (kubectl reads a file that starts with "{" as JSON)`,
     origin: 'syntax',
     reason: 'SyntaxError',
     field: '',
-  }));
+  };
+}
+
+/** A List kubectl cannot unpack: the items are never sent, so none of them is validated. */
+export function listDiagnostic(
+  chunk: ParsedChunk,
+  node: Node | undefined,
+  message: string,
+): EndpointDiagnostic {
+  const [start, end] = node?.range ?? [0, 0];
+  const newline = chunk.text.indexOf('\n', start);
+  const stop = newline >= 0 && newline < end ? newline : end;
+  return {
+    range: rangeOf(chunk, start, Math.max(start, stop)),
+    severity: 'error',
+    code: 'list-invalid',
+    message,
+    origin: 'syntax',
+    reason: 'SyntaxError',
+    field: 'items',
+  };
 }
 
 function firstSentence(message: string): string {

@@ -1,215 +1,234 @@
+import { isMap, isScalar } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
-import { matchKind, removedApiVersions } from '../k8s/kinds';
-import type { Endpoints, EndpointSlice } from '../k8s/objects';
-import { behaviourOf } from '../k8s/versions';
+import { matchKind, servedApiVersion } from '../k8s/kinds';
 import { decode } from '../parse/decode';
-import type { Decoded, DecodeIssue } from '../parse/decode';
-import { documentName, parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
+import { documentObjects } from '../parse/objects';
+import type { ManifestObject } from '../parse/objects';
+import { placeholderMark, templateModel } from '../parse/templateModel';
+import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
+import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
-import type { RuleContext } from '../rules/context';
-import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
-import { validateEndpoints } from '../rules/endpoints';
-import { validateEndpointSlice } from '../rules/endpointSlice';
-import type { Note } from '../rules/notes';
-import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
-import type { EndpointDiagnostic, OurKind, Range } from '../types';
-import { causeMessage } from './fieldErrors';
-import type { FieldError } from './fieldErrors';
-import { locate } from './locate';
-import { syntaxDiagnostics } from './syntax';
+import type { EndpointDiagnostic, Range } from '../types';
+import { ObjectValidation, unservedDiagnostic } from './objectValidation';
+import type { ObjectInput } from './objectValidation';
+import { jsonSyntaxDiagnostic, listDiagnostic, looksLikeOurs, syntaxDiagnostics } from './syntax';
+import { templateScope } from './templateScope';
 
-/** The result for one document, with lines counted from the document's first line. */
-export interface ChunkResult {
+/** The result for one object of a document, with lines counted from the document's first line. */
+export interface ObjectResult {
   apiVersion?: string;
   kind?: string;
   name?: string;
+  /** For a `List` item: its position among the unpacked items. */
+  item?: number;
+  templated?: boolean;
   range: Range;
   diagnostics: EndpointDiagnostic[];
 }
 
-/** Looks like one of ours even when it does not parse, so its syntax errors are worth reporting. */
-const looksLikeOurs = /^kind:\s*["']?(EndpointSlice|Endpoints)["']?\s*(#.*)?$/m;
+/** A document first, then (for a `List`) each of its items. */
+export type ChunkResult = ObjectResult[];
+
+export interface ChunkOptions {
+  format?: 'yaml' | 'json';
+  /** A JSON syntax error at this offset: kubectl decodes nothing of the document. */
+  jsonError?: { offset: number; message: string };
+}
+
+/** A templated document: the variant being validated, and the text as the user wrote it. */
+interface TemplateContext {
+  variant: TemplateVariant;
+  original: string;
+}
 
 /**
- * Emulates one create request: decode (type errors, strict fields), validation, then warnings,
- * in the apiserver's order and with its short-circuits; advisories come on top.
+ * Validates one document as the create requests kubectl would send for it: one for a plain
+ * document, one per item for a `List`. A templated document is validated once per variant
+ * (see parse/templateModel.ts) and the findings are merged.
  */
-export function validateChunk(text: string, settings: ServiceSettings): ChunkResult {
-  const chunk = parseChunk(text);
-  const apiVersion = topLevelScalar(chunk, 'apiVersion');
-  const kind = topLevelScalar(chunk, 'kind');
-  const result: ChunkResult = { range: rangeOf(chunk, 0, text.length), diagnostics: [] };
-  if (typeof apiVersion === 'string') result.apiVersion = apiVersion;
-  if (typeof kind === 'string') result.kind = kind;
-  const name = documentName(chunk);
-  if (name !== undefined) result.name = name;
+export function validateChunk(
+  text: string,
+  settings: ServiceSettings,
+  options: ChunkOptions = {},
+): ChunkResult {
+  const format = options.format ?? 'yaml';
+  if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
+  const model = format === 'yaml' ? templateModel(text) : undefined;
+  if (!model) return validateParsed(parseChunk(text, format), settings);
+  return validateTemplated(text, model, settings);
+}
 
+function jsonSyntaxResult(text: string, error: { offset: number; message: string }): ObjectResult {
+  const chunk = parseChunk(text, 'json');
+  const diagnostics = looksLikeOurs(text) ? [jsonSyntaxDiagnostic(chunk, error)] : [];
+  return { range: rangeOf(chunk, 0, text.length), diagnostics };
+}
+
+function validateTemplated(text: string, model: TemplateModel, settings: ServiceSettings): ChunkResult {
+  const merged: ObjectResult[] = [];
+  for (let k = 0; k < model.variantCount; k++) {
+    const variant = model.variant(k);
+    const results = validateParsed(parseChunk(variant.text), settings, { variant, original: text });
+    for (const result of results) mergeResult(merged, result);
+  }
+  return merged.sort((a, b) => (a.item ?? -1) - (b.item ?? -1));
+}
+
+/** Adds a variant's findings to the object they belong to, once each. */
+function mergeResult(merged: ObjectResult[], result: ObjectResult): void {
+  const same = merged.find((r) => r.item === result.item);
+  if (!same) {
+    merged.push(result);
+    return;
+  }
+  const seen = new Set(same.diagnostics.map(diagnosticKey));
+  for (const d of result.diagnostics) {
+    if (!seen.has(diagnosticKey(d))) same.diagnostics.push(d);
+    seen.add(diagnosticKey(d));
+  }
+}
+
+function diagnosticKey(d: EndpointDiagnostic): string {
+  return JSON.stringify([d.code, d.field, d.message, d.range]);
+}
+
+function validateParsed(
+  chunk: ParsedChunk,
+  settings: ServiceSettings,
+  template?: TemplateContext,
+): ChunkResult {
+  const head = describe(chunk, chunk.doc.contents, template);
   if (chunk.doc.errors.length > 0) {
-    if (looksLikeOurs.test(text)) result.diagnostics = syntaxDiagnostics(chunk);
-    return result;
+    if (looksLikeOurs(chunk.text)) {
+      head.diagnostics = syntaxDiagnostics(chunk, template?.variant.touchedLines);
+    }
+    return [head];
   }
-  const match = matchKind(apiVersion, kind);
-  if (match.kind === 'other') return result;
-  const decoded = decode(chunk.doc, kindSpecs[match.ourKind]);
-  if (match.kind === 'unserved') {
-    result.diagnostics = [unservedDiagnostic(chunk, decoded, match.ourKind, match.apiVersion)];
-    return result;
+  const objects = documentObjects(chunk.doc);
+  if (objects.kind === 'single') {
+    head.diagnostics = validateObject(chunk, objects.object, settings, template);
+    return [head];
   }
-  result.diagnostics = new DocumentValidation(chunk, decoded, match.ourKind, settings).run();
+  if (objects.kind === 'invalid-list') {
+    if (looksLikeOurs(chunk.text)) head.diagnostics = [listDiagnostic(chunk, objects.node, objects.message)];
+    return [head];
+  }
+  const starts = objects.objects.map((o) => startOf(o.node) ?? 0);
+  return [
+    head,
+    ...objects.objects.map((object, i) => {
+      const region = { from: starts[i] ?? 0, to: starts[i + 1] ?? chunk.text.length };
+      const result = describe(chunk, object.node, template, object);
+      result.diagnostics = validateObject(chunk, object, settings, template, region);
+      return result;
+    }),
+  ];
+}
+
+/** What a report says about an object: its identity (as written, templates included) and lines. */
+function describe(
+  chunk: ParsedChunk,
+  node: unknown,
+  template: TemplateContext | undefined,
+  object?: ManifestObject,
+): ObjectResult {
+  const start = object ? startOf(node) : undefined;
+  const end = isNodeLike(node) ? (node.range?.[2] ?? chunk.text.length) : chunk.text.length;
+  const result: ObjectResult = {
+    range: start !== undefined ? rangeOf(chunk, start, end) : rangeOf(chunk, 0, chunk.text.length),
+    diagnostics: [],
+  };
+  const shown = (parent: unknown, key: string, value: unknown): string | undefined =>
+    typeof value === 'string' ? asWritten(value, nodeAt(parent, key), template) : undefined;
+  const metadata = nodeAt(node, 'metadata');
+  // A List item's identity is what kubectl sends: its own, or the one the list gives it.
+  const apiVersion = shown(node, 'apiVersion', object ? object.apiVersion : scalarAt(node, 'apiVersion'));
+  const kind = shown(node, 'kind', object ? object.kind : scalarAt(node, 'kind'));
+  const name = shown(metadata, 'name', scalarAt(metadata, 'name'));
+  if (apiVersion !== undefined) result.apiVersion = apiVersion;
+  if (kind !== undefined) result.kind = kind;
+  if (name !== undefined) result.name = name;
+  if (object?.item !== undefined) result.item = object.item;
+  if (template) result.templated = true;
   return result;
 }
 
-function unservedDiagnostic(
+function validateObject(
   chunk: ParsedChunk,
-  decoded: Decoded,
-  kind: OurKind,
-  apiVersion: string,
-): EndpointDiagnostic {
-  const why =
-    removedApiVersions[apiVersion] ?? `use ${kind === 'EndpointSlice' ? 'discovery.k8s.io/v1' : 'v1'}`;
-  return {
-    range: locate(chunk, decoded.locations, 'apiVersion'),
-    severity: 'error',
-    code: 'apiversion-not-served',
-    message: `no matches for kind "${kind}" in version "${apiVersion}" (${why})`,
-    origin: 'apiserver',
-    reason: 'NotFound',
-    field: 'apiVersion',
+  object: ManifestObject,
+  settings: ServiceSettings,
+  template: TemplateContext | undefined,
+  region?: { from: number; to: number },
+): EndpointDiagnostic[] {
+  let apiVersion = object.apiVersion;
+  const kind = object.kind;
+  // A templated apiVersion (Bitnami's `capabilities.apiVersion` helpers) renders the served one.
+  if (template && (kind === 'EndpointSlice' || kind === 'Endpoints') && isTemplatedValue(apiVersion)) {
+    apiVersion = servedApiVersion[kind];
+  }
+  const match = matchKind(apiVersion, kind);
+  if (match.kind === 'other') return [];
+  const spec = kindSpecs[match.ourKind];
+  const decoded = decode(chunk.doc, spec, { root: object.node, templated: template !== undefined });
+  const input: ObjectInput = {
+    chunk,
+    decoded,
+    kind: match.ourKind,
+    settings,
+    fallback: startOf(object.node) ?? 0,
   };
+  if (match.kind === 'unserved') return [unservedDiagnostic(input, match.apiVersion)];
+  if (template) {
+    const injections = inRegion(chunk, template.variant.injections, region);
+    input.scope = templateScope(chunk, object.node, spec, decoded, injections);
+  }
+  return new ObjectValidation(input).run();
 }
 
-class DocumentValidation {
-  private readonly ctx: RuleContext;
-  private readonly out: EndpointDiagnostic[] = [];
+/** The injections that fall inside a `List` item (all of them for a plain document). */
+function inRegion(
+  chunk: ParsedChunk,
+  injections: readonly Injection[],
+  region: { from: number; to: number } | undefined,
+): Injection[] {
+  if (!region) return [...injections];
+  const from = chunk.lines.linePos(region.from).line - 1;
+  const to = chunk.lines.linePos(region.to).line - 1;
+  return injections.filter((i) => i.line > from && (i.line < to || region.to >= chunk.text.length));
+}
 
-  constructor(
-    private readonly chunk: ParsedChunk,
-    private readonly decoded: Decoded,
-    private readonly kind: OurKind,
-    settings: ServiceSettings,
-  ) {
-    this.ctx = { behaviour: behaviourOf(settings.kubernetesVersion), settings };
-  }
+function isTemplatedValue(value: unknown): boolean {
+  return typeof value === 'string' && value.includes(placeholderMark);
+}
 
-  run(): EndpointDiagnostic[] {
-    // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
-    if (this.kind === 'Endpoints') this.warn(endpointsDeprecation());
-    if (this.decodeFailed()) return this.out;
-    const errors =
-      this.kind === 'EndpointSlice'
-        ? validateEndpointSlice(this.slice(), this.ctx)
-        : validateEndpoints(this.endpoints(), this.ctx);
-    errors.forEach((e) => this.fieldError(e));
-    if (errors.length === 0) {
-      const warnings =
-        this.kind === 'EndpointSlice'
-          ? endpointSliceWarnings(this.slice(), this.ctx)
-          : endpointsWarnings(this.endpoints(), this.ctx);
-      warnings.forEach((w) => this.warn(w));
-    }
-    if (this.ctx.settings.advisories) {
-      duplicateKeyAdvisories(this.decoded.issues).forEach((a) => this.advise(a, 'warning'));
-      if (this.kind === 'EndpointSlice') {
-        endpointSliceAdvisories(this.slice(), this.ctx).forEach((a) => this.advise(a));
-      }
-    }
-    return this.out;
-  }
+/** A value holding a placeholder is shown as the user wrote it (`{{ .Release.Name }}-web`). */
+function asWritten(value: string, node: unknown, template: TemplateContext | undefined): string {
+  if (!template || !value.includes(placeholderMark) || !isNodeLike(node) || !node.range) return value;
+  const written = template.original.slice(node.range[0], node.range[1]);
+  return written.replace(/^(["'])([\s\S]*)\1$/, '$2');
+}
 
-  /** Type errors fail the request outright; unknown fields do so only under Strict validation. */
-  private decodeFailed(): boolean {
-    const issues = this.decoded.issues;
-    const fatal = issues.filter((i) => i.kind === 'type' || i.kind === 'limit');
-    if (fatal.length > 0) {
-      fatal.forEach((i) =>
-        this.decodeError(i, `${this.kind} in version "v1" cannot be handled as a ${this.kind}: ${i.message}`),
-      );
-      return true;
-    }
-    // kubectl's YAML reader keeps the last of duplicate keys, so only unknown fields reach the server.
-    const unknown = issues.filter((i) => i.kind === 'unknown');
-    const mode = this.ctx.settings.fieldValidation;
-    if (mode === 'Strict' && unknown.length > 0) {
-      unknown.forEach((i) => this.decodeError(i, `strict decoding error: ${i.message}`));
-      return true;
-    }
-    if (mode === 'Warn') {
-      unknown.forEach((i) =>
-        this.warn({
-          field: i.field,
-          message: i.message,
-          code: 'unknown-field',
-          target: i.field,
-          targetKey: true,
-        }),
-      );
-    }
-    return false;
-  }
+function scalarAt(node: unknown, key: string): unknown {
+  const value = nodeAt(node, key);
+  return isScalar(value) ? value.value : undefined;
+}
 
-  private decodeError(issue: DecodeIssue, message: string): void {
-    const [start, end] =
-      issue.kind === 'type' || !issue.location.key ? issue.location.value : issue.location.key;
-    const code =
-      issue.kind === 'type'
-        ? 'decode-type-mismatch'
-        : issue.kind === 'limit'
-          ? 'yaml-alias-limit'
-          : `${issue.kind}-field`;
-    this.out.push({
-      range: rangeOf(this.chunk, start, end),
-      severity: 'error',
-      code,
-      message,
-      origin: issue.kind === 'limit' ? 'syntax' : 'apiserver',
-      reason: 'BadRequest',
-      field: issue.field,
-    });
-  }
+/** The value of a key; of a repeated key the last, which is the one kubectl keeps. */
+function nodeAt(node: unknown, key: string): unknown {
+  if (!isMap(node)) return undefined;
+  const pairs = node.items.filter((pair) => isScalar(pair.key) && pair.key.value === key);
+  return pairs[pairs.length - 1]?.value;
+}
 
-  private fieldError(error: FieldError): void {
-    this.out.push({
-      range: locate(this.chunk, this.decoded.locations, error.target ?? error.field, error.targetKey),
-      severity: 'error',
-      code: error.code,
-      message: causeMessage(error),
-      origin: 'apiserver',
-      reason: error.type,
-      field: error.field,
-    });
-  }
+interface NodeLike {
+  range?: [number, number, number] | null;
+}
 
-  private warn(note: Note): void {
-    this.push(note, 'warning', 'apiserver', 'Warning');
-  }
+function isNodeLike(node: unknown): node is NodeLike {
+  return typeof node === 'object' && node !== null && 'range' in node;
+}
 
-  private advise(note: Note, severity: EndpointDiagnostic['severity'] = 'information'): void {
-    this.push(note, severity, 'advisory', 'Advisory');
-  }
-
-  private push(
-    note: Note,
-    severity: EndpointDiagnostic['severity'],
-    origin: EndpointDiagnostic['origin'],
-    reason: EndpointDiagnostic['reason'],
-  ): void {
-    this.out.push({
-      range: locate(this.chunk, this.decoded.locations, note.target ?? note.field, note.targetKey),
-      severity,
-      code: note.code,
-      message: note.message,
-      origin,
-      reason,
-      field: note.field,
-    });
-  }
-
-  private slice(): EndpointSlice {
-    return this.decoded.value;
-  }
-
-  private endpoints(): Endpoints {
-    return this.decoded.value;
-  }
+function startOf(node: unknown): number | undefined {
+  return isNodeLike(node) ? node.range?.[0] : undefined;
 }

@@ -8,7 +8,14 @@ import type { Location } from '../parse/decode';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { Range } from '../types';
-import type { EndpointsInfo, FileSummary, NamedRange, ServiceInfo, ServicePortInfo, SliceInfo } from './types';
+import type {
+  EndpointsInfo,
+  FileSummary,
+  NamedRange,
+  ServiceInfo,
+  ServicePortInfo,
+  SliceInfo,
+} from './types';
 
 /** Documents worth parsing for the index; everything else is skipped by this line scan. */
 const indexedKind = /^kind:[ \t]*["']?(Service|Endpoints|EndpointSlice)["']?[ \t]*(?:#.*)?$/m;
@@ -29,7 +36,9 @@ export function summarizeChunk(text: string): FileSummary {
   if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
     return { ...empty, slices: [sliceInfo(chunk, whole)] };
   }
-  if (kind === 'Endpoints' && apiVersion === 'v1') return { ...empty, endpoints: [endpointsInfo(chunk, whole)] };
+  if (kind === 'Endpoints' && apiVersion === 'v1') {
+    return { ...empty, endpoints: [endpointsInfo(chunk, whole)] };
+  }
   return empty;
 }
 
@@ -67,7 +76,11 @@ function endpointsInfo(chunk: ParsedChunk, range: Range): EndpointsInfo {
     (subset.ports ?? []).forEach((port, j) => {
       const path = `subsets[${i}].ports[${j}]`;
       const location = decoded.locations.get(`${path}.name`) ?? decoded.locations.get(path);
-      ports.push({ name: port.name ?? '', range: locationRange(chunk, location) ?? range, field: `${path}.name` });
+      ports.push({
+        name: port.name ?? '',
+        range: locationRange(chunk, location) ?? range,
+        field: `${path}.name`,
+      });
     }),
   );
   const anchor =

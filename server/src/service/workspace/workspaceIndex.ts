@@ -27,7 +27,7 @@ export class WorkspaceIndex {
     if (known?.text === text) return false;
     const summary = this.summarize(text, uri);
     this.files.set(uri, { text, summary });
-    const changed = !known || JSON.stringify(known.summary) !== JSON.stringify(summary);
+    const changed = !known || meaning(known.summary) !== meaning(summary);
     if (changed) this.changes++;
     return changed;
   }
@@ -55,8 +55,9 @@ export class WorkspaceIndex {
   summarize(text: string, uri = ''): FileSummary {
     const out: FileSummary = { services: [], slices: [], endpoints: [] };
     for (const chunk of splitDocuments(text)) {
-      const summary = this.cache.getOrCompute(chunk.text, () => summarizeChunk(chunk.text));
-      const place = <T extends { uri: string; range: Range }>(item: T): T => shift({ ...item, uri }, chunk.startLine);
+      const summary = this.cache.getOrCompute(chunk.text, () => safeSummary(chunk.text));
+      const place = <T extends { uri: string; range: Range }>(item: T): T =>
+        shift({ ...item, uri }, chunk.startLine);
       out.services.push(...summary.services.map(place));
       out.slices.push(...summary.slices.map(place));
       out.endpoints.push(...summary.endpoints.map(place));
@@ -79,7 +80,9 @@ export class WorkspaceIndex {
   /** The Service of that name, preferring one in the same namespace. */
   findService(name: string | undefined, namespace: string | undefined): ServiceInfo | undefined {
     if (name === undefined) return undefined;
-    const candidates = this.services().filter((s) => s.name === name && sameNamespace(s.namespace, namespace));
+    const candidates = this.services().filter(
+      (s) => s.name === name && sameNamespace(s.namespace, namespace),
+    );
     return candidates.find((s) => s.namespace === namespace) ?? candidates[0];
   }
 
@@ -88,6 +91,22 @@ export class WorkspaceIndex {
       (s) => s.serviceName === service.name && sameNamespace(s.namespace, service.namespace),
     );
   }
+}
+
+/** A document the summary cannot read (a template, say) contributes nothing rather than failing the file. */
+function safeSummary(text: string): FileSummary {
+  try {
+    return summarizeChunk(text);
+  } catch {
+    return { services: [], slices: [], endpoints: [] };
+  }
+}
+
+/** What a summary says, without where: moving text around changes no advice elsewhere. */
+function meaning(summary: FileSummary): string {
+  return JSON.stringify(summary, (key, value: unknown) =>
+    /range$/i.test(key) || key === 'anchor' ? undefined : value,
+  );
 }
 
 /** Moves every range of a summary item (its own and nested ones) down by `lines`. */

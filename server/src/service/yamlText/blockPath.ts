@@ -87,12 +87,18 @@ function ownDashBefore(shape: LineShape, column: number): number | undefined {
 }
 
 /**
- * The keys of the map whose keys sit at `column` around `line`: upwards to the map's first key,
- * downwards until the indentation drops. Completion leaves these out.
+ * The keys of the map whose keys sit at `column` around `line`: upwards to the map's first key
+ * (unless the map starts on `line`, as a new list item does), downwards until the indentation
+ * drops. Completion leaves these out.
  */
-export function siblingKeys(lines: ShapedLines, line: number, column: number): Set<string> {
+export function siblingKeys(
+  lines: ShapedLines,
+  line: number,
+  column: number,
+  startsHere = false,
+): Set<string> {
   const keys = new Set<string>();
-  for (let l = line - 1; l >= 0; l--) {
+  for (let l = startsHere ? -1 : line - 1; l >= 0; l--) {
     const shape = lines.shapes[l];
     if (!shape || shape.blank || lines.continuation[l]) continue;
     if (shape.key?.column === column) keys.add(shape.key.name);

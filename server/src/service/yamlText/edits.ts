@@ -11,11 +11,22 @@ import { offsetAt } from './nodeAt';
  * the user wrote it: replacing a node, inserting a key into a block or flow map, removing a
  * list item. Offsets are the chunk's; `startLine` places the edit in the file.
  */
-export function chunkEdit(parsed: ParsedChunk, startLine: number, start: number, end: number, newText: string): TextEdit {
+export function chunkEdit(
+  parsed: ParsedChunk,
+  startLine: number,
+  start: number,
+  end: number,
+  newText: string,
+): TextEdit {
   return { range: shift(rangeOf(parsed, start, end), startLine), newText };
 }
 
-export function replaceNodeEdit(parsed: ParsedChunk, startLine: number, node: Node, newText: string): TextEdit {
+export function replaceNodeEdit(
+  parsed: ParsedChunk,
+  startLine: number,
+  node: Node,
+  newText: string,
+): TextEdit {
   const [start, end] = node.range ?? [0, 0];
   return chunkEdit(parsed, startLine, start, end, newText);
 }
@@ -48,7 +59,13 @@ export function insertPairEdit(
       map = child;
       continue;
     }
-    if (pair && child !== null && child !== undefined && !(isScalar(child) && child.value === null) && !isMap(child)) {
+    if (
+      pair &&
+      child !== null &&
+      child !== undefined &&
+      !(isScalar(child) && child.value === null) &&
+      !isMap(child)
+    ) {
       return undefined;
     }
     const rest = [...path.slice(i + 1), key];
@@ -59,7 +76,13 @@ export function insertPairEdit(
 }
 
 /** Adds `keys[0]: ...` (nested down to the value) as the last entry of a map. */
-export function addPairEdit(parsed: ParsedChunk, startLine: number, map: YAMLMap, keys: string[], value: string): TextEdit {
+export function addPairEdit(
+  parsed: ParsedChunk,
+  startLine: number,
+  map: YAMLMap,
+  keys: string[],
+  value: string,
+): TextEdit {
   const [start, end] = map.range ?? [0, 0];
   if (map.flow) {
     const close = parsed.text.lastIndexOf('}', end);
@@ -74,7 +97,13 @@ export function addPairEdit(parsed: ParsedChunk, startLine: number, map: YAMLMap
 }
 
 /** Nests under an existing key whose value is empty: `labels:` becomes `labels:\n  key: value`. */
-function underKeyEdit(parsed: ParsedChunk, startLine: number, key: Node, keys: string[], value: string): TextEdit {
+function underKeyEdit(
+  parsed: ParsedChunk,
+  startLine: number,
+  key: Node,
+  keys: string[],
+  value: string,
+): TextEdit {
   const [start, end] = key.range ?? [0, 0];
   const column = rangeOf(parsed, start, start).start.character;
   const at = lineEnd(parsed.text, end);
@@ -95,7 +124,12 @@ function flowPairs(keys: string[], value: string): string {
 }
 
 /** Removes item `index` of a list, with its `- ` line(s) or its flow separator. */
-export function removeItemEdit(parsed: ParsedChunk, startLine: number, seq: YAMLSeq, index: number): TextEdit {
+export function removeItemEdit(
+  parsed: ParsedChunk,
+  startLine: number,
+  seq: YAMLSeq,
+  index: number,
+): TextEdit {
   const item = seq.items[index] as Node | undefined;
   const [start, end] = item?.range ?? [0, 0];
   if (seq.flow) {
@@ -106,7 +140,11 @@ export function removeItemEdit(parsed: ParsedChunk, startLine: number, seq: YAML
     return chunkEdit(parsed, startLine, start, end, '');
   }
   const from = parsed.text.lastIndexOf('\n', start - 1) + 1;
-  const to = Math.min(parsed.text.length, lineEnd(parsed.text, end - 1) + 1);
+  const to = lineEnd(parsed.text, end - 1) + 1;
+  // The document's last line has no line break of its own: take the one before it instead.
+  if (to > parsed.text.length) {
+    return chunkEdit(parsed, startLine, Math.max(0, from - 1), parsed.text.length, '');
+  }
   return chunkEdit(parsed, startLine, from, to, '');
 }
 
@@ -140,5 +178,3 @@ function shift(range: Range, lines: number): Range {
     end: { line: range.end.line + lines, character: range.end.character },
   };
 }
-
-

@@ -137,7 +137,12 @@ function flowChar(
     return true;
   }
   const next = line[i + 1];
-  if (ch === ':' && (next === undefined || /[\s,\]}]/.test(next)) && top.type === 'map' && top.key === undefined) {
+  if (
+    ch === ':' &&
+    (next === undefined || /[\s,\]}]/.test(next)) &&
+    top.type === 'map' &&
+    top.key === undefined
+  ) {
     top.key = unquoteKey(top.pending.trim());
     top.keys.push(top.key);
     return true;

@@ -30,12 +30,30 @@ export function documentIdentity(text: string): DocumentIdentity {
   return identity;
 }
 
+/** The top-level sections identity reads; a 1000-endpoint list is skipped, not parsed. */
+const identitySections = new Set(['apiVersion', 'kind', 'metadata', 'addressType']);
+
 function lenientJS(text: string): Record<string, unknown> {
   try {
-    return record(parseDocument(text, { version: '1.1', uniqueKeys: false }).toJS({ maxAliasCount: 100 }));
+    const header = parseDocument(sections(text), { version: '1.1', uniqueKeys: false });
+    return record(header.toJS({ maxAliasCount: 100 }));
   } catch {
     return {};
   }
+}
+
+/** The lines of the top-level sections identity reads, found by their unindented keys. */
+function sections(text: string): string {
+  let keep = false;
+  return text
+    .split('\n')
+    .filter((line) => {
+      const key = /^([A-Za-z]+):/.exec(line)?.[1];
+      if (key !== undefined) keep = identitySections.has(key);
+      else if (/^\S/.test(line) && !line.startsWith('#')) keep = false;
+      return keep;
+    })
+    .join('\n');
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -20,13 +20,16 @@ function visit(node: unknown, offset: number, path: Segment[]): NodeAt | undefin
       const key = isScalar(pair.key) ? pair.key : undefined;
       const name = key ? String(key.value) : '';
       if (key && contains(key, offset)) return { path: [...path, name], onKey: true, node: key };
-      if (contains(pair.value, offset)) return visit(pair.value, offset, [...path, name]);
+      // A value's range may reach the next key's offset (trailing line break), so go on looking.
+      const found = contains(pair.value, offset) ? visit(pair.value, offset, [...path, name]) : undefined;
+      if (found) return found;
     }
     return undefined;
   }
   if (isSeq(node)) {
     for (const [i, item] of node.items.entries()) {
-      if (contains(item, offset)) return visit(item, offset, [...path, i]);
+      const found = contains(item, offset) ? visit(item, offset, [...path, i]) : undefined;
+      if (found) return found;
     }
     return undefined;
   }

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { latestProfile, summarizeProfile } from '../editor/cpuProfile';
+import type { ProfileSummary } from '../editor/cpuProfile';
+import { repoRoot } from '../lsp/servers';
+import { median, summarize } from '../util/stats';
+import { ApiServer } from './api';
+import { measureClusterFloor } from './floor';
+import type { ClusterFloor } from './floor';
+import { seed } from './seed';
+import type { SeedResult } from './seed';
+import type { TreeMeasurements } from './treeWorker';
+
+/**
+ * A private control plane for the benchmark: its own state dir and ports, so the shared default
+ * cluster (/tmp/endpointslices-cluster, :16443) is never seeded, slowed down or stopped.
+ */
+export const privateCluster = {
+  ENDPOINTSLICES_CLUSTER_DIR: process.env.BENCH_CLUSTER_DIR ?? '/tmp/endpointslices-bench',
+  ENDPOINTSLICES_APISERVER_PORT: process.env.BENCH_APISERVER_PORT ?? '19443',
+  ENDPOINTSLICES_ETCD_PORT: process.env.BENCH_ETCD_PORT ?? '15379',
+  ENDPOINTSLICES_KCM_PORT: process.env.BENCH_KCM_PORT ?? '19444',
+};
+
+export interface ClusterResults {
+  env: typeof privateCluster;
+  version: string;
+  seed: SeedResult;
+  floor: ClusterFloor;
+  tree: TreeMeasurements | undefined;
+  /** Why the tree side was not measured, when it was not. */
+  treeNote: string | undefined;
+  profiles: { label: string; summary: ProfileSummary }[];
+}
+
+export interface ClusterOptions {
+  workDir: string;
+  quick: boolean;
+  profile: boolean;
+  keepCluster: boolean;
+  log: (line: string) => void;
+}
+
+function clusterScript(script: string): string {
+  if (privateCluster.ENDPOINTSLICES_CLUSTER_DIR === '/tmp/endpointslices-cluster') {
+    throw new Error('BENCH_CLUSTER_DIR must not be the shared default cluster');
+  }
+  const result = spawnSync('bash', [resolve(repoRoot, 'cluster', script)], {
+    env: { ...process.env, ...privateCluster },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`cluster/${script} failed: ${result.stderr.slice(-2000)}`);
+  return result.stdout.trim();
+}
+
+/** Starts (or reuses) the private cluster; returns the admin kubeconfig path. */
+export function startPrivateCluster(log: (line: string) => void): string {
+  log(`cluster: private control plane in ${privateCluster.ENDPOINTSLICES_CLUSTER_DIR} on :${privateCluster.ENDPOINTSLICES_APISERVER_PORT}`);
+  return clusterScript('up.sh');
+}
+
+export function stopPrivateCluster(log: (line: string) => void): void {
+  log('cluster: stopping the private control plane (--keep-cluster keeps it)');
+  clusterScript('down.sh');
+}
+
+function runTreeWorker(kubeconfig: string, flips: number, runs: number, cpuProfileDir?: string): TreeMeasurements {
+  const worker = resolve(__dirname, 'treeWorker.js');
+  const nodeArgs = ['--expose-gc'];
+  if (cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--cpu-prof-interval=200');
+  const result = spawnSync(process.execPath, [...nodeArgs, worker, kubeconfig, String(flips), String(runs)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const last = result.stdout.trim().split('\n').at(-1) ?? '';
+  let parsed: TreeMeasurements | { error: string };
+  try {
+    parsed = JSON.parse(last) as TreeMeasurements | { error: string };
+  } catch {
+    throw new Error(`the tree worker printed no result (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+  }
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed;
+}
+
+/** Seeding, the floor, and the cluster view's own numbers. */
+export async function runClusterBench(options: ClusterOptions): Promise<ClusterResults> {
+  const { log } = options;
+  const kubeconfig = startPrivateCluster(log);
+  const api = new ApiServer(kubeconfig, 16);
+  try {
+    const version = (await api.json<{ gitVersion: string }>('GET', '/version')).gitVersion;
+    const seeded = await seed(api, log);
+    const floor = await measureClusterFloor(api, kubeconfig, options.quick ? 2 : 5, options.quick ? 6 : 40);
+    log(`cluster floor: ${floor.lists.map((l) => `${l.label} ${l.ms.toFixed(0)} ms`).join('; ')}`);
+    log(`cluster floor: readiness p50 ${floor.readiness.p50.toFixed(0)} ms, p95 ${floor.readiness.p95.toFixed(0)} ms`);
+
+    let tree: TreeMeasurements | undefined;
+    let treeNote: string | undefined;
+    const flips = options.quick ? 6 : 40;
+    const runs = options.quick ? 2 : 5;
+    try {
+      tree = runTreeWorker(kubeconfig, flips, runs);
+    } catch (error) {
+      treeNote = `the tree side could not be measured: ${error instanceof Error ? error.message : String(error)}`;
+      log(treeNote);
+    }
+    const profiles: ClusterResults['profiles'] = [];
+    if (tree) {
+      const big = median(tree.expand[0]?.runs ?? []);
+      const missed = big > 1.5 * (floor.lists[0]?.ms ?? Infinity) || summarize(tree.flips).p95 >= 100;
+      if (options.profile || missed) {
+        const dir = join(options.workDir, 'profile-tree');
+        rmSync(dir, { recursive: true, force: true });
+        const profiled = runTreeWorker(kubeconfig, flips, runs, dir);
+        const file = latestProfile(dir);
+        if (file) {
+          profiles.push({ label: `tree: expand bench-big × ${runs}`, summary: summarizeProfile(file, profiled.windows.expand) });
+          profiles.push({ label: `tree: ${flips} readiness flips`, summary: summarizeProfile(file, [profiled.windows.flips]) });
+        }
+      }
+    }
+    return { env: privateCluster, version, seed: seeded, floor, tree, treeNote, profiles };
+  } finally {
+    api.close();
+    if (!options.keepCluster) stopPrivateCluster(log);
+  }
+}

@@ -1,0 +1,225 @@
+import { performance } from 'node:perf_hooks';
+import * as model from '../../client/src/cluster/model';
+import type { ClusterNode, NamespaceNode, ServiceNode } from '../../client/src/cluster/model';
+import { ClusterSession } from '../../client/src/cluster/clusterSession';
+import { createClusterClient } from '../../client/src/cluster/clusterClient';
+import { ApiServer } from './api';
+import { timeFlips } from './readiness';
+import { bigNamespace, liveService, livePods, seedPlan } from './seed';
+
+/**
+ * The tree side of the cluster benchmark, in a process of its own (run with --expose-gc), so its
+ * memory is the cluster view's and nothing else's: the ClusterSession the extension runs (client,
+ * reflectors, model) and the pure model's `children` + `present`, which is everything the
+ * TreeDataProvider adapter asks before VS Code paints an item. Prints one JSON line.
+ *
+ * Usage: node --expose-gc treeWorker.js KUBECONFIG FLIPS RUNS
+ */
+
+type Changes = Set<string>;
+
+export interface TreeMeasurements {
+  expand: { namespace: string; services: number; runs: number[] }[];
+  flips: number[];
+  memory: { bare: Memory; idle: Memory; loaded: Memory; endpointsInModel: number; namespaces: number };
+  /** CLOCK_MONOTONIC µs windows of the bench-big expansions and of the flips, for a CPU profile. */
+  windows: { expand: [number, number][]; flips: [number, number] };
+  /** Uncaught "aborted" errors from stopped watches (see the handler at the end). */
+  abortedStreamErrors: number;
+}
+
+export interface Memory {
+  heapUsed: number;
+  rss: number;
+  external: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const hrtimeUs = (): number => Number(process.hrtime.bigint() / 1000n);
+const windows: TreeMeasurements['windows'] = { expand: [], flips: [0, 0] };
+
+function memory(): Memory {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, external: m.external + m.arrayBuffers };
+}
+
+interface Harness {
+  session: ClusterSession;
+  context: string;
+  /** Listeners for the session's coalesced change notifications (what the tree adapter refreshes). */
+  onChange: Set<(changes: Changes) => void>;
+  namespaceNode(namespace: string): NamespaceNode;
+}
+
+async function harness(kubeconfig: string): Promise<Harness> {
+  const onChange = new Set<(changes: Changes) => void>();
+  const session = new ClusterSession(
+    {
+      createClient: () => createClusterClient({ setting: kubeconfig }),
+      onChange: (changes) => onChange.forEach((listener) => listener(changes)),
+      releaseGraceMs: 3_600_000,
+    },
+    true,
+  );
+  await session.start();
+  const contextNode = model.children(session.model).find((n) => n.kind === 'context');
+  if (contextNode?.kind !== 'context') throw new Error(`no context in ${kubeconfig}`);
+  await session.ensureContext(contextNode.context);
+  const namespaces = model.children(session.model, contextNode);
+  return {
+    session,
+    context: contextNode.context,
+    onChange,
+    namespaceNode(namespace) {
+      const node = namespaces.find((n) => n.kind === 'namespace' && n.namespace === namespace);
+      if (node?.kind !== 'namespace') throw new Error(`namespace ${namespace} is not in the tree`);
+      return node;
+    },
+  };
+}
+
+/** Children of `node` with every item presented: the work of one tree refresh. */
+function render(h: Harness, node: ClusterNode): ClusterNode[] {
+  const kids = model.children(h.session.model, node);
+  for (const kid of kids) model.present(h.session.model, kid);
+  return kids;
+}
+
+/**
+ * Expand → render: from asking for a namespace (the adapter's getChildren starts its watches)
+ * to the refresh that shows all its Services with their counts, no loading message left.
+ */
+async function expandOnce(kubeconfig: string, namespace: string, services: number): Promise<number> {
+  const h = await harness(kubeconfig);
+  try {
+    const node = h.namespaceNode(namespace);
+    const start = performance.now();
+    const shown = new Promise<number>((resolve) => {
+      h.onChange.add((changes) => {
+        if (!changes.has(node.id) && !changes.has(model.rootId)) return;
+        const kids = render(h, node);
+        const loading = kids.some((k) => k.kind === 'message' && k.severity === 'loading');
+        if (!loading && kids.filter((k) => k.kind === 'service').length === services) resolve(performance.now());
+      });
+    });
+    const from = hrtimeUs();
+    h.session.ensureNamespace(h.context, namespace).catch(() => undefined);
+    const ms = (await shown) - start;
+    if (namespace === bigNamespace) windows.expand.push([from, hrtimeUs()]);
+    return ms;
+  } finally {
+    h.session.dispose();
+  }
+}
+
+/** Readiness flips with `bench-big` expanded: PATCH → the live Service's item refreshed with the new state. */
+async function flips(kubeconfig: string, count: number): Promise<number[]> {
+  const h = await harness(kubeconfig);
+  const api = new ApiServer(kubeconfig);
+  try {
+    await h.session.ensureNamespace(h.context, bigNamespace);
+    const service: ServiceNode = {
+      kind: 'service',
+      id: model.ids.service(h.context, bigNamespace, liveService),
+      parent: h.namespaceNode(bigNamespace),
+      context: h.context,
+      namespace: bigNamespace,
+      name: liveService,
+    };
+    const modelShows = (pod: string, ready: boolean): boolean => {
+      const data = h.session.model.namespace(h.context, bigNamespace);
+      const endpoint = data
+        ?.slicesOf(liveService)
+        .flatMap((s) => s.endpoints ?? [])
+        .find((e) => e.targetRef?.name === pod);
+      return endpoint !== undefined && (endpoint.conditions?.ready ?? true) === ready;
+    };
+    const pods = await livePods(api);
+    const from = hrtimeUs();
+    const times = await timeFlips(api, pods, count, (pod, ready) => {
+      return new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the tree never showed ${pod} ready=${ready}`)), 60_000);
+        const listener = (changes: Changes): void => {
+          if (!changes.has(service.id) || !modelShows(pod, ready)) return;
+          model.present(h.session.model, service);
+          render(h, service);
+          clearTimeout(timer);
+          h.onChange.delete(listener);
+          resolve(performance.now());
+        };
+        h.onChange.add(listener);
+      });
+    });
+    windows.flips = [from, hrtimeUs()];
+    return times;
+  } finally {
+    api.close();
+    h.session.dispose();
+  }
+}
+
+/** All eleven namespaces expanded and rendered: the model holding all 20,000 endpoints. */
+async function memoryWithEverything(kubeconfig: string, bare: Memory): Promise<TreeMeasurements['memory']> {
+  const h = await harness(kubeconfig);
+  try {
+    const idle = memory();
+    const plan = seedPlan();
+    await Promise.all(plan.map((p) => h.session.ensureNamespace(h.context, p.name)));
+    let endpointsInModel = 0;
+    for (const p of plan) {
+      render(h, h.namespaceNode(p.name));
+      const data = h.session.model.namespace(h.context, p.name);
+      for (const slice of data?.slices.values() ?? []) endpointsInModel += slice.endpoints?.length ?? 0;
+    }
+    return { bare, idle, loaded: memory(), endpointsInModel, namespaces: plan.length };
+  } finally {
+    h.session.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const [kubeconfig = '', flipArg = '30', runArg = '5'] = process.argv.slice(2);
+  // Before the session loads @kubernetes/client-node (lazily, as in the extension) and lists
+  // anything: Node, this script, and the cluster view's own small modules.
+  const bare = memory();
+  const mem = await memoryWithEverything(kubeconfig, bare);
+  const expand: TreeMeasurements['expand'] = [];
+  for (const p of seedPlan().slice(0, 2)) {
+    const services = p.sizes.length + (p.name === bigNamespace ? 1 : 0);
+    const runs: number[] = [];
+    for (let i = 0; i < Number(runArg); i++) runs.push(await expandOnce(kubeconfig, p.name, services));
+    expand.push({ namespace: p.name, services, runs });
+    process.stderr.write(`tree: ${p.name} rendered in ${runs.map((r) => r.toFixed(0)).join(', ')} ms\n`);
+  }
+  const flipTimes = await flips(kubeconfig, Number(flipArg));
+  const result: TreeMeasurements = { expand, flips: flipTimes, memory: mem, windows, abortedStreamErrors };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/**
+ * Stopping a watch (session.dispose, a namespace released) destroys its response, and the
+ * readline Interface in client/src/cluster/transport.ts re-emits the resulting ECONNRESET
+ * "aborted" as an 'error' event nobody listens to: an uncaught exception. VS Code's extension
+ * host logs those and carries on; a plain Node process would die. The benchmark does what the
+ * host does and counts them, so the report can say how often it happened.
+ */
+let abortedStreamErrors = 0;
+process.on('uncaughtException', (error: Error & { code?: string }) => {
+  if (error.code === 'ECONNRESET' && error.message === 'aborted') {
+    abortedStreamErrors++;
+    return;
+  }
+  process.stdout.write(`${JSON.stringify({ error: error.stack ?? String(error) })}\n`);
+  process.exit(1);
+});
+process.on('exit', () => process.stderr.write(`tree: ${abortedStreamErrors} uncaught "aborted" stream errors\n`));
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.stack : String(error) })}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runCliBench } from './cli/run';
+import { ApiServer } from './cluster/api';
+import { runClusterBench, startPrivateCluster, stopPrivateCluster } from './cluster/run';
+import { runEditorBench } from './editor/run';
+import { repoRoot } from './lsp/servers';
+import { renderReport } from './report/markdown';
+import type { BenchReport } from './report/markdown';
+import { describeMachine, loadAverage } from './util/machine';
+
+/**
+ * `npm run bench`: the editor, CLI and cluster benchmarks of issue 7, then docs/benchmarks.md.
+ *
+ *   --quick          a fifth of the repetitions (for trying the harness, not for the docs)
+ *   --profile        CPU-profile our server and the tree worker even where targets are met
+ *   --only=LIST      editor,cli,cluster (default all)
+ *   --keep-cluster   leave the private cluster running (the next run reuses its seed)
+ *   --out=FILE       where the Markdown goes (default docs/benchmarks.md; for --quick or --only
+ *                    runs, the work directory, so a partial run never replaces the published table)
+ */
+const usage =
+  'usage: node out/bench/main.js [--quick] [--profile] [--only=editor,cli,cluster] [--keep-cluster] [--out=FILE]';
+
+function option(args: string[], name: string): string | undefined {
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+async function main(args: string[]): Promise<void> {
+  const known = /^--(quick|profile|keep-cluster|only=.+|out=.+)$/;
+  const unknown = args.find((a) => !known.test(a));
+  if (unknown !== undefined) throw new Error(`unknown argument ${unknown}\n${usage}`);
+  const quick = args.includes('--quick');
+  const profile = args.includes('--profile');
+  const keepCluster = args.includes('--keep-cluster');
+  const only = new Set((option(args, 'only') ?? 'editor,cli,cluster').split(','));
+  const workDir = join(tmpdir(), 'endpointslices-bench');
+  const partial = quick || option(args, 'only') !== undefined;
+  const out = resolve(
+    repoRoot,
+    option(args, 'out') ?? (partial ? join(workDir, 'benchmarks.md') : 'docs/benchmarks.md'),
+  );
+  mkdirSync(workDir, { recursive: true });
+  const started = performance.now();
+  const log = (line: string): void => {
+    process.stderr.write(
+      `[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`,
+    );
+  };
+  const report: BenchReport = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    durationS: 0,
+    machine: describeMachine(),
+    loadAtEnd: '',
+  };
+  log(
+    `machine: ${report.machine.cores} cores, ${report.machine.cpuModel}, Node ${report.machine.node}, load ${report.machine.loadAverage}`,
+  );
+
+  // The cluster is needed first for the OpenAPI schemas yaml-language-server gets; it stays idle
+  // until the cluster benchmark seeds it, after the editor and CLI numbers are taken.
+  const needsCluster = only.has('editor') || only.has('cluster');
+  const kubeconfig = needsCluster ? startPrivateCluster(log) : undefined;
+  try {
+    if (only.has('editor') && kubeconfig) {
+      const api = new ApiServer(kubeconfig);
+      try {
+        report.editor = await runEditorBench({ workDir, api, quick, profile, log });
+      } finally {
+        api.close();
+      }
+    }
+    if (only.has('cli')) report.cli = runCliBench(workDir, quick, log);
+    if (only.has('cluster')) {
+      // runClusterBench stops the cluster itself unless asked to keep it.
+      report.cluster = await runClusterBench({ workDir, quick, profile, keepCluster: true, log });
+    }
+  } finally {
+    if (kubeconfig && !keepCluster) stopPrivateCluster(log);
+  }
+
+  report.durationS = (performance.now() - started) / 1000;
+  report.loadAtEnd = loadAverage();
+  writeFileSync(join(workDir, 'results.json'), JSON.stringify(report, null, 1));
+  writeFileSync(out, `${renderReport(report)}\n`);
+  log(`wrote ${out} (raw numbers: ${join(workDir, 'results.json')})`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,129 @@
+/**
+ * Wires the cluster view into VS Code: the tree view, its commands, the read-only document
+ * provider, workspace trust, the kubeconfig setting, and which namespaces are watched (those
+ * expanded in a visible view). Nothing here talks to a cluster or loads the Kubernetes client:
+ * that happens when the tree first asks for its children.
+ */
+import { window, workspace } from 'vscode';
+import type { Disposable, ExtensionContext, LogOutputChannel, TreeView } from 'vscode';
+import { createClusterClient } from './clusterClient';
+import { registerClusterCommands } from './clusterCommands';
+import { ClusterDocuments } from './clusterDocuments';
+import { ClusterSession } from './clusterSession';
+import { ClusterTreeProvider } from './clusterTreeProvider';
+import { clusterDocumentScheme, clusterViewId } from './model';
+import type { ClusterNode } from './model';
+
+const filtersKey = 'endpointslices.cluster.namespaces';
+
+/** What the e2e suite reads; not a public API. */
+export interface ClusterViewHandle {
+  session: ClusterSession;
+  provider: ClusterTreeProvider;
+  treeView: TreeView<ClusterNode>;
+}
+
+export function registerClusterView(context: ExtensionContext, log: LogOutputChannel): ClusterViewHandle & Disposable {
+  // The session reports to the provider and the documents, which read from the session.
+  let provider: ClusterTreeProvider | undefined;
+  let documents: ClusterDocuments | undefined;
+  const session = new ClusterSession(
+    {
+      createClient: () => {
+        const setting = workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
+        log.info(`Cluster view: reading the kubeconfig (${setting ? `setting: ${setting}` : 'KUBECONFIG or ~/.kube/config'})`);
+        return createClusterClient({ setting });
+      },
+      onChange: (changes) => provider?.refresh(changes),
+      onObjects: (...args) => documents?.objectsChanged(...args),
+      onError: (where, message) => log.warn(`Cluster view: ${where}: ${message}`),
+    },
+    workspace.isTrusted,
+  );
+  documents = new ClusterDocuments(session);
+  for (const [name, names] of Object.entries(context.globalState.get<Record<string, string[]>>(filtersKey) ?? {})) {
+    session.setFilter(name, names);
+  }
+  provider = new ClusterTreeProvider(session);
+  const treeView = window.createTreeView(clusterViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const demand = new Demand(session, treeView.visible);
+  const saveFilters = (): Thenable<void> =>
+    context.globalState.update(filtersKey, Object.fromEntries(session.model.contexts().flatMap((c) => {
+      const names = session.model.filter(c.name);
+      return names ? [[c.name, names]] : [];
+    })));
+  const disposables: Disposable[] = [
+    treeView,
+    provider,
+    documents,
+    treeView.onDidExpandElement(({ element }) => demand.expanded(element)),
+    treeView.onDidCollapseElement(({ element }) => demand.collapsed(element)),
+    treeView.onDidChangeVisibility(({ visible }) => demand.visible(visible)),
+    workspace.onDidGrantWorkspaceTrust(() => session.setTrusted(true)),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('endpointslices.kubeconfig') && session.model.trusted) {
+        void session.refresh();
+      }
+    }),
+    workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
+    workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
+    ...registerClusterCommands({ session, provider, treeView, saveFilters }),
+  ];
+  return {
+    session,
+    provider,
+    treeView,
+    dispose: () => {
+      session.dispose();
+      disposables.forEach((d) => d.dispose());
+    },
+  };
+}
+
+/**
+ * Which namespaces need their watches: expanded ones, while their context is expanded and the
+ * view is visible. Everything else is released (and stopped after the session's grace period).
+ */
+class Demand {
+  private readonly expandedNamespaces = new Map<string, { context: string; namespace: string }>();
+  private readonly collapsedContexts = new Set<string>();
+  constructor(
+    private readonly session: ClusterSession,
+    private shown: boolean,
+  ) {}
+
+  expanded(node: ClusterNode): void {
+    if (node.kind === 'namespace') {
+      this.expandedNamespaces.set(node.id, node);
+      void this.session.ensureNamespace(node.context, node.namespace);
+    } else if (node.kind === 'context') {
+      this.collapsedContexts.delete(node.context);
+      this.apply();
+    }
+  }
+
+  collapsed(node: ClusterNode): void {
+    if (node.kind === 'namespace') {
+      this.expandedNamespaces.delete(node.id);
+      this.session.releaseNamespace(node.context, node.namespace);
+    } else if (node.kind === 'context') {
+      this.collapsedContexts.add(node.context);
+      this.apply();
+    }
+  }
+
+  visible(visible: boolean): void {
+    this.shown = visible;
+    this.apply();
+  }
+
+  private apply(): void {
+    for (const { context, namespace } of this.expandedNamespaces.values()) {
+      if (this.shown && !this.collapsedContexts.has(context)) {
+        void this.session.ensureNamespace(context, namespace);
+      } else {
+        this.session.releaseNamespace(context, namespace);
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/** The cluster view's pure model: state, events, nodes, children and presentation. */
+export * from './kubeTypes';
+export * from './nodes';
+export * from './clusterModel';
+export * from './namespaceData';
+export * from './serviceView';
+export * from './legacyView';
+export * from './messages';
+export * from './commandIds';
+export { children } from './treeChildren';
+export { present, countsText, colors } from './presentation';
+export type { NodePresentation, Collapsible } from './presentation';

@@ -1,0 +1,172 @@
+/**
+ * What the tree shows for a Service, computed from the namespace's objects: its slices (joined by
+ * the `kubernetes.io/service-name` label), the merged endpoint list, counts with the API's nil
+ * semantics, and the places where reality disagrees with itself.
+ */
+import { podName, selects, sliceService } from './namespaceData';
+import type { NamespaceData } from './namespaceData';
+import { endpointState, podAddresses } from './kubeTypes';
+import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
+
+export interface KeyedEndpoint {
+  key: string;
+  endpoint: SliceEndpoint;
+}
+
+/** One endpoint of the merged view and the slices it was found in. */
+export interface MergedEndpoint extends KeyedEndpoint {
+  addressType: string;
+  slices: string[];
+}
+
+export interface EndpointCounts {
+  total: number;
+  ready: number;
+  serving: number;
+  terminating: number;
+}
+
+/** A disagreement worth a warning node; `code` is stable, `text` says what and where. */
+export interface Finding {
+  code: 'pod-not-in-slice' | 'port-name-unmatched' | 'address-not-pod-ip' | 'pod-missing' | 'service-missing' | 'no-service-label';
+  text: string;
+  detail: string;
+}
+
+/** A slice's endpoints keyed by first address; repeats within the slice get `#2`, `#3`. */
+export function keyedEndpoints(slice: EndpointSlice): KeyedEndpoint[] {
+  const seen = new Map<string, number>();
+  return (slice.endpoints ?? []).map((endpoint) => {
+    const first = endpoint.addresses?.[0] ?? '(no address)';
+    const count = (seen.get(first) ?? 0) + 1;
+    seen.set(first, count);
+    return { key: count === 1 ? first : `${first}#${count}`, endpoint };
+  });
+}
+
+/**
+ * The endpoints of all of a Service's slices, de-duplicated as the API tells clients to: the same
+ * address may appear in several slices while the controller moves it. Like kube-proxy, the first
+ * address identifies an endpoint, and a ready copy wins over a serving one, which wins over the rest.
+ */
+export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoint[] {
+  const merged = new Map<string, MergedEndpoint>();
+  for (const slice of slices) {
+    const addressType = slice.addressType ?? '';
+    for (const { endpoint } of keyedEndpoints(slice)) {
+      const key = `${addressType}/${endpoint.addresses?.[0] ?? '(no address)'}`;
+      const existing = merged.get(key);
+      if (!existing) {
+        merged.set(key, { key, endpoint, addressType, slices: [slice.metadata.name] });
+        continue;
+      }
+      existing.slices.push(slice.metadata.name);
+      if (rank(endpoint) > rank(existing.endpoint)) {
+        existing.endpoint = endpoint;
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+}
+
+function rank(endpoint: SliceEndpoint): number {
+  const state = endpointState(endpoint.conditions);
+  return (state.ready ? 4 : 0) + (state.serving ? 2 : 0) + (state.terminating ? 0 : 1);
+}
+
+export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]): EndpointCounts {
+  const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
+  for (const { endpoint } of endpoints) {
+    const state = endpointState(endpoint.conditions);
+    counts.total++;
+    counts.ready += state.ready ? 1 : 0;
+    counts.serving += state.serving ? 1 : 0;
+    counts.terminating += state.terminating ? 1 : 0;
+  }
+  return counts;
+}
+
+/** Pods the Service selects that have an IP, are not finished, and appear in none of its slices. */
+export function podsMissingFromSlices(data: NamespaceData, service: Service): Pod[] {
+  if (!data.known('pods') || !data.known('endpointslices')) {
+    return [];
+  }
+  const inSlices = new Set(
+    data.slicesOf(service.metadata.name).flatMap((slice) => (slice.endpoints ?? []).map((e) => podName(e.targetRef))),
+  );
+  return [...data.pods.values()]
+    .filter((pod) => selects(service, pod) && !inSlices.has(pod.metadata.name))
+    // The controller leaves out pods without an IP and finished pods, and so do we.
+    .filter((pod) => podAddresses(pod).length > 0 && !['Succeeded', 'Failed'].includes(pod.status?.phase ?? ''))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
+
+export function serviceFindings(data: NamespaceData, service: Service): Finding[] {
+  return podsMissingFromSlices(data, service).map((pod) => ({
+    code: 'pod-not-in-slice',
+    text: `Pod ${pod.metadata.name} is selected but in no EndpointSlice`,
+    detail:
+      `The Service's selector matches pod ${pod.metadata.name} (${podAddresses(pod).join(', ')}), ` +
+      'but none of its EndpointSlices lists it, so it receives no traffic through this Service. ' +
+      'Right after a pod starts this lasts well under a second; if it stays, check the ' +
+      'endpointslice controller and the slices\' `endpointslice.kubernetes.io/managed-by` label.',
+  }));
+}
+
+/** Slice ports whose name matches no port of the Service (the field doc says they must match). */
+export function sliceFindings(data: NamespaceData, slice: EndpointSlice): Finding[] {
+  const serviceName = sliceService(slice);
+  const service = serviceName === undefined ? undefined : data.services.get(serviceName);
+  if (!service) {
+    return [];
+  }
+  const names = new Set((service.spec?.ports ?? []).map((port) => port.name ?? ''));
+  return (slice.ports ?? [])
+    .filter((port) => !names.has(port.name ?? ''))
+    .map((port) => ({
+      code: 'port-name-unmatched',
+      text: `Port name "${port.name ?? ''}" matches no port of Service ${serviceName}`,
+      detail:
+        `Service ${serviceName} names its ports ${[...names].map((n) => `"${n}"`).join(', ') || '(none)'}; ` +
+        'proxies pair a slice port with the Service port of the same name, so this port carries no traffic.',
+    }));
+}
+
+/** The pod behind an endpoint missing, or an address that is none of the pod's IPs. */
+export function endpointFindings(data: NamespaceData, endpoint: SliceEndpoint | { ip: string; targetRef?: SliceEndpoint['targetRef'] }): Finding[] {
+  const pod = podName(endpoint.targetRef);
+  if (pod === undefined || !data.known('pods')) {
+    return [];
+  }
+  const found = data.pods.get(pod);
+  if (!found) {
+    return [{ code: 'pod-missing', text: `Pod ${pod} does not exist`, detail: `The endpoint's targetRef names pod ${pod}, which is not in the namespace (deleted, or not yet seen).` }];
+  }
+  const podIPs = podAddresses(found);
+  const addresses = 'ip' in endpoint ? [endpoint.ip] : endpoint.addresses ?? [];
+  const stray = addresses.filter((address) => !podIPs.includes(address));
+  if (podIPs.length === 0 || stray.length === 0) {
+    return [];
+  }
+  return [
+    {
+      code: 'address-not-pod-ip',
+      text: `Address ${stray.join(', ')} is not an IP of pod ${pod}`,
+      detail: `Pod ${pod} has ${podIPs.join(', ')}; traffic to ${stray.join(', ')} does not reach it.`,
+    },
+  ];
+}
+
+export function orphanFinding(service: string | undefined): Finding {
+  return service === undefined
+    ? {
+        code: 'no-service-label',
+        text: 'No kubernetes.io/service-name label',
+        detail: 'These EndpointSlices name no Service, so no Service uses them.',
+      }
+    : {
+        code: 'service-missing',
+        text: `Service ${service} does not exist`,
+        detail: `These objects are labelled for Service ${service}, which is not in the namespace, so nothing routes to them.`,
+      };
+}

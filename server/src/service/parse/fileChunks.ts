@@ -1,0 +1,56 @@
+import { isJsonStream, jsonValues } from './jsonStream';
+import { splitDocuments } from './split';
+import type { Chunk } from './split';
+
+/** A document of a file, with the syntax it is read in. */
+export interface FileChunk extends Chunk {
+  format: 'yaml' | 'json';
+  /** For JSON: the first syntax error, as an offset in `text`; kubectl reads nothing past it. */
+  jsonError?: { offset: number; message: string };
+}
+
+/**
+ * Splits a file into the documents kubectl would read: JSON values when the file starts with
+ * `{` (kubectl's rule), `---` documents otherwise. A JSON value's text is padded with spaces up
+ * to its column, so that offsets inside it are the file's columns once shifted to its line.
+ */
+export function splitFile(text: string): FileChunk[] {
+  if (!isJsonStream(text)) return splitDocuments(text).map((chunk) => ({ ...chunk, format: 'yaml' }));
+  const starts = lineStarts(text);
+  return jsonValues(text).map((value, index) => {
+    const startLine = lineOf(starts, value.start);
+    const column = value.start - (starts[startLine] ?? 0);
+    const chunk: FileChunk = {
+      index,
+      startLine,
+      text: ' '.repeat(column) + text.slice(value.start, value.end),
+      format: 'json',
+    };
+    if (value.error) {
+      chunk.jsonError = { offset: value.error.offset - value.start + column, message: value.error.message };
+    }
+    return chunk;
+  });
+}
+
+/** The cache key of a chunk: the same text read as YAML or as JSON may mean different things. */
+export function chunkKey(chunk: FileChunk): string {
+  return chunk.format === 'json' ? `json\u0000${chunk.text}` : chunk.text;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,36 @@
+/**
+ * The custom messages between the VS Code client and the server, defined once: both sides
+ * import these names and types, so they cannot drift apart. Plain data, like the rest of the
+ * service (the LSP shapes are mirrored structurally).
+ */
+import type { TextEdit } from './languageTypes';
+
+/** Converts every Endpoints document in the workspace; the client previews and applies the edit. */
+export const convertWorkspaceRequest = 'endpointslices/convertWorkspaceEndpoints';
+
+export interface ConvertWorkspaceParams {
+  /** Mark the edits as needing confirmation, so VS Code shows its refactor preview (default true). */
+  preview?: boolean;
+}
+
+/** A `WorkspaceEdit` with `documentChanges` and change annotations, as LSP defines it. */
+export interface AnnotatedWorkspaceEdit {
+  documentChanges: {
+    textDocument: { uri: string; version: number | null };
+    edits: (TextEdit & { annotationId: string })[];
+  }[];
+  changeAnnotations: Record<string, { label: string; description?: string; needsConfirmation: boolean }>;
+}
+
+export interface ConvertWorkspaceResult {
+  edit: AnnotatedWorkspaceEdit;
+  /** Files changed, Endpoints objects converted, EndpointSlices written. */
+  files: number;
+  converted: number;
+  slices: number;
+  /** What could not be converted, per file. */
+  notes: string[];
+}
+
+/** The command the client contributes for the workspace conversion. */
+export const convertWorkspaceCommand = 'endpointslices.convertWorkspaceEndpoints';
