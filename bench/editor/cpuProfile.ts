@@ -90,7 +90,7 @@ export function summarizeProfile(path: string, windows: [number, number][], top 
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }));
   return {
-    file: relative(repoRoot, path),
+    file: path.startsWith(repoRoot) ? relative(repoRoot, path) : path,
     windowMs: windowUs / 1000,
     busyMs: busyUs / 1000,
     byFunction: rows(selfByFunction),

@@ -18,11 +18,13 @@ export interface ScenarioResult {
   edit: Sample;
   editDiagnostics: number;
   completion: Sample | undefined;
-  completionItems: number | undefined;
+  /** Items returned at each completion position, in the order of completionPositions. */
+  completionItems: number[] | undefined;
   completionFirstMs: number | undefined;
   /** Why completion was not measured, when it was not. */
   completionNote: string | undefined;
   /** hrtime (µs) of the edit and completion phases, to cut a CPU profile to them. */
+  openWindowUs: [number, number];
   editWindowUs: [number, number];
   completionWindowUs: [number, number];
 }
@@ -94,7 +96,9 @@ export async function runScenario(
       await client.open(warm.uri, warm.text, plan.timeoutMs);
       await client.close(warm.uri);
     }
+    const openStart = hrtimeUs();
     const openMs = await client.open(input.uri, input.text, plan.timeoutMs);
+    const openEnd = hrtimeUs();
     const openDiagnostics = client.publishes.at(-1)?.diagnostics ?? 0;
     // A quiet second: the open's garbage is collected before the edits are timed.
     await sleep(1000);
@@ -118,7 +122,7 @@ export async function runScenario(
     const windowEnd = hrtimeUs();
 
     let completion: Sample | undefined;
-    let completionItems: number | undefined;
+    let completionItems: number[] | undefined;
     let completionFirstMs: number | undefined;
     let completionNote: string | undefined;
     if (plan.completions > 0 && !client.hasCompletion) {
@@ -133,7 +137,7 @@ export async function runScenario(
         const { ms, items } = await client.complete(input.uri, position);
         if (i === 0) completionFirstMs = ms;
         else times.push(ms);
-        completionItems = Math.min(completionItems ?? items, items);
+        if (i < positions.length) (completionItems ??= []).push(items);
       }
       completion = summarize(times);
     }
@@ -151,6 +155,7 @@ export async function runScenario(
       completionItems,
       completionFirstMs,
       completionNote,
+      openWindowUs: [openStart, openEnd],
       editWindowUs: [windowStart, windowEnd],
       completionWindowUs: [completionStart, completionEnd],
     };

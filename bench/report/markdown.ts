@@ -5,7 +5,7 @@ import type { EditorResults } from '../editor/run';
 import type { ScenarioResult } from '../editor/scenario';
 import { ylsValidationDelayMs } from '../lsp/servers';
 import type { Machine } from '../util/machine';
-import { count, mb, median, ms, ratio, summarize } from '../util/stats';
+import { count, mb, median, megabytes, ms, ratio, summarize } from '../util/stats';
 import type { Sample } from '../util/stats';
 import { clusterTargets, editorTargets, scenario } from './targets';
 
@@ -166,7 +166,7 @@ function editorSection(editor: EditorResults | undefined): string[] {
         const f = editor.floors.find((x) => x.input === i.name);
         return [
           `\`${i.name}\`: ${i.description}`,
-          mb(i.bytes),
+          megabytes(i.bytes),
           count(i.lines),
           count(i.documents),
           `#${i.editedIndex} (${count(f?.documentBytes ?? 0)} bytes), line ${i.editLine + 1}`,
@@ -211,7 +211,7 @@ function cliSection(cli: CliResults | undefined): string[] {
     '',
     `Corpus: ${count(cli.corpus.files)} files in nested team directories, ` +
       `${count(cli.corpus.documents)} resources (EndpointSlices, Endpoints, Services, Deployments), ` +
-      `${mb(cli.corpus.bytes)}. Command: \`${cli.command}\` (exit ${cli.cliExitCode}), median of ${cli.runs} runs. ` +
+      `${megabytes(cli.corpus.bytes)}. Command: \`${cli.command}\` (exit ${cli.cliExitCode}), median of ${cli.runs} runs. ` +
       'The floor is a Node process that walks the same tree, reads every file and parses it with ' +
       '`yaml.parseAllDocuments` (`bench/cli/floorWorker.ts`); every resource is counted, whatever its kind.',
     '',
@@ -271,7 +271,7 @@ function clusterSection(cluster: ClusterResults | undefined): string[] {
         ms(l.decodeMs),
         count(l.items),
         l.endpoints ? count(l.endpoints) : '(table rows)',
-        mb(l.bytes),
+        megabytes(l.bytes),
         String(l.pages),
       ]),
     ),

@@ -67,8 +67,14 @@ export function ratio(numerator: number | undefined, denominator: number | undef
   return r >= 10 ? `${Math.round(r).toLocaleString('en-US')}×` : `${r.toFixed(2)}×`;
 }
 
+/** Memory, in binary megabytes. */
 export function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** File sizes, in decimal megabytes (as "a 9 MB file" is meant). */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 export function count(n: number): string {

@@ -72,6 +72,8 @@ export class KubeAdmin {
 
   /** Deletes the namespace and waits until it is gone (so a rerun starts clean). */
   async deleteNamespace(name: string, timeoutMs = 60_000): Promise<void> {
+    // Pods deleted with a long grace period stay Terminating (fakelet honours it): end them now.
+    await this.must('DELETE', `/api/v1/namespaces/${name}/pods?gracePeriodSeconds=0`);
     await this.must('DELETE', `/api/v1/namespaces/${name}`);
     const deadline = Date.now() + timeoutMs;
     while ((await this.request('GET', `/api/v1/namespaces/${name}`)).status !== 404) {
@@ -89,7 +91,7 @@ export class KubeAdmin {
   createPod(namespace: string, name: string, labels: Record<string, string>): Promise<unknown> {
     return this.must('POST', `/api/v1/namespaces/${namespace}/pods`, {
       metadata: { name, labels },
-      spec: { containers: [{ name: 'app', image: 'registry.invalid/app:1', ports: [{ containerPort: 8080 }] }], terminationGracePeriodSeconds: 3600 },
+      spec: { containers: [{ name: 'app', image: 'registry.invalid/app:1', ports: [{ containerPort: 8080 }] }], terminationGracePeriodSeconds: 0 },
     });
   }
 

@@ -101,7 +101,7 @@ export class PanelHarness {
     return { kind: 'namespace', id: ids.namespace(parent.context, namespace), parent, context: parent.context, namespace };
   }
 
-  /** Expands a namespace as the tree does; resolves with the milliseconds until Services and slices were listed. */
+  /** Expands a namespace as the tree does; resolves with the milliseconds until its four resources were listed. */
   async expand(namespace: string): Promise<number> {
     const started = performance.now();
     await this.session.ensureNamespace(this.context().context, namespace);

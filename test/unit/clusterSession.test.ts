@@ -94,7 +94,7 @@ describe('cluster session', () => {
     assert.equal(node.text, 'No kubeconfig found');
   });
 
-  it('watches the four resources of an expanded namespace and settles once Services and slices are listed', async () => {
+  it('watches the four resources of an expanded namespace and settles once all four are listed', async () => {
     const { s, clients, changes } = session();
     await s.start();
     await s.ensureContext('demo');
@@ -111,6 +111,10 @@ describe('cluster session', () => {
     await delay(1);
     assert.equal(settled, false);
     client.feed('endpointslices', [slice('web-1', 'web', [])]);
+    client.feed('endpoints', []);
+    await delay(1);
+    assert.equal(settled, false, 'pods are not listed yet');
+    client.feed('pods', []);
     await done;
     // A second ensure shares the watches.
     await s.ensureNamespace('demo', 'a');

@@ -86,7 +86,7 @@ export class ClusterSession {
     return done;
   }
 
-  /** Starts watching (or keeps watching) a namespace; resolves once Services and slices are listed or failed. */
+  /** Starts watching (or keeps watching) a namespace; resolves once all four resources are listed or failed. */
   ensureNamespace(context: string, namespace: string): Promise<void> {
     const existing = this.watched.get(key(context, namespace));
     if (existing) {
@@ -228,7 +228,7 @@ export class ClusterSession {
   private checkSettled(entry: NamespaceWatch): void {
     const data = this.model.namespace(entry.context, entry.namespace);
     const done = (kind: ResourceKind): boolean => ['synced', 'error'].includes(data?.resources[kind].status.state ?? '');
-    if (done('services') && done('endpointslices')) {
+    if (resourceKinds.every(done)) {
       entry.settle();
     }
   }

@@ -60,7 +60,9 @@ export function httpsTransport(config: KubeConfig, options: TransportOptions = {
             response.destroy(error as Error);
           }
         });
-        response.on('error', (error) => reject(new ClusterError(classifyError(error))));
+        const fail = (error: Error): void => reject(new ClusterError(classifyError(error)));
+        response.on('error', fail);
+        lines.on('error', fail); // readline re-emits the input's errors
         // A server that ends the response (timeoutSeconds, shutdown) closes cleanly; an
         // aborted connection reports 'aborted' first.
         response.on('aborted', () => reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })));

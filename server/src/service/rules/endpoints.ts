@@ -1,11 +1,11 @@
 import type { CorePort, EndpointAddress, Endpoints, EndpointSubset } from '../k8s/objects';
-import { protocols } from '../k8s/schema';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
 import { ipParseMessages, parseIPSloppy, specialRangeMessages } from '../validation/ip';
-import { dns1123LabelMessages, dns1123SubdomainMessages, qualifiedNameMessages } from '../validation/names';
+import { dns1123LabelMessages, dns1123SubdomainMessages } from '../validation/names';
 import type { RuleContext } from './context';
 import { validateObjectMeta } from './metadata';
+import { validateProtocols } from './portProtocols';
 import { codeForParseMessage } from './sliceAddresses';
 
 /** ValidateEndpoints on create (core validation): metadata, then every subset. */
@@ -100,20 +100,7 @@ function validatePort(port: CorePort, requireName: boolean, path: string, ctx: R
       }),
     );
   }
-  const protocol = port.protocol || 'TCP';
-  if (!(protocols as readonly string[]).includes(protocol)) {
-    errors.push(
-      fieldError.notSupported(`${path}.protocol`, protocol, protocols, { code: 'port-protocol-unsupported' }),
-    );
-  }
-  if (port.appProtocol !== undefined) {
-    for (const message of qualifiedNameMessages(port.appProtocol, ctx.behaviour)) {
-      errors.push(
-        fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, {
-          code: 'port-app-protocol-invalid',
-        }),
-      );
-    }
-  }
+  // Endpoints defaulting turns an empty protocol into TCP as well.
+  errors.push(...validateProtocols(port.protocol || 'TCP', port.appProtocol, path, ctx.behaviour));
   return errors;
 }

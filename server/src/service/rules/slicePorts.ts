@@ -1,10 +1,10 @@
 import type { SlicePort } from '../k8s/objects';
-import { protocols } from '../k8s/schema';
 import { limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
-import { dns1123LabelMessages, qualifiedNameMessages } from '../validation/names';
+import { dns1123LabelMessages } from '../validation/names';
 import type { RuleContext } from './context';
+import { validateProtocols } from './portProtocols';
 
 /**
  * EndpointSlice `ports` (discovery validatePorts), on the defaulted ports: a nil name is "", so
@@ -33,23 +33,8 @@ export function validateSlicePorts(ports: SlicePort[], ctx: RuleContext): FieldE
       );
     }
     names.add(name);
-    const protocol = port.protocol ?? 'TCP';
-    if (!(protocols as readonly string[]).includes(protocol)) {
-      errors.push(
-        fieldError.notSupported(`${path}.protocol`, protocol, protocols, {
-          code: 'port-protocol-unsupported',
-        }),
-      );
-    }
-    if (port.appProtocol !== undefined) {
-      for (const message of qualifiedNameMessages(port.appProtocol, ctx.behaviour)) {
-        errors.push(
-          fieldError.invalid(`${path}.appProtocol`, port.appProtocol, message, {
-            code: 'port-app-protocol-invalid',
-          }),
-        );
-      }
-    }
+    // Only a nil protocol is defaulted; an explicit "" is rejected.
+    errors.push(...validateProtocols(port.protocol ?? 'TCP', port.appProtocol, path, ctx.behaviour));
   });
   return errors;
 }
