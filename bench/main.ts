@@ -36,7 +36,7 @@ async function main(args: string[]): Promise<void> {
   const profile = args.includes('--profile');
   const keepCluster = args.includes('--keep-cluster');
   const only = new Set((option(args, 'only') ?? 'editor,cli,cluster').split(','));
-  const workDir = join(tmpdir(), 'endpointslices-bench');
+  const workDir = join(tmpdir(), 'endpointslices-bench-work');
   const partial = quick || option(args, 'only') !== undefined;
   const out = resolve(
     repoRoot,
@@ -75,17 +75,16 @@ async function main(args: string[]): Promise<void> {
     }
     if (only.has('cli')) report.cli = runCliBench(workDir, quick, log);
     if (only.has('cluster')) {
-      // runClusterBench stops the cluster itself unless asked to keep it.
+      // The cluster is stopped below, once, whatever happened.
       report.cluster = await runClusterBench({ workDir, quick, profile, keepCluster: true, log });
     }
+    report.durationS = (performance.now() - started) / 1000;
+    report.loadAtEnd = loadAverage();
+    writeFileSync(join(workDir, 'results.json'), JSON.stringify(report, null, 1));
+    writeFileSync(out, `${renderReport(report)}\n`);
   } finally {
     if (kubeconfig && !keepCluster) stopPrivateCluster(log);
   }
-
-  report.durationS = (performance.now() - started) / 1000;
-  report.loadAtEnd = loadAverage();
-  writeFileSync(join(workDir, 'results.json'), JSON.stringify(report, null, 1));
-  writeFileSync(out, `${renderReport(report)}\n`);
   log(`wrote ${out} (raw numbers: ${join(workDir, 'results.json')})`);
 }
 

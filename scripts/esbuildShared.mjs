@@ -44,7 +44,10 @@ export const lazyClusterClientOptions = {
     {
       name: 'lazy-cluster-client',
       setup(build) {
-        build.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({ path: './clusterClient.js', external: true }));
+        build.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({
+          path: './clusterClient.js',
+          external: true,
+        }));
       },
     },
   ],

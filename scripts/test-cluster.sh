@@ -30,5 +30,10 @@ node out/test/cluster/fidelity.js --version "$minor" --kubeconfig "$kubeconfig" 
 # The Endpoints -> EndpointSlice conversion: every slice it writes must be accepted as is.
 KUBECONFIG="$kubeconfig" ENDPOINTSLICES_DRYRUN="$ES_BIN/dryrun" node --test out/test/cluster/migration.test.js
 
+# The cluster view (client/src/cluster) on the seeded demo: live changes, the restricted user,
+# failures, the audit log; and an apiserver restart mid-watch on a private cluster of its own.
+seed_log="$(bash cluster/seed.sh 2>&1)" || { echo "$seed_log"; exit 1; }
+KUBECONFIG="$kubeconfig" node --test out/test/cluster/clusterPanel.test.js out/test/cluster/clusterRestart.test.js
+
 # The control plane itself, in a private state dir and ports: seed, RBAC, dry-run, audit log.
 bash cluster/smoke.sh

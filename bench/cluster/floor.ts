@@ -100,8 +100,8 @@ export async function measureClusterFloor(
     await timeLists(api, `${bigNamespace}: Services + EndpointSlices`, [ns(bigNamespace, 'services'), ns(bigNamespace, 'endpointslices')], runs),
     await timeLists(api, 'bench-00: Services + EndpointSlices', [ns('bench-00', 'services'), ns('bench-00', 'endpointslices')], runs),
     await timeLists(api, 'all namespaces: EndpointSlices', ['/apis/discovery.k8s.io/v1/endpointslices'], runs),
-    await timeLists(api, `kubectl get endpointslices -n ${bigNamespace} (as a Table)`, [ns(bigNamespace, 'endpointslices')], runs, kubectlAccept),
-    await timeLists(api, 'kubectl get endpointslices -A (as a Table)', ['/apis/discovery.k8s.io/v1/endpointslices'], runs, kubectlAccept),
+    await timeLists(api, `the request of kubectl get endpointslices -n ${bigNamespace} (server-side Table)`, [ns(bigNamespace, 'endpointslices')], runs, kubectlAccept),
+    await timeLists(api, 'the request of kubectl get endpointslices -A (server-side Table)', ['/apis/discovery.k8s.io/v1/endpointslices'], runs, kubectlAccept),
   ];
   const version = kubectlVersion();
   const kubectl: ClusterFloor['kubectl'] = { version };
@@ -121,7 +121,7 @@ export async function measureClusterFloor(
       return () => listeners.delete(listener);
     };
     const pods = await livePods(api);
-    const times = await timeFlips(api, pods, flips, (pod, ready) =>
+    const { times } = await timeFlips(api, pods, flips, (pod, ready) =>
       waitForEvent(subscribe, (event) => sliceShows(event, pod, ready), `${pod} ready=${ready}`),
     );
     return { runs, lists, kubectl, readiness: summarize(times) };

@@ -18,7 +18,8 @@ export async function setPodReady(api: ApiServer, pod: string, ready: boolean): 
 
 /**
  * Flips readiness `flips` times (pod i to not ready, then back, then the next pod), and times each
- * flip from the PATCH to `observed(pod, ready)` resolving. The chain in between is fakelet (the
+ * flip from the PATCH to `observed(pod, ready)` resolving (`sentAt` lets a second observer of the
+ * same flips compute its own times). The chain in between is fakelet (the
  * kubelet's stand-in) writing the pod status, the EndpointSlice controller rewriting the slice,
  * and the watch delivering it; the floor and the tree both pay it.
  */
@@ -27,19 +28,21 @@ export async function timeFlips(
   pods: readonly string[],
   flips: number,
   observed: (pod: string, ready: boolean) => Promise<number>,
-): Promise<number[]> {
+): Promise<{ times: number[]; sentAt: number[] }> {
   const times: number[] = [];
+  const sentAt: number[] = [];
   for (let k = 0; k < flips; k++) {
     const pod = pods[Math.floor(k / 2) % pods.length];
     const ready = k % 2 === 1;
     const seen = observed(pod, ready);
-    const sentAt = await setPodReady(api, pod, ready);
-    times.push((await seen) - sentAt);
+    const sent = await setPodReady(api, pod, ready);
+    sentAt.push(sent);
+    times.push((await seen) - sent);
     // The controller batches nothing by default, but give it a breath between flips, as
     // readiness changes are spaced in real clusters too.
     await sleep(200);
   }
-  return times;
+  return { times, sentAt };
 }
 
 /** Whether a slice event shows `pod`'s endpoint with the given readiness (nil ready means ready). */

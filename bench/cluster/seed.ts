@@ -134,7 +134,7 @@ export async function seed(api: ApiServer, log: (line: string) => void): Promise
   let done = 0;
   const progress = tasks.map((task) => async () => {
     await task();
-    if (++done % 500 === 0) log(`seed: ${done}/${tasks.length} Services with their slices`);
+    if (++done % 500 === 0) log(`seed: ${done}/${tasks.length} selectorless Services with their slices`);
   });
   await pool(16, progress);
   await seedLive(api, log);

@@ -4,7 +4,8 @@ import type { ClusterNode, NamespaceNode, ServiceNode } from '../../client/src/c
 import { ClusterSession } from '../../client/src/cluster/clusterSession';
 import { createClusterClient } from '../../client/src/cluster/clusterClient';
 import { ApiServer } from './api';
-import { timeFlips } from './readiness';
+import type { WatchEvent } from './api';
+import { sliceShows, timeFlips, waitForEvent } from './readiness';
 import { bigNamespace, liveService, livePods, seedPlan } from './seed';
 
 /**
@@ -19,8 +20,14 @@ import { bigNamespace, liveService, livePods, seedPlan } from './seed';
 type Changes = Set<string>;
 
 export interface TreeMeasurements {
-  expand: { namespace: string; services: number; runs: number[] }[];
+  /**
+   * `floorRuns[i]` is the bare LIST of the same Services and slices taken right before
+   * `runs[i]`, so each ratio compares two numbers measured under the same machine load.
+   */
+  expand: { namespace: string; services: number; runs: number[]; floorRuns: number[] }[];
   flips: number[];
+  /** The same flips seen by a raw watch in this process: the floor of `flips`, pair by pair. */
+  flipsRawWatch: number[];
   memory: { bare: Memory; idle: Memory; loaded: Memory; endpointsInModel: number; namespaces: number };
   /** CLOCK_MONOTONIC µs windows of the bench-big expansions and of the flips, for a CPU profile. */
   windows: { expand: [number, number][]; flips: [number, number] };
@@ -114,8 +121,12 @@ async function expandOnce(kubeconfig: string, namespace: string, services: numbe
   }
 }
 
-/** Readiness flips with `bench-big` expanded: PATCH → the live Service's item refreshed with the new state. */
-async function flips(kubeconfig: string, count: number): Promise<number[]> {
+/**
+ * Readiness flips with `bench-big` expanded: PATCH → the live Service's item refreshed with the
+ * new state. A raw watch on the same slices runs alongside, so every flip also yields its floor
+ * (the same event reaching a bare client), measured under the same load.
+ */
+async function flips(kubeconfig: string, count: number): Promise<{ tree: number[]; rawWatch: number[] }> {
   const h = await harness(kubeconfig);
   const api = new ApiServer(kubeconfig);
   try {
@@ -137,8 +148,19 @@ async function flips(kubeconfig: string, count: number): Promise<number[]> {
       return endpoint !== undefined && (endpoint.conditions?.ready ?? true) === ready;
     };
     const pods = await livePods(api);
+    const slicesPath = `/apis/discovery.k8s.io/v1/namespaces/${bigNamespace}/endpointslices`;
+    const listeners = new Set<(event: WatchEvent) => void>();
+    const stopWatch = await api.watch(slicesPath, (await api.list(slicesPath)).resourceVersion, (event) =>
+      listeners.forEach((listener) => listener(event)),
+    );
+    const subscribe = (listener: (event: WatchEvent) => void): (() => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const rawArrivals: Promise<number>[] = [];
     const from = hrtimeUs();
-    const times = await timeFlips(api, pods, count, (pod, ready) => {
+    const { times, sentAt } = await timeFlips(api, pods, count, (pod, ready) => {
+      rawArrivals.push(waitForEvent(subscribe, (event) => sliceShows(event, pod, ready), `${pod} ready=${ready}`));
       return new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`the tree never showed ${pod} ready=${ready}`)), 60_000);
         const listener = (changes: Changes): void => {
@@ -153,7 +175,9 @@ async function flips(kubeconfig: string, count: number): Promise<number[]> {
       });
     });
     windows.flips = [from, hrtimeUs()];
-    return times;
+    stopWatch();
+    const arrivals = await Promise.all(rawArrivals);
+    return { tree: times, rawWatch: arrivals.map((at, k) => at - (sentAt[k] ?? 0)) };
   } finally {
     api.close();
     h.session.dispose();
@@ -186,15 +210,37 @@ async function main(): Promise<void> {
   const bare = memory();
   const mem = await memoryWithEverything(kubeconfig, bare);
   const expand: TreeMeasurements['expand'] = [];
+  const api = new ApiServer(kubeconfig);
+  const floorList = async (namespace: string): Promise<number> => {
+    const start = performance.now();
+    await Promise.all([
+      api.list(`/api/v1/namespaces/${namespace}/services`),
+      api.list(`/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`),
+    ]);
+    return performance.now() - start;
+  };
   for (const p of seedPlan().slice(0, 2)) {
     const services = p.sizes.length + (p.name === bigNamespace ? 1 : 0);
     const runs: number[] = [];
-    for (let i = 0; i < Number(runArg); i++) runs.push(await expandOnce(kubeconfig, p.name, services));
-    expand.push({ namespace: p.name, services, runs });
+    const floorRuns: number[] = [];
+    await floorList(p.name); // warms the connection, as the floor section does
+    for (let i = 0; i < Number(runArg); i++) {
+      floorRuns.push(await floorList(p.name));
+      runs.push(await expandOnce(kubeconfig, p.name, services));
+    }
+    expand.push({ namespace: p.name, services, runs, floorRuns });
     process.stderr.write(`tree: ${p.name} rendered in ${runs.map((r) => r.toFixed(0)).join(', ')} ms\n`);
   }
+  api.close();
   const flipTimes = await flips(kubeconfig, Number(flipArg));
-  const result: TreeMeasurements = { expand, flips: flipTimes, memory: mem, windows, abortedStreamErrors };
+  const result: TreeMeasurements = {
+    expand,
+    flips: flipTimes.tree,
+    flipsRawWatch: flipTimes.rawWatch,
+    memory: mem,
+    windows,
+    abortedStreamErrors,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -115,21 +115,21 @@ export function clusterTargets(cluster: ClusterResults | undefined): TargetRow[]
   if (!cluster) return targets.map((t) => none(t, 'cluster benchmark not run'));
   const tree = cluster.tree;
   if (!tree) return targets.map((t) => none(t, cluster.treeNote ?? 'tree side not measured'));
-  const floor = cluster.floor.lists[0];
   const big = median(tree.expand[0]?.runs ?? []);
+  const pairedFloor = median(tree.expand[0]?.floorRuns ?? []);
   const flips = summarize(tree.flips);
   const heap = tree.memory.loaded.heapUsed - tree.memory.bare.heapUsed;
   const rows: TargetRow[] = [];
-  const renderMet = floor !== undefined && big <= 1.5 * floor.ms;
+  const renderMet = big <= 1.5 * pairedFloor;
   rows.push({
     target: `${targets[0]} (bench-big: 1,000 Services, 10,000 endpoints)`,
-    measured: `${ms(big)} median vs LIST ${ms(floor?.ms)} → ${ratio(big, floor?.ms)}`,
+    measured: `${ms(big)} median vs LIST ${ms(pairedFloor)} (taken alternately with it) → ${ratio(big, pairedFloor)}`,
     verdict: renderMet ? 'met' : 'missed',
     reason: renderMet ? '' : profileReason(cluster.profiles, /^tree: expand/),
   });
   rows.push({
     target: targets[1],
-    measured: `p95 ${ms(flips.p95)}, p50 ${ms(flips.p50)} (${flips.n} flips; raw watch p95 ${ms(cluster.floor.readiness.p95)})`,
+    measured: `p95 ${ms(flips.p95)}, p50 ${ms(flips.p50)} (${flips.n} flips; a raw watch saw the same flips at p95 ${ms(summarize(tree.flipsRawWatch).p95)})`,
     verdict: flips.p95 < 100 ? 'met' : 'missed',
     reason: flips.p95 < 100 ? '' : profileReason(cluster.profiles, /^tree: .* flips$/),
   });

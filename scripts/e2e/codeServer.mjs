@@ -124,7 +124,8 @@ export function installExtension({ codeServerDir, vsix, userDataDir, extensionsD
 /**
  * Starts code-server on 127.0.0.1 and resolves once it answers HTTP. It runs in its own process
  * group, so stop() also ends the extension host, the file watcher and the pty host it forks.
- * Output goes to `logFile`, and also to this terminal when `echo` is set.
+ * Output goes to `logFile`, and also to this terminal when `echo` is set; `env` is added to the
+ * environment code-server and its extension host run in.
  */
 export async function startCodeServer({
   codeServerDir,
@@ -134,6 +135,7 @@ export async function startCodeServer({
   workspace,
   logFile,
   echo = false,
+  env = {},
 }) {
   const args = [
     entryOf(codeServerDir),
@@ -153,7 +155,8 @@ export async function startCodeServer({
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: codeServerEnv(),
+    // `env` reaches the extension host too: the e2e suite reads its cluster settings there.
+    env: { ...codeServerEnv(), ...env },
   });
   const log = createWriteStream(logFile);
   for (const stream of [child.stdout, child.stderr]) {

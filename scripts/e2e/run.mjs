@@ -8,7 +8,15 @@
 // Usage: node scripts/e2e/run.mjs [--run trusted|untrusted]... [--timeout-ms N]
 // On failure, test-results/e2e/<run>/ gets a screenshot, the code-server output and the logs
 // folder (the extension host log and our output channel are in it).
-import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { format, parseArgs } from 'node:util';
@@ -26,6 +34,7 @@ import {
   unpackVsix,
   writeUserSettings,
 } from './codeServer.mjs';
+import { e2eNamespace, prepareDemoCluster } from './cluster.mjs';
 
 /** The lines test/e2e/index.ts prints before mocha starts and with mocha's counts. */
 const startMarker = 'endpointslices-e2e-start';
@@ -59,13 +68,42 @@ const resultsRoot = join(repoRoot, 'test-results', 'e2e');
 const cleanups = new Cleanups();
 
 /**
- * Where the local cluster will be started for the cluster-panel suite: start cluster/up.sh and
- * the demo seed here, register its stop in `cleanups`, and return the kubeconfig it writes.
- * Until the panel exists the suite needs no cluster, and the workspace gets a kubeconfig path
- * that exists nowhere (the trust suite only checks whether the setting is honoured).
+ * The local cluster for the cluster-panel suite: the demo cluster, up and seeded, and a
+ * read-only identity per window (scripts/e2e/cluster.mjs). ENDPOINTSLICES_SKIP_CLUSTER=1 runs
+ * without one: the suite then checks only what needs no cluster.
  */
 async function prepareCluster(scratch) {
-  return { kubeconfig: join(scratch, 'no-cluster.kubeconfig') };
+  if (process.env.ENDPOINTSLICES_SKIP_CLUSTER === '1') {
+    return { identities: {} };
+  }
+  return prepareDemoCluster(
+    cleanups,
+    scratch,
+    runs.map((run) => run.name),
+  );
+}
+
+/**
+ * What a window gets: its identity's kubeconfig as the user setting, a copy as the workspace
+ * setting (the trust suite checks which applies: the workspace one only when trusted), and the
+ * environment the cluster-panel suite reads in the extension host.
+ */
+function clusterSetup(run, dir, cluster) {
+  const identity = cluster.identities[run.name];
+  const userKubeconfig = identity?.kubeconfig ?? join(dir, 'no-cluster.kubeconfig');
+  const workspaceKubeconfig = join(dir, 'workspace.kubeconfig');
+  if (identity) {
+    copyFileSync(identity.kubeconfig, workspaceKubeconfig);
+  }
+  const env = identity
+    ? {
+        ENDPOINTSLICES_E2E_ADMIN_KUBECONFIG: cluster.adminKubeconfig,
+        ENDPOINTSLICES_E2E_AUDIT_LOG: cluster.auditLog,
+        ENDPOINTSLICES_E2E_CLUSTER_USER: identity.username,
+        ENDPOINTSLICES_E2E_NAMESPACE: e2eNamespace,
+      }
+    : {};
+  return { userKubeconfig, workspaceKubeconfig, env };
 }
 
 /** The workbench URL that makes VS Code run extension tests (its own web integration tests do this). */
@@ -85,8 +123,13 @@ async function runOnce(run, { codeServerDir, extensionPath, testsEntry, scratch,
   const userDataDir = join(dir, 'user-data');
   const extensionsDir = join(dir, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, { ...baseSettings, ...run.settings });
-  const workspace = copyFixtureWorkspace(dir, { 'endpointslices.kubeconfig': cluster.kubeconfig });
+  const { userKubeconfig, workspaceKubeconfig, env } = clusterSetup(run, dir, cluster);
+  writeUserSettings(userDataDir, {
+    ...baseSettings,
+    ...run.settings,
+    'endpointslices.kubeconfig': userKubeconfig,
+  });
+  const workspace = copyFixtureWorkspace(dir, { 'endpointslices.kubeconfig': workspaceKubeconfig });
 
   const ownCleanups = cleanups.size;
   const server = await startCodeServer({
@@ -96,6 +139,7 @@ async function runOnce(run, { codeServerDir, extensionPath, testsEntry, scratch,
     extensionsDir,
     workspace,
     logFile: join(dir, 'code-server.log'),
+    env,
   });
   cleanups.add(() => server.stop());
   const browser = await launchChromium();

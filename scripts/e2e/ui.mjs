@@ -24,6 +24,7 @@ import {
   startCodeServer,
   writeUserSettings,
 } from './codeServer.mjs';
+import { prepareDemoCluster } from './cluster.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -83,14 +84,89 @@ function step(name, body) {
   return { name, body };
 }
 
+/** A row of the cluster tree (the side bar shows only our view while its container is open). */
+function treeRow(page, text) {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+/** Clicks a collapsed row open and waits until `child` appears under it; returns the milliseconds. */
+async function expand(page, text, child) {
+  const row = treeRow(page, text);
+  await row.waitFor();
+  const started = Date.now();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.click();
+  }
+  await treeRow(page, child).waitFor();
+  return Date.now() - started;
+}
+
 /**
- * The cluster panel's checks: the activity-bar icon opens the panel and the tree shows the
- * demo cluster's Services, slices, endpoints and pods. They run here, after the editor checks,
- * once client/src/cluster contributes the view; `shoot(page, 'cluster-panel.png')` keeps its
- * picture next to the others.
+ * The cluster panel, as a user meets it: the activity-bar icon opens it, the current context is
+ * expanded, and a Service opens down to the pod behind an endpoint. `cluster` is what
+ * scripts/e2e/cluster.mjs prepared, or undefined when the cluster is skipped.
  */
-function clusterPanelSteps() {
-  return [];
+function clusterPanelSteps(cluster) {
+  if (!cluster) {
+    return [];
+  }
+  const context = 'ui@endpointslices-local';
+  return [
+    step('the activity-bar icon opens the cluster panel', async (page) => {
+      await page.locator('.activitybar .action-item a[aria-label^="Kubernetes EndpointSlices"]').click();
+      // With one view in the container, its title is the container's: "Kubernetes EndpointSlices: Clusters".
+      await page.locator('.part.sidebar .composite.title', { hasText: /EndpointSlices/i }).waitFor();
+      await treeRow(page, context).waitFor();
+    }),
+    step('the tree shows contexts, namespaces and Services with their endpoint counts', async (page) => {
+      await treeRow(page, 'restricted@endpointslices-local').waitFor();
+      const ms = await expand(page, 'demo-web', 'frontend');
+      console.log(`    (demo-web: click to its Services on screen in ${ms} ms, watches started included)`);
+      for (const [service, counts] of [
+        ['api', '3/4 ready'],
+        ['frontend', '3/3 ready'],
+        ['worker', '0/2 ready'],
+      ]) {
+        const row = treeRow(page, service);
+        await row.getByText(counts, { exact: false }).waitFor();
+      }
+    }),
+    step('a Service opens to its slices, endpoints and the pods behind them', async (page) => {
+      await expand(page, 'frontend', 'All endpoints (merged)');
+      await expand(page, /^frontend-[a-z0-9]{5}/, 'ready · fakelet-node');
+      const endpoint = page
+        .locator('.part.sidebar .monaco-list-row', { hasText: 'ready · fakelet-node' })
+        .first();
+      await endpoint.click();
+      await treeRow(page, 'Running · Ready').waitFor();
+      await expand(page, 'legacy', /^legacy-[a-z0-9]{5}/);
+      await expand(page, /^legacy-[a-z0-9]{5}/, 'terminating, serving');
+      await runCommand(page, 'View: Close All Editors');
+      // A wider side bar so the descriptions read in full: drag the sash on its right edge.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+        const box = await sash.boundingBox();
+        if (sidebar && box && Math.abs(box.x + box.width / 2 - (sidebar.x + sidebar.width)) < 6) {
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.down();
+          await page.mouse.move(box.x + 380, box.y + box.height / 2, { steps: 8 });
+          await page.mouse.up();
+          break;
+        }
+      }
+    }),
+    step("a slice's inline action opens its live YAML, which the language server validates", async (page) => {
+      const slice = treeRow(page, /^frontend-[a-z0-9]{5}/);
+      await slice.hover();
+      await slice.locator('.action-label[aria-label="Open as Read-Only YAML"]').click();
+      const editor = page.locator('.monaco-editor');
+      await editor.locator('.view-line', { hasText: 'kind: EndpointSlice' }).waitFor();
+      // The controller's managed-by label draws the server's advice (an information squiggle).
+      await editor.locator('.squiggly-info').first().waitFor({ state: 'attached' });
+      await page.mouse.move(1000, 700);
+      await shoot(page, 'cluster-panel.png');
+    }),
+  ];
 }
 
 function editorSteps({ messages, errorCount }) {
@@ -167,7 +243,15 @@ async function main() {
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   installExtension({ codeServerDir, vsix, userDataDir, extensionsDir });
-  writeUserSettings(userDataDir, uiSettings);
+  // The cluster panel's picture needs the demo cluster (ENDPOINTSLICES_SKIP_CLUSTER=1 skips it).
+  const cluster =
+    process.env.ENDPOINTSLICES_SKIP_CLUSTER === '1'
+      ? undefined
+      : await prepareDemoCluster(cleanups, scratch, ['ui']);
+  writeUserSettings(userDataDir, {
+    ...uiSettings,
+    ...(cluster ? { 'endpointslices.kubeconfig': cluster.identities.ui.kubeconfig } : {}),
+  });
   const workspace = copyFixtureWorkspace(scratch, {});
   const expected = expectedDiagnostics(join(workspace, 'invalid-slice.yaml'));
 
@@ -189,7 +273,7 @@ async function main() {
   console.log(`\n=== ui checks ${server.url}`);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  const { passed, failed } = await runSteps(page, [...editorSteps(expected), ...clusterPanelSteps()]);
+  const { passed, failed } = await runSteps(page, [...editorSteps(expected), ...clusterPanelSteps(cluster)]);
   console.log(`\nui: checks in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
+import { parse } from 'yaml';
 import { ids } from '../../client/src/cluster/model';
 import type { ClusterNode } from '../../client/src/cluster/model';
 import { KubeAdmin, auditEntries, kubeconfigText } from './kubeAdmin';
@@ -57,7 +58,10 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
     await admin.deleteNamespace(testNamespace); // a previous run that died keeps nothing
     await admin.createNamespace(testNamespace);
     viewerKubeconfig = join(scratch, 'viewer.kubeconfig');
-    writeFileSync(viewerKubeconfig, await admin.viewerKubeconfig(testNamespace, viewerName, 'viewer@endpointslices-local'));
+    writeFileSync(
+      viewerKubeconfig,
+      await admin.viewerKubeconfig(testNamespace, viewerName, 'viewer@endpointslices-local'),
+    );
   });
 
   after(async () => {
@@ -76,7 +80,10 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
       assert.ok(namespaces.includes(ns), `${ns} not in ${namespaces.join(', ')}`);
     }
     for (const ns of ['demo-web', 'demo-large', 'demo-external', 'demo-data']) {
-      metric(t, `expand ${ns}: ${(await h.expand(ns)).toFixed(0)} ms until Services, slices, Endpoints and pods are in the tree`);
+      metric(
+        t,
+        `expand ${ns}: ${(await h.expand(ns)).toFixed(0)} ms until Services, slices, Endpoints and pods are in the tree`,
+      );
     }
     const web = h.children(h.namespaceNode('demo-web')).map((n) => `${h.label(n)}: ${h.description(n)}`);
     assert.deepEqual(web, [
@@ -99,9 +106,17 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
     }
     const big = h.service('demo-large', 'big')!;
     assert.equal(h.description(big), '120/120 ready · 2 slices');
-    assert.equal(h.children(h.children(big)[0]).length, 120, 'the merged view lists each of the 120 endpoints once');
+    assert.equal(
+      h.children(h.children(big)[0]).length,
+      120,
+      'the merged view lists each of the 120 endpoints once',
+    );
     assert.equal(h.description(h.service('demo-external', 'external-db')!), '3/4 ready · 2 slices');
-    const legacy = h.child(h.service('demo-external', 'legacy-backend')!, 'legacyEndpoints', 'legacy-backend')!;
+    const legacy = h.child(
+      h.service('demo-external', 'legacy-backend')!,
+      'legacyEndpoints',
+      'legacy-backend',
+    )!;
     assert.match(h.description(legacy), /^v1 Endpoints \(deprecated\) · 2 ready, 1 not ready$/);
     assert.deepEqual(messages(h, h.service('demo-data', 'db')), []);
   });
@@ -112,18 +127,33 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
     await h.expand(testNamespace);
     const ns = testNamespace;
     const echo = () => h.service(ns, 'echo');
-    const timed = async (what: string, write: () => Promise<unknown>, check: () => boolean): Promise<void> => {
+    const timed = async (
+      what: string,
+      write: () => Promise<unknown>,
+      check: () => boolean,
+    ): Promise<void> => {
       const started = performance.now();
       const firstEvent = h.events.length;
       await write();
       const shown = await h.until(what, check);
       const event = h.events[firstEvent];
-      metric(t, `${what}: ${(shown - started).toFixed(0)} ms from the write to the tree${event ? ` (${(shown - event.at).toFixed(0)} ms after the first watch event)` : ''}`);
+      metric(
+        t,
+        `${what}: ${(shown - started).toFixed(0)} ms from the write to the tree${event ? ` (${(shown - event.at).toFixed(0)} ms after the first watch event)` : ''}`,
+      );
     };
 
     assert.deepEqual(messages(h, h.namespaceNode(ns)), [`No Services in ${ns}`]);
-    await timed('create a Service', () => admin.createService(ns, 'echo', { app: 'echo' }), () => echo() !== undefined);
-    await timed('create 2 pods', () => Promise.all(['echo-0', 'echo-1'].map((p) => admin.createPod(ns, p, { app: 'echo' }))), () => h.description(echo()!) === '2/2 ready · 1 slice');
+    await timed(
+      'create a Service',
+      () => admin.createService(ns, 'echo', { app: 'echo' }),
+      () => echo() !== undefined,
+    );
+    await timed(
+      'create 2 pods',
+      () => Promise.all(['echo-0', 'echo-1'].map((p) => admin.createPod(ns, p, { app: 'echo' }))),
+      () => h.description(echo()!) === '2/2 ready · 1 slice',
+    );
 
     const flipStarted = h.changes.length;
     await timed(
@@ -136,29 +166,60 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
     for (const change of h.changes.slice(flipStarted)) {
       assert.deepEqual([...change.ids], [serviceId]);
     }
-    const slice = h.children(echo()!).find((n) => n.kind === 'slice')!;
+    const slice = h.children(echo()).find((n) => n.kind === 'slice')!;
     const notReady = h.children(slice).find((n) => h.description(n).startsWith('not ready'))!;
-    assert.equal(h.description(h.children(notReady)[0]!).split(' · ').slice(0, 2).join(' · '), 'Running · not ready');
-    await timed('readiness flip back', () => admin.setReady(ns, 'echo-0', true), () => h.description(echo()!) === '2/2 ready · 1 slice');
+    assert.equal(
+      h.description(h.children(notReady)[0]).split(' · ').slice(0, 2).join(' · '),
+      'Running · not ready',
+    );
+    await timed(
+      'readiness flip back',
+      () => admin.setReady(ns, 'echo-0', true),
+      () => h.description(echo()!) === '2/2 ready · 1 slice',
+    );
 
     const more = ['echo-2', 'echo-3', 'echo-4', 'echo-5'];
-    await timed('scale up by 4 pods', () => Promise.all(more.map((p) => admin.createPod(ns, p, { app: 'echo' }))), () => h.description(echo()!) === '6/6 ready · 1 slice');
+    await timed(
+      'scale up by 4 pods',
+      () => Promise.all(more.map((p) => admin.createPod(ns, p, { app: 'echo' }))),
+      () => h.description(echo()!) === '6/6 ready · 1 slice',
+    );
     await timed(
       'update the Service (targetPort 9090)',
-      () => admin.must('PATCH', `/api/v1/namespaces/${ns}/services/echo`, { spec: { ports: [{ name: 'http', port: 80, targetPort: 9090 }] } }, 'application/merge-patch+json'),
-      () => h.children(echo()!).some((n) => n.kind === 'slice' && h.description(n).endsWith('http:9090/TCP')),
+      () =>
+        admin.must(
+          'PATCH',
+          `/api/v1/namespaces/${ns}/services/echo`,
+          { spec: { ports: [{ name: 'http', port: 80, targetPort: 9090 }] } },
+          'application/merge-patch+json',
+        ),
+      () => h.children(echo()).some((n) => n.kind === 'slice' && h.description(n).endsWith('http:9090/TCP')),
     );
-    await timed('delete a pod', () => admin.deletePod(ns, 'echo-5', 0), () => h.description(echo()!) === '5/5 ready · 1 slice');
+    await timed(
+      'delete a pod',
+      () => admin.deletePod(ns, 'echo-5', 0),
+      () => h.description(echo()!) === '5/5 ready · 1 slice',
+    );
     await timed(
       'delete a pod with a grace period (terminating)',
       () => admin.deletePod(ns, 'echo-4', 3600),
       () => h.description(echo()!) === '4/5 ready · 5 serving · 1 terminating · 1 slice',
     );
-    const terminating = h.children(h.children(echo()!).find((n) => n.kind === 'slice')).find((n) => h.description(n).startsWith('terminating'));
+    const terminating = h
+      .children(h.children(echo()).find((n) => n.kind === 'slice'))
+      .find((n) => h.description(n).startsWith('terminating'));
     assert.match(h.description(terminating!), /^terminating, serving · /);
-    await timed('delete the Service', () => admin.must('DELETE', `/api/v1/namespaces/${ns}/services/echo`), () => echo() === undefined);
+    await timed(
+      'delete the Service',
+      () => admin.must('DELETE', `/api/v1/namespaces/${ns}/services/echo`),
+      () => echo() === undefined,
+    );
     // Its slices go when the garbage collector removes them; until then they are shown as orphans.
-    await h.until('the orphaned slices to be collected', () => h.children(h.namespaceNode(ns)).every((n) => n.kind === 'message'), 60_000);
+    await h.until(
+      'the orphaned slices to be collected',
+      () => h.children(h.namespaceNode(ns)).every((n) => n.kind === 'message'),
+      60_000,
+    );
   });
 
   it('the namespace-restricted user sees its namespace and a clear forbidden node elsewhere', async () => {
@@ -169,18 +230,22 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
     assert.equal(hint.text, 'You may not list namespaces (403)');
     assert.equal(fallback?.kind === 'namespace' && fallback.namespace, 'default');
     h.session.setFilter(context.context, ['demo-restricted', 'demo-web']);
-    assert.deepEqual(h.children(context).map((n) => h.label(n)), ['demo-restricted', 'demo-web']);
+    assert.deepEqual(
+      h.children(context).map((n) => h.label(n)),
+      ['demo-restricted', 'demo-web'],
+    );
     await h.expand('demo-restricted');
     assert.equal(h.description(h.service('demo-restricted', 'restricted-app')!), '2/2 ready · 1 slice');
     await h.expand('demo-web');
-    assert.deepEqual(h.children(h.namespaceNode('demo-web')).map((n) => (n.kind === 'message' ? n.text : n.kind)), [
-      'Forbidden: you may not list services, endpointslices, endpoints, pods here (403)',
-    ]);
+    assert.deepEqual(
+      h.children(h.namespaceNode('demo-web')).map((n) => (n.kind === 'message' ? n.text : n.kind)),
+      ['Forbidden: you may not list services, endpointslices, endpoints, pods here (403)'],
+    );
   });
 
   it('failures are nodes with a next step; exec credentials work', async () => {
-    const viewer = JSON.parse(JSON.stringify(await import('yaml').then((y) => y.parse(readFileSync(viewerKubeconfig, 'utf8'))))) as { users: { user: { token: string } }[] };
-    const token = viewer.users[0]!.user.token;
+    const viewer = parse(readFileSync(viewerKubeconfig, 'utf8')) as { users: { user: { token: string } }[] };
+    const token = viewer.users[0].user.token;
     const write = (name: string, text: string): string => {
       const file = join(scratch, name);
       writeFileSync(file, text);
@@ -194,16 +259,39 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
         return [top.text];
       }
       await h.session.ensureContext((top as { context: string }).context);
-      return h.children(top).map((n) => (n.kind === 'message' ? n.text : `namespace ${n.kind === 'namespace' ? n.namespace : ''}`));
+      return h
+        .children(top)
+        .map((n) =>
+          n.kind === 'message' ? n.text : `namespace ${n.kind === 'namespace' ? n.namespace : ''}`,
+        );
     };
     const port = await freePort();
-    assert.deepEqual(await first(write('down', kubeconfigText(`https://127.0.0.1:${port}`, admin.ca, 'down', { token }))), [`Cannot reach https://127.0.0.1:${port}`]);
+    assert.deepEqual(
+      await first(write('down', kubeconfigText(`https://127.0.0.1:${port}`, admin.ca, 'down', { token }))),
+      [`Cannot reach https://127.0.0.1:${port}`],
+    );
     const wrongCa = readFileSync(join(state, 'pki', 'front-proxy-ca.crt'));
-    assert.deepEqual(await first(write('tls', kubeconfigText(admin.server, wrongCa, 'tls', { token }))), [`TLS failure talking to ${admin.server}`]);
-    assert.deepEqual(await first(write('401', kubeconfigText(admin.server, admin.ca, 'expired', { token: 'not-a-valid-token' }))), ['Credentials rejected (401)']);
+    assert.deepEqual(await first(write('tls', kubeconfigText(admin.server, wrongCa, 'tls', { token }))), [
+      `TLS failure talking to ${admin.server}`,
+    ]);
+    assert.deepEqual(
+      await first(
+        write('401', kubeconfigText(admin.server, admin.ca, 'expired', { token: 'not-a-valid-token' })),
+      ),
+      ['Credentials rejected (401)'],
+    );
     assert.deepEqual(await first(join(scratch, 'missing.kubeconfig')), ['No kubeconfig found']);
-    const credential = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token } });
-    const exec = { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: ['-e', `process.stdout.write(${JSON.stringify(credential)})`], interactiveMode: 'Never' };
+    const credential = JSON.stringify({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      status: { token },
+    });
+    const exec = {
+      apiVersion: 'client.authentication.k8s.io/v1',
+      command: process.execPath,
+      args: ['-e', `process.stdout.write(${JSON.stringify(credential)})`],
+      interactiveMode: 'Never',
+    };
     const viaExec = await first(write('exec', kubeconfigText(admin.server, admin.ca, 'exec', { exec })));
     assert.ok(viaExec.includes('namespace demo-web'), viaExec.join(', '));
   });
@@ -214,7 +302,11 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
       const entries = auditEntries(auditLog, user);
       assert.ok(entries.length > 0, `no audit entry by ${user}: the check would prove nothing`);
       const writes = entries.filter((e) => !['get', 'list', 'watch'].includes(e.verb));
-      assert.deepEqual(writes.map((e) => `${e.verb} ${e.requestURI}`), [], `${user} sent write requests`);
+      assert.deepEqual(
+        writes.map((e) => `${e.verb} ${e.requestURI}`),
+        [],
+        `${user} sent write requests`,
+      );
     }
   });
 });

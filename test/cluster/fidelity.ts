@@ -41,7 +41,9 @@ function parseOptions(argv: string[]): Options {
     return found;
   };
   const version = value('--version', '1.37');
-  if (!(kubernetesVersions as readonly string[]).includes(version)) throw new Error(`fidelity: unsupported version ${version}`);
+  if (!(kubernetesVersions as readonly string[]).includes(version)) {
+    throw new Error(`fidelity: unsupported version ${version}`);
+  }
   return {
     version: version as KubernetesVersion,
     kubeconfig: value('--kubeconfig', process.env['KUBECONFIG']),
@@ -93,7 +95,12 @@ function caseSets(generatedDir: string): CaseSet[] {
   return [
     { name: 'spec corpus', dir: corpus, files: corpusFiles.filter((f) => !warn.includes(f)), mode: 'Strict' },
     { name: 'spec corpus (Warn)', dir: corpus, files: warn, mode: 'Warn' },
-    ...fixtureDirs.map((dir) => ({ name: `fixtures ${relative(root, dir)}`, dir, files: yamlFiles(dir), mode: 'Strict' as const })),
+    ...fixtureDirs.map((dir) => ({
+      name: `fixtures ${relative(root, dir)}`,
+      dir,
+      files: yamlFiles(dir),
+      mode: 'Strict' as const,
+    })),
     ...realWorldSets(),
     { name: 'generated variations', dir: generatedDir, files: yamlFiles(generatedDir), mode: 'Strict' },
   ];
@@ -103,7 +110,13 @@ function askServer(options: Options, set: CaseSet): ServerResult[] {
   if (set.files.length === 0) return [];
   const out = execFileSync(
     options.dryrun,
-    ['-kubeconfig', options.kubeconfig, '-field-validation', set.mode, ...set.files.map((f) => relative(set.dir, f))],
+    [
+      '-kubeconfig',
+      options.kubeconfig,
+      '-field-validation',
+      set.mode,
+      ...set.files.map((f) => relative(set.dir, f)),
+    ],
     { cwd: set.dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   return out
@@ -114,7 +127,12 @@ function askServer(options: Options, set: CaseSet): ServerResult[] {
 
 function compareSet(options: Options, set: CaseSet, results: ServerResult[]): Comparison[] {
   const service = createLanguageService();
-  const settings = { ...defaultSettings, kubernetesVersion: options.version, fieldValidation: set.mode, advisories: false };
+  const settings = {
+    ...defaultSettings,
+    kubernetesVersion: options.version,
+    fieldValidation: set.mode,
+    advisories: false,
+  };
   const byFile = new Map<string, DocumentReport[]>();
   const ours = (file: string): DocumentReport[] => {
     let docs = byFile.get(file);
@@ -136,17 +154,28 @@ function compareSet(options: Options, set: CaseSet, results: ServerResult[]): Co
     // A List's items are sent one by one and share the document's index.
     const id = `${where}/${result.file}#${result.index}${result.item === undefined ? '' : `.${result.item}`}`;
     const doc = ours(result.file)[position];
-    if (!doc) comparisons.push({ id, outcome: 'harness', server: [result.status], engine: ['no such document'] });
-    else comparisons.push(compare(id, result, doc));
+    if (!doc) {
+      comparisons.push({ id, outcome: 'harness', server: [result.status], engine: ['no such document'] });
+    } else comparisons.push(compare(id, result, doc));
   }
   return comparisons;
 }
 
 function loadKnown(): KnownDifference[] {
-  return JSON.parse(readFileSync(join(root, 'test', 'cluster', 'known-differences.json'), 'utf8')) as KnownDifference[];
+  return JSON.parse(
+    readFileSync(join(root, 'test', 'cluster', 'known-differences.json'), 'utf8'),
+  ) as KnownDifference[];
 }
 
-const columns: Outcome[] = ['agree', 'false-error', 'missed-error', 'cause-mismatch', 'warning-mismatch', 'message-mismatch', 'harness'];
+const columns: Outcome[] = [
+  'agree',
+  'false-error',
+  'missed-error',
+  'cause-mismatch',
+  'warning-mismatch',
+  'message-mismatch',
+  'harness',
+];
 
 function table(rows: { name: string; comparisons: Comparison[] }[]): string {
   const head = `| set | cases | ${columns.join(' | ')} |\n|---|---:|${columns.map(() => '---:').join('|')}|`;
@@ -160,8 +189,13 @@ function main(): void {
   const options = parseOptions(process.argv.slice(2));
   const generatedDir = mkdtempSync(join(tmpdir(), 'fidelity-'));
   try {
-    for (const v of generatedVariations()) writeFileSync(join(generatedDir, `${v.id}.yaml`), `# ${v.id}\n${v.text}`);
-    const rows = caseSets(generatedDir).map((set) => ({ name: set.name, comparisons: compareSet(options, set, askServer(options, set)) }));
+    for (const v of generatedVariations()) {
+      writeFileSync(join(generatedDir, `${v.id}.yaml`), `# ${v.id}\n${v.text}`);
+    }
+    const rows = caseSets(generatedDir).map((set) => ({
+      name: set.name,
+      comparisons: compareSet(options, set, askServer(options, set)),
+    }));
     report(options, rows);
   } finally {
     rmSync(generatedDir, { recursive: true, force: true });
@@ -170,7 +204,8 @@ function main(): void {
 
 function report(options: Options, rows: { name: string; comparisons: Comparison[] }[]): void {
   const known = loadKnown().filter((k) => k.versions.includes(options.version));
-  const isKnown = (c: Comparison): KnownDifference | undefined => known.find((k) => k.id === c.id && k.outcome === c.outcome);
+  const isKnown = (c: Comparison): KnownDifference | undefined =>
+    known.find((k) => k.id === c.id && k.outcome === c.outcome);
   const disagreements = rows.flatMap((r) => r.comparisons).filter((c) => c.outcome !== 'agree');
   const unexplained = disagreements.filter((c) => !isKnown(c));
   const lines = [
@@ -185,13 +220,18 @@ function report(options: Options, rows: { name: string; comparisons: Comparison[
     '',
     `Disagreements: ${disagreements.length}, explained in test/cluster/known-differences.json: ${disagreements.length - unexplained.length}, unexplained: ${unexplained.length}.`,
     '',
-    ...disagreements.map((c) => `- \`${c.id}\` ${c.outcome}${isKnown(c) ? ` (known: ${isKnown(c)?.why})` : ''}\n  - server: ${c.server.join(' / ')}\n  - engine: ${c.engine.join(' / ')}`),
+    ...disagreements.map(
+      (c) =>
+        `- \`${c.id}\` ${c.outcome}${isKnown(c) ? ` (known: ${isKnown(c)?.why})` : ''}\n  - server: ${c.server.join(' / ')}\n  - engine: ${c.engine.join(' / ')}`,
+    ),
   ];
   mkdirSync(options.report, { recursive: true });
   writeFileSync(join(options.report, `${options.version}.md`), `${lines.join('\n')}\n`);
   process.stdout.write(`${lines.slice(7).join('\n')}\n`);
   const total = rows.reduce((n, r) => n + r.comparisons.length, 0);
-  process.stdout.write(`\nfidelity ${options.version}: ${total - unexplained.length} passed, ${unexplained.length} failed\n`);
+  process.stdout.write(
+    `\nfidelity ${options.version}: ${total - unexplained.length} passed, ${unexplained.length} failed\n`,
+  );
   process.exitCode = unexplained.length > 0 ? 1 : 0;
 }
 

@@ -52,10 +52,13 @@ export function engineVerdict(doc: DocumentReport): Verdict {
 
 const causeKey = (field: string, reason: string): string => `${field} ${reason}`;
 const sorted = (items: string[]): string[] => [...items].sort();
-const sameMultiset = (a: string[], b: string[]): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+const sameMultiset = (a: string[], b: string[]): boolean =>
+  JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
 function engineCauses(doc: DocumentReport): EndpointDiagnostic[] {
-  return doc.diagnostics.filter((d) => d.origin === 'apiserver' && d.severity === 'error' && fieldReasons.test(d.reason));
+  return doc.diagnostics.filter(
+    (d) => d.origin === 'apiserver' && d.severity === 'error' && fieldReasons.test(d.reason),
+  );
 }
 
 /** The server's decode message and ours, reduced to what both say (the server joins strict errors). */
@@ -77,28 +80,47 @@ function decodeMessages(result: ServerResult, doc: DocumentReport): { server: st
 export function compare(id: string, result: ServerResult, doc: DocumentReport): Comparison {
   const server = serverVerdict(result);
   const engine = engineVerdict(doc);
-  const describe = (outcome: Outcome, s: string[], e: string[]): Comparison => ({ id, outcome, server: s, engine: e });
+  const describe = (outcome: Outcome, s: string[], e: string[]): Comparison => ({
+    id,
+    outcome,
+    server: s,
+    engine: e,
+  });
   if (server === 'other') return describe('harness', [`${result.code} ${result.message}`], []);
   if (server !== engine) {
-    const outcome = server === 'accepted' ? 'false-error' : engine === 'accepted' ? 'missed-error' : 'cause-mismatch';
-    return describe(outcome, [server, result.message], [engine, ...doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)]);
+    const outcome =
+      server === 'accepted' ? 'false-error' : engine === 'accepted' ? 'missed-error' : 'cause-mismatch';
+    return describe(
+      outcome,
+      [server, result.message],
+      [engine, ...doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)],
+    );
   }
   const serverCauses = result.causes.map((c) => causeKey(c.field, c.reason));
   const ourCauses = engineCauses(doc).map((d) => causeKey(d.field, d.reason));
   if (!sameMultiset(serverCauses, ourCauses)) return describe('cause-mismatch', serverCauses, ourCauses);
   const ourWarnings = doc.diagnostics.filter((d) => d.reason === 'Warning').map((d) => d.message);
-  if (!sameMultiset(result.warnings, ourWarnings)) return describe('warning-mismatch', result.warnings, ourWarnings);
+  if (!sameMultiset(result.warnings, ourWarnings)) {
+    return describe('warning-mismatch', result.warnings, ourWarnings);
+  }
   const serverMessages = result.causes.map((c) => withoutGeneratedSuffix(`${c.field}: ${c.message}`));
   const ourMessages = engineCauses(doc).map((d) => withoutGeneratedSuffix(d.message));
-  if (!sameMultiset(serverMessages, ourMessages)) return describe('message-mismatch', sorted(serverMessages), sorted(ourMessages));
+  if (!sameMultiset(serverMessages, ourMessages)) {
+    return describe('message-mismatch', sorted(serverMessages), sorted(ourMessages));
+  }
   if (server === 'decode-error') {
     const messages = decodeMessages(result, doc);
-    if (messages.server !== messages.engine) return describe('message-mismatch', [messages.server], [messages.engine]);
+    if (messages.server !== messages.engine) {
+      return describe('message-mismatch', [messages.server], [messages.engine]);
+    }
   }
   return describe('agree', [], []);
 }
 
 /** The five random characters the server appends to generateName differ on every request. */
 function withoutGeneratedSuffix(message: string): string {
-  return message.replace(/^(metadata\.name: Invalid value: "[^"]*)[bcdfghjklmnpqrstvwxz2456789]{5}"/, '$1*****"');
+  return message.replace(
+    /^(metadata\.name: Invalid value: "[^"]*)[bcdfghjklmnpqrstvwxz2456789]{5}"/,
+    '$1*****"',
+  );
 }

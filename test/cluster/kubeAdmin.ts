@@ -23,15 +23,20 @@ export class KubeAdmin {
 
   constructor(readonly kubeconfigPath: string) {
     const config = parse(readFileSync(kubeconfigPath, 'utf8')) as KubeconfigFile;
-    const cluster = config.clusters[0]!.cluster;
-    const user = config.users[0]!.user;
+    const cluster = config.clusters[0].cluster;
+    const user = config.users[0].user;
     this.server = cluster.server;
     this.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
     this.cert = Buffer.from(user['client-certificate-data'] ?? '', 'base64');
     this.key = Buffer.from(user['client-key-data'] ?? '', 'base64');
   }
 
-  request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<{ status: number; json: unknown }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const request = https.request(new URL(this.server + path), {
@@ -47,7 +52,10 @@ export class KubeAdmin {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, json: text ? (JSON.parse(text) as unknown) : undefined });
+          resolve({
+            status: response.statusCode ?? 0,
+            json: text ? (JSON.parse(text) as unknown) : undefined,
+          });
         });
       });
       request.on('timeout', () => request.destroy(new Error(`${method} ${path}: timeout`)));
@@ -66,8 +74,16 @@ export class KubeAdmin {
     return json;
   }
 
-  createNamespace(name: string): Promise<unknown> {
-    return this.must('POST', '/api/v1/namespaces', { metadata: { name } });
+  /** Creates a namespace and waits for its `default` ServiceAccount, without which pods are refused. */
+  async createNamespace(name: string): Promise<void> {
+    await this.must('POST', '/api/v1/namespaces', { metadata: { name } });
+    const deadline = Date.now() + 30_000;
+    while ((await this.request('GET', `/api/v1/namespaces/${name}/serviceaccounts/default`)).status !== 200) {
+      if (Date.now() > deadline) {
+        throw new Error(`namespace ${name} got no default ServiceAccount`);
+      }
+      await delay(100);
+    }
   }
 
   /** Deletes the namespace and waits until it is gone (so a rerun starts clean). */
@@ -84,24 +100,43 @@ export class KubeAdmin {
     }
   }
 
-  createService(namespace: string, name: string, selector: Record<string, string>, ports = [{ name: 'http', port: 80, targetPort: 8080 }]): Promise<unknown> {
-    return this.must('POST', `/api/v1/namespaces/${namespace}/services`, { metadata: { name }, spec: { selector, ports } });
+  createService(
+    namespace: string,
+    name: string,
+    selector: Record<string, string>,
+    ports = [{ name: 'http', port: 80, targetPort: 8080 }],
+  ): Promise<unknown> {
+    return this.must('POST', `/api/v1/namespaces/${namespace}/services`, {
+      metadata: { name },
+      spec: { selector, ports },
+    });
   }
 
   createPod(namespace: string, name: string, labels: Record<string, string>): Promise<unknown> {
     return this.must('POST', `/api/v1/namespaces/${namespace}/pods`, {
       metadata: { name, labels },
-      spec: { containers: [{ name: 'app', image: 'registry.invalid/app:1', ports: [{ containerPort: 8080 }] }], terminationGracePeriodSeconds: 0 },
+      spec: {
+        containers: [{ name: 'app', image: 'registry.invalid/app:1', ports: [{ containerPort: 8080 }] }],
+        terminationGracePeriodSeconds: 0,
+      },
     });
   }
 
   /** fakelet's readiness switch (cluster/README.md). */
   setReady(namespace: string, pod: string, ready: boolean): Promise<unknown> {
-    return this.must('PATCH', `/api/v1/namespaces/${namespace}/pods/${pod}`, { metadata: { annotations: { 'fakelet.endpointslices.dev/ready': String(ready) } } }, 'application/merge-patch+json');
+    return this.must(
+      'PATCH',
+      `/api/v1/namespaces/${namespace}/pods/${pod}`,
+      { metadata: { annotations: { 'fakelet.endpointslices.dev/ready': String(ready) } } },
+      'application/merge-patch+json',
+    );
   }
 
   deletePod(namespace: string, pod: string, gracePeriodSeconds: number): Promise<unknown> {
-    return this.must('DELETE', `/api/v1/namespaces/${namespace}/pods/${pod}?gracePeriodSeconds=${gracePeriodSeconds}`);
+    return this.must(
+      'DELETE',
+      `/api/v1/namespaces/${namespace}/pods/${pod}?gracePeriodSeconds=${gracePeriodSeconds}`,
+    );
   }
 
   /**
@@ -116,7 +151,9 @@ export class KubeAdmin {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
     });
-    const token = (await this.must('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, { spec: { expirationSeconds: 3600 } })) as { status: { token: string } };
+    const token = (await this.must('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
+      spec: { expirationSeconds: 3600 },
+    })) as { status: { token: string } };
     return kubeconfigText(this.server, this.ca, contextName, { token: token.status.token });
   }
 
@@ -126,7 +163,12 @@ export class KubeAdmin {
 }
 
 /** A one-context kubeconfig for `server`; `user` is the kubeconfig user entry (token, exec, …). */
-export function kubeconfigText(server: string, ca: Buffer | undefined, context: string, user: object): string {
+export function kubeconfigText(
+  server: string,
+  ca: Buffer | undefined,
+  context: string,
+  user: object,
+): string {
   const cluster = ca ? { server, 'certificate-authority-data': ca.toString('base64') } : { server };
   return JSON.stringify({
     apiVersion: 'v1',
@@ -139,7 +181,11 @@ export function kubeconfigText(server: string, ca: Buffer | undefined, context: 
 }
 
 /** Polls `check` until it returns something other than undefined; fails with `what` at the deadline. */
-export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();

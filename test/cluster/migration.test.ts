@@ -27,8 +27,14 @@ const service = createLanguageService();
 const dir = mkdtempSync(join(tmpdir(), 'endpointslices-migration-'));
 
 function sendToApiserver(files: string[]): DryRunLine[] {
-  assert.ok(kubeconfig && dryrun, 'KUBECONFIG and ENDPOINTSLICES_DRYRUN must point at the local control plane');
-  const out = execFileSync(dryrun, ['-kubeconfig', kubeconfig, ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.ok(
+    kubeconfig && dryrun,
+    'KUBECONFIG and ENDPOINTSLICES_DRYRUN must point at the local control plane',
+  );
+  const out = execFileSync(dryrun, ['-kubeconfig', kubeconfig, ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   return out
     .split('\n')
     .filter((line) => line.trim())
@@ -49,12 +55,17 @@ describe('migration output against the kube-apiserver', { skip: !kubeconfig || !
       });
       const slices = sendToApiserver(files).filter((line) => line.kind === 'EndpointSlice');
       const expected = migrationCases().reduce(
-        (n, c) => n + service.convertEndpointsToSlices(c.text, { maxEndpointsPerSlice: 100, skipMirror }).slices,
+        (n, c) =>
+          n + service.convertEndpointsToSlices(c.text, { maxEndpointsPerSlice: 100, skipMirror }).slices,
         0,
       );
       assert.equal(slices.length, expected);
       for (const slice of slices) {
-        assert.equal(slice.status, 'accepted', `${slice.file} ${slice.name}: ${JSON.stringify(slice.causes)}`);
+        assert.equal(
+          slice.status,
+          'accepted',
+          `${slice.file} ${slice.name}: ${JSON.stringify(slice.causes)}`,
+        );
         assert.deepEqual(slice.warnings ?? [], [], `${slice.file} ${slice.name}`);
       }
     });

@@ -24,7 +24,8 @@ export class PanelHarness {
   constructor(kubeconfig: string, options: ClusterClientOptions = {}) {
     this.session = new ClusterSession(
       {
-        createClient: async () => this.instrument(await createClusterClient({ ...options, setting: kubeconfig })),
+        createClient: async () =>
+          this.instrument(await createClusterClient({ ...options, setting: kubeconfig })),
         onChange: (changes) => {
           this.changes.push({ at: performance.now(), ids: changes });
           this.listeners.forEach((listener) => listener());
@@ -98,7 +99,13 @@ export class PanelHarness {
 
   namespaceNode(namespace: string): NamespaceNode {
     const parent = this.context();
-    return { kind: 'namespace', id: ids.namespace(parent.context, namespace), parent, context: parent.context, namespace };
+    return {
+      kind: 'namespace',
+      id: ids.namespace(parent.context, namespace),
+      parent,
+      context: parent.context,
+      namespace,
+    };
   }
 
   /** Expands a namespace as the tree does; resolves with the milliseconds until its four resources were listed. */

@@ -8,10 +8,17 @@ import * as vscode from 'vscode';
 /**
  * The suites, in the order they run. Activation must come first: it checks that nothing
  * activated the extension before a YAML file was opened, which only a fresh window shows.
- * The cluster panel's suite (view container, tree contents, following a cluster change) joins
- * this list as `clusterPanel` once client/src/cluster contributes the view.
+ * `clusterPanel` needs the local cluster the driver prepares (scripts/e2e/cluster.mjs).
  */
-export const suites = ['activation', 'diagnostics', 'json', 'commands', 'workspaceTrust', 'editing'];
+export const suites = [
+  'activation',
+  'diagnostics',
+  'json',
+  'commands',
+  'workspaceTrust',
+  'editing',
+  'clusterPanel',
+];
 
 /** Lines the driver looks for: where the suite's output starts, and the counts at its end. */
 export const startMarker = 'endpointslices-e2e-start';

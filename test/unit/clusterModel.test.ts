@@ -39,7 +39,7 @@ function seeded() {
 function contextNode(model: ClusterModel): ContextNode {
   const node = children(model)[0];
   assert.equal(node?.kind, 'context');
-  return node as ContextNode;
+  return node;
 }
 
 function namespaceNode(model: ClusterModel): NamespaceNode {
@@ -68,14 +68,14 @@ describe('cluster model: state and tree', () => {
       web.map((n) => n.kind),
       ['merged', 'slice'],
     );
-    const endpoints = children(model, web[1]!);
+    const endpoints = children(model, web[1]);
     assert.deepEqual(labels(model, endpoints), ['10.0.0.1', '10.0.0.2']);
-    const pods = children(model, endpoints[0]!);
+    const pods = children(model, endpoints[0]);
     assert.deepEqual(
       pods.map((n) => [n.kind, present(model, n)?.label]),
       [['pod', 'web-1']],
     );
-    assert.equal(present(model, pods[0]!)?.description, 'Running · Ready · 10.0.0.1');
+    assert.equal(present(model, pods[0])?.description, 'Running · Ready · 10.0.0.1');
   });
 
   it('gives every node a path id that is unique across the tree', () => {
@@ -99,7 +99,7 @@ describe('cluster model: state and tree', () => {
       type: 'upsert',
       object: modified(
         webSlice,
-        (s) => (s.endpoints![1]!.conditions = { ready: false, serving: false, terminating: false }),
+        (s) => (s.endpoints![1].conditions = { ready: false, serving: false, terminating: false }),
       ),
     });
     assert.deepEqual([...changes], [ids.service(ctx, ns, 'web')]);
@@ -110,7 +110,7 @@ describe('cluster model: state and tree', () => {
     const { model, pods } = seeded();
     const changes = model.apply(ctx, ns, 'pods', {
       type: 'upsert',
-      object: modified(pods[2]!, (p) => (p.status!.conditions = [{ type: 'Ready', status: 'False' }])),
+      object: modified(pods[2], (p) => (p.status!.conditions = [{ type: 'Ready', status: 'False' }])),
     });
     assert.deepEqual([...changes], [ids.service(ctx, ns, 'api')]);
   });
@@ -217,7 +217,7 @@ describe('cluster model: failures are nodes', () => {
     const nodes = children(model);
     assert.equal(nodes.length, 1);
     assert.equal(nodes[0]?.kind === 'message' && nodes[0].topic, 'trust');
-    assert.equal(present(model, nodes[0]!)?.command?.command, 'workbench.trust.manage');
+    assert.equal(present(model, nodes[0])?.command?.command, 'workbench.trust.manage');
   });
 
   it('no kubeconfig: a message with the setting as the next step', () => {
@@ -316,5 +316,61 @@ describe('cluster model: failures are nodes', () => {
         (children(model, namespaceNode(model))[0] as { topic: string }).topic,
       'loading',
     );
+  });
+});
+
+describe('cluster model: large Services', () => {
+  it('renders 5000 endpoints in 50 slices without quadratic lookups', () => {
+    const model = loadedModel();
+    const pods = Array.from({ length: 5000 }, (_, i) =>
+      pod(`big-${i}`, `10.1.${i >> 8}.${i & 255}`, { app: 'big' }),
+    );
+    const slices = Array.from({ length: 50 }, (_, s) =>
+      slice(
+        `big-${s}`,
+        'big',
+        pods.slice(s * 100, s * 100 + 100).map((p) => endpoint(p.status!.podIP!, p.metadata.name)),
+      ),
+    );
+    model.apply(ctx, ns, 'services', { type: 'replace', items: [service('big', { app: 'big' })] });
+    model.apply(ctx, ns, 'endpointslices', { type: 'replace', items: slices });
+    model.apply(ctx, ns, 'pods', { type: 'replace', items: pods });
+    const started = performance.now();
+    const big = serviceNode(model, 'big');
+    let items = 0;
+    for (const group of children(model, big)) {
+      for (const endpointNode of children(model, group)) {
+        present(model, endpointNode);
+        items++;
+      }
+    }
+    const ms = performance.now() - started;
+    assert.equal(items, 10_000); // 5000 merged + 50 × 100 in the slices
+    assert.ok(ms < 1500, `${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('cluster model: many Services', () => {
+  it('renders a namespace of 1,000 Services with 10,000 endpoints without per-Service scans', () => {
+    const model = loadedModel();
+    const services = Array.from({ length: 1000 }, (_, i) => service(`svc-${i}`, undefined));
+    const slices = services.map((s, i) =>
+      slice(
+        `${s.metadata.name}-x`,
+        s.metadata.name,
+        Array.from({ length: 10 }, (_, e) => endpoint(`10.${i >> 8}.${i & 255}.${e + 1}`, undefined)),
+      ),
+    );
+    model.apply(ctx, ns, 'services', { type: 'replace', items: services });
+    model.apply(ctx, ns, 'endpointslices', { type: 'replace', items: slices });
+    model.apply(ctx, ns, 'endpoints', { type: 'replace', items: [] });
+    model.apply(ctx, ns, 'pods', { type: 'replace', items: [] });
+    const started = performance.now();
+    const nodes = children(model, namespaceNode(model));
+    const descriptions = nodes.map((node) => present(model, node)?.description);
+    const ms = performance.now() - started;
+    assert.equal(nodes.length, 1000);
+    assert.equal(descriptions[0], '10/10 ready · 1 slice');
+    assert.ok(ms < 500, `${ms.toFixed(0)} ms`);
   });
 });

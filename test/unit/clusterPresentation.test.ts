@@ -144,7 +144,7 @@ describe('node presentation', () => {
     const m = new ClusterModel();
     m.setKubeconfig({ state: 'failed', error: { kind: 'kubeconfig-invalid', message: 'bad yaml' } });
     const [node] = children(m);
-    const look = present(m, node!)!;
+    const look = present(m, node)!;
     assert.equal(look.label, 'The kubeconfig cannot be read');
     assert.equal(look.icon.id, 'file');
     assert.equal(look.command?.command, 'workbench.action.openSettings');
@@ -168,7 +168,7 @@ describe('package.json and the cluster view agree', () => {
     for (const id of Object.values(clusterCommands)) {
       assert.ok(contributed.includes(id), `${id} is not contributed`);
     }
-    const container = manifest.contributes.viewsContainers.activitybar[0]!;
+    const container = manifest.contributes.viewsContainers.activitybar[0];
     assert.deepEqual(
       manifest.contributes.views[container.id]?.map((v) => v.id),
       [clusterViewId],

@@ -65,7 +65,7 @@ class FakeTransport implements Transport {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     await new Promise((resolve) => setImmediate(resolve));
-    return this.streams[count - 1]!;
+    return this.streams[count - 1];
   }
 
   private wake(): void {

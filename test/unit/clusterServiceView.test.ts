@@ -63,7 +63,7 @@ describe('merged per-Service view', () => {
         ['IPv4/10.0.0.3', ['web-b']],
       ],
     );
-    assert.equal(merged[0]!.endpoint.conditions?.ready, true);
+    assert.equal(merged[0].endpoint.conditions?.ready, true);
     assert.deepEqual(countEndpoints(merged), { total: 3, ready: 3, serving: 3, terminating: 0 });
   });
 

@@ -6,7 +6,7 @@ import { ClusterError } from '../../client/src/cluster/clusterErrors';
 import { ClusterSession } from '../../client/src/cluster/clusterSession';
 import type { ReflectorListener } from '../../client/src/cluster/reflector';
 import { children, ids } from '../../client/src/cluster/model';
-import type { Changes, ResourceKind } from '../../client/src/cluster/model';
+import type { Changes, KubeObject, ResourceKind } from '../../client/src/cluster/model';
 import { service, slice } from '../helpers/kubeObjects';
 
 interface FakeWatch {
@@ -41,7 +41,7 @@ class FakeClient implements ClusterClient {
     this.disposed = true;
   }
 
-  feed(kind: ResourceKind, items: ReturnType<typeof service>[]): void {
+  feed(kind: ResourceKind, items: KubeObject[]): void {
     for (const watch of this.watches.filter((w) => w.kind === kind && !w.stopped)) {
       watch.listener.onEvent({ type: 'replace', items });
     }
@@ -98,7 +98,7 @@ describe('cluster session', () => {
     const { s, clients, changes } = session();
     await s.start();
     await s.ensureContext('demo');
-    const client = clients[0]!;
+    const client = clients[0];
     let settled = false;
     const done = s.ensureNamespace('demo', 'a').then(() => (settled = true));
     assert.deepEqual(client.watches.map((w) => w.kind).sort(), [
@@ -131,10 +131,10 @@ describe('cluster session', () => {
     s.releaseNamespace('demo', 'a');
     void s.ensureNamespace('demo', 'a'); // re-expanded in time
     await delay(50);
-    assert.ok(clients[0]!.watches.every((w) => !w.stopped));
+    assert.ok(clients[0].watches.every((w) => !w.stopped));
     s.releaseNamespace('demo', 'a');
     await delay(50);
-    assert.ok(clients[0]!.watches.every((w) => w.stopped));
+    assert.ok(clients[0].watches.every((w) => w.stopped));
     assert.equal(s.isWatching('demo', 'a'), false);
     assert.equal(s.model.namespace('demo', 'a'), undefined);
   });
@@ -143,11 +143,11 @@ describe('cluster session', () => {
     const { s, clients } = session();
     await s.start();
     void s.ensureNamespace('demo', 'a');
-    const old = clients[0]!;
+    const old = clients[0];
     await s.refresh();
     assert.equal(old.disposed, true);
     assert.equal(clients.length, 2);
-    old.watches[0]!.listener.onEvent({ type: 'replace', items: [service('ghost', undefined)] });
+    old.watches[0].listener.onEvent({ type: 'replace', items: [service('ghost', undefined)] });
     assert.equal(s.model.namespace('demo', 'a'), undefined);
   });
 });

@@ -42,7 +42,11 @@ const paths: Record<ResourceKind, { prefix: string; kind: string; apiVersion: st
   services: { prefix: '/api/v1', kind: 'Service', apiVersion: 'v1' },
   endpoints: { prefix: '/api/v1', kind: 'Endpoints', apiVersion: 'v1' },
   pods: { prefix: '/api/v1', kind: 'Pod', apiVersion: 'v1' },
-  endpointslices: { prefix: '/apis/discovery.k8s.io/v1', kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1' },
+  endpointslices: {
+    prefix: '/apis/discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+  },
 };
 
 export function resourcePath(namespace: string, kind: ResourceKind, name?: string): string {
@@ -84,7 +88,10 @@ class KubeClusterClient implements ClusterClient {
     let continueToken: string | undefined;
     do {
       await limiter.take();
-      const page = (await transport.getJson('/api/v1/namespaces', { limit: 500, continue: continueToken })) as {
+      const page = (await transport.getJson('/api/v1/namespaces', {
+        limit: 500,
+        continue: continueToken,
+      })) as {
         items?: KubeObject[];
         metadata?: { continue?: string };
       };
@@ -96,7 +103,13 @@ class KubeClusterClient implements ClusterClient {
 
   watch(context: string, namespace: string, kind: ResourceKind, listener: ReflectorListener): ResourceWatch {
     const { transport, limiter } = this.connection(context);
-    const reflector = new Reflector(transport, resourcePath(namespace, kind), limiter, listener, this.options.reflector);
+    const reflector = new Reflector(
+      transport,
+      resourcePath(namespace, kind),
+      limiter,
+      listener,
+      this.options.reflector,
+    );
     this.watches.add(reflector);
     reflector.start();
     return {
@@ -129,7 +142,10 @@ class KubeClusterClient implements ClusterClient {
     let connection = this.connections.get(context);
     if (!connection) {
       if (!this.kubeconfig.contexts.some((c) => c.name === context)) {
-        throw new ClusterError({ kind: 'kubeconfig-invalid', message: `No context ${context} in the kubeconfig` });
+        throw new ClusterError({
+          kind: 'kubeconfig-invalid',
+          message: `No context ${context} in the kubeconfig`,
+        });
       }
       connection = {
         transport: httpsTransport(this.kubeconfig.configFor(context), this.options.transport),

@@ -8,7 +8,14 @@ import { objectUri } from './clusterDocuments';
 import type { ObjectAddress } from './clusterDocuments';
 import type { ClusterSession } from './clusterSession';
 import type { ClusterTreeProvider } from './clusterTreeProvider';
-import { clusterCommands, keyedEndpoints, legacyAddresses, mergedEndpoints, sliceService } from './model';
+import {
+  clusterCommands,
+  keyedEndpoints,
+  legacyAddresses,
+  mergedEndpoints,
+  podAddresses,
+  sliceService,
+} from './model';
 import type { ClusterNode, PodNode } from './model';
 
 export interface ClusterCommandContext {
@@ -60,7 +67,7 @@ function objectOf(ctx: ClusterCommandContext, node: ClusterNode): ObjectAddress 
     case 'mergedEndpoint': {
       // The first slice the endpoint was found in.
       const slices = ctx.session.model.namespace(node.context, node.namespace)?.slicesOf(node.service) ?? [];
-      const found = mergedEndpoints(slices).find((m) => m.key === node.key);
+      const found = mergedEndpoints(slices).find((m) => m.key === node.key); // a command: once
       return found ? { ...scope, kind: 'endpointslices', name: found.slices[0] ?? '' } : undefined;
     }
     default:
@@ -69,18 +76,28 @@ function objectOf(ctx: ClusterCommandContext, node: ClusterNode): ObjectAddress 
 }
 
 function serviceOf(ctx: ClusterCommandContext, node: ClusterNode): ObjectAddress | undefined {
-  if (node.kind === 'message' || node.kind === 'context' || node.kind === 'namespace' || node.kind === 'orphans') {
+  if (
+    node.kind === 'message' ||
+    node.kind === 'context' ||
+    node.kind === 'namespace' ||
+    node.kind === 'orphans'
+  ) {
     return undefined;
   }
   const scope = { context: node.context, namespace: node.namespace };
   const data = ctx.session.model.namespace(node.context, node.namespace);
   const name =
-    node.kind === 'service' ? node.name
-    : node.kind === 'merged' || node.kind === 'mergedEndpoint' ? node.service
-    : node.kind === 'slice' ? data && sliceService(data.slices.get(node.name) ?? { metadata: { name: '' } })
-    : node.kind === 'endpoint' ? data && sliceService(data.slices.get(node.slice) ?? { metadata: { name: '' } })
-    : node.kind === 'legacyEndpoints' ? node.name
-    : undefined;
+    node.kind === 'service'
+      ? node.name
+      : node.kind === 'merged' || node.kind === 'mergedEndpoint'
+        ? node.service
+        : node.kind === 'slice'
+          ? data && sliceService(data.slices.get(node.name) ?? { metadata: { name: '' } })
+          : node.kind === 'endpoint'
+            ? data && sliceService(data.slices.get(node.slice) ?? { metadata: { name: '' } })
+            : node.kind === 'legacyEndpoints'
+              ? node.name
+              : undefined;
   return name ? { ...scope, kind: 'services', name } : undefined;
 }
 
@@ -96,12 +113,17 @@ export function addressesOf(session: ClusterSession, node: ClusterNode): string[
       return (slice && keyedEndpoints(slice).find((e) => e.key === node.key)?.endpoint.addresses) ?? [];
     }
     case 'mergedEndpoint':
-      return mergedEndpoints(data?.slicesOf(node.service) ?? []).find((m) => m.key === node.key)?.endpoint.addresses ?? [];
+      return (
+        mergedEndpoints(data?.slicesOf(node.service) ?? []).find((m) => m.key === node.key)?.endpoint
+          .addresses ?? []
+      );
     case 'legacyAddress':
-      return legacyAddresses(data?.legacyEndpoints.get(node.endpoints)).filter((a) => a.key === node.key).map((a) => a.address.ip);
+      return legacyAddresses(data?.legacyEndpoints.get(node.endpoints))
+        .filter((a) => a.key === node.key)
+        .map((a) => a.address.ip);
     case 'pod': {
       const pod = data?.pods.get(node.name);
-      return (pod?.status?.podIPs ?? []).map((p) => p.ip).concat(pod?.status?.podIPs?.length ? [] : pod?.status?.podIP ?? []);
+      return pod ? podAddresses(pod) : [];
     }
     default:
       return [];
@@ -119,7 +141,10 @@ async function copyAddress(ctx: ClusterCommandContext, node: ClusterNode): Promi
 }
 
 async function revealPod(ctx: ClusterCommandContext, node: ClusterNode): Promise<void> {
-  const pod = node.kind === 'pod' ? node : ctx.provider.childrenNow(node).find((child): child is PodNode => child.kind === 'pod');
+  const pod =
+    node.kind === 'pod'
+      ? node
+      : ctx.provider.childrenNow(node).find((child): child is PodNode => child.kind === 'pod');
   if (!pod) {
     window.setStatusBarMessage('No pod behind this endpoint', 3_000);
     return;
@@ -149,7 +174,9 @@ async function pickContext(ctx: ClusterCommandContext, target: unknown): Promise
   }
   await ctx.session.start();
   const contexts = ctx.session.model.contexts().map((c) => c.name);
-  return contexts.length <= 1 ? contexts[0] : window.showQuickPick(contexts, { title: 'Choose namespaces for which context?' });
+  return contexts.length <= 1
+    ? contexts[0]
+    : window.showQuickPick(contexts, { title: 'Choose namespaces for which context?' });
 }
 
 const namespaceName = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -168,9 +195,16 @@ function pickNamespaces(ctx: ClusterCommandContext, context: string): Promise<st
   const update = (): void => {
     const typed = picker.value.trim();
     const names = [...new Set([...current, ...listed, ...picker.selectedItems.map((i) => i.label)])].sort();
-    const offer = typed && namespaceName.test(typed) && !names.includes(typed) ? [{ label: typed, description: 'type: add this namespace' }] : [];
+    const offer =
+      typed && namespaceName.test(typed) && !names.includes(typed)
+        ? [{ label: typed, description: 'type: add this namespace' }]
+        : [];
     const selected = new Set(picker.selectedItems.map((i) => i.label));
-    picker.items = [...offer, ...(offer.length ? [{ label: '', kind: QuickPickItemKind.Separator }] : []), ...names.map((label) => ({ label }))];
+    picker.items = [
+      ...offer,
+      ...(offer.length ? [{ label: '', kind: QuickPickItemKind.Separator }] : []),
+      ...names.map((label) => ({ label })),
+    ];
     picker.selectedItems = picker.items.filter((i) => selected.has(i.label));
   };
   picker.busy = true;

@@ -18,13 +18,26 @@ export interface ObjectAddress {
 
 export function objectUri(address: ObjectAddress): Uri {
   const parts = [address.context, address.namespace, address.kind].map(encodeURIComponent);
-  return Uri.from({ scheme: clusterDocumentScheme, path: `/${parts.join('/')}/${encodeURIComponent(address.name)}.yaml` });
+  return Uri.from({
+    scheme: clusterDocumentScheme,
+    path: `/${parts.join('/')}/${encodeURIComponent(address.name)}.yaml`,
+  });
 }
 
 export function parseObjectUri(uri: Uri): ObjectAddress | undefined {
-  const parts = uri.path.replace(/\.yaml$/, '').split('/').slice(1).map(decodeURIComponent);
+  const parts = uri.path
+    .replace(/\.yaml$/, '')
+    .split('/')
+    .slice(1)
+    .map(decodeURIComponent);
   const [context, namespace, kind, name] = parts;
-  if (parts.length !== 4 || !context || !namespace || !name || !(resourceKinds as readonly string[]).includes(kind ?? '')) {
+  if (
+    parts.length !== 4 ||
+    !context ||
+    !namespace ||
+    !name ||
+    !(resourceKinds as readonly string[]).includes(kind ?? '')
+  ) {
     return undefined;
   }
   return { context, namespace, kind: kind as ResourceKind, name };
@@ -34,12 +47,16 @@ export function parseObjectUri(uri: Uri): ObjectAddress | undefined {
  * The manifest as kubectl shows it: type first, no managedFields, with a header saying what it
  * is. `yaml` is imported here, on first use, so activation does not evaluate it.
  */
-export async function manifestText(address: ObjectAddress, object: KubeObject, fetchedAt: Date): Promise<string> {
+export async function manifestText(
+  address: ObjectAddress,
+  object: KubeObject,
+  fetchedAt: Date,
+): Promise<string> {
   const { stringify } = await import('yaml');
   const { apiVersion, kind, metadata, ...rest } = object;
   const { managedFields: _hidden, ...shownMetadata } = metadata;
   const header = [
-    `# Read-only: ${kind ?? address.kind} ${address.namespace}/${address.name} from context ${address.context},`,
+    `# Read-only ${kind ?? address.kind} ${address.namespace}/${address.name} (context ${address.context}),`,
     `# fetched ${fetchedAt.toISOString()}; it follows the object while its namespace is expanded.`,
   ];
   return `${header.join('\n')}\n${stringify({ apiVersion, kind, metadata: shownMetadata, ...rest })}`;
@@ -59,7 +76,12 @@ export class ClusterDocuments implements TextDocumentContentProvider {
     }
     this.open.set(uri.toString(), uri);
     try {
-      const object = await this.session.getObject(address.context, address.namespace, address.kind, address.name);
+      const object = await this.session.getObject(
+        address.context,
+        address.namespace,
+        address.kind,
+        address.name,
+      );
       return await manifestText(address, object, new Date());
     } catch (error) {
       return `# Could not read ${address.kind}/${address.name} in ${address.namespace} (${address.context}):\n# ${(error as Error).message}\n`;

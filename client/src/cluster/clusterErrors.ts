@@ -69,7 +69,11 @@ export function statusError(status: number, body: string): ClusterError {
 /** A Status object that arrived inside a watch stream (type ERROR). */
 export function watchStatusError(status: { code?: number; message?: string }): ClusterError {
   const code = status.code ?? 500;
-  return new ClusterError({ kind: statusKind(code), status: code, message: status.message ?? `watch error ${code}` });
+  return new ClusterError({
+    kind: statusKind(code),
+    status: code,
+    message: status.message ?? `watch error ${code}`,
+  });
 }
 
 export function classifyError(error: unknown): ClusterErrorInfo {
@@ -78,7 +82,10 @@ export function classifyError(error: unknown): ClusterErrorInfo {
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && (tlsCodes.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))) {
+  if (
+    typeof code === 'string' &&
+    (tlsCodes.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS'))
+  ) {
     return { kind: 'tls', message: `${code}: ${message}` };
   }
   if (typeof code === 'string' && networkCodes.has(code)) {

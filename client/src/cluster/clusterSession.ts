@@ -78,8 +78,12 @@ export class ClusterSession {
     const generation = this.generation;
     this.emit(this.model.setNamespaceList(context, { state: 'loading' }));
     const load = client.listNamespaces(context).then(
-      (names) => this.current(generation) && this.emit(this.model.setNamespaceList(context, { state: 'listed', names })),
-      (error: unknown) => this.current(generation) && this.emit(this.model.setNamespaceList(context, { state: 'failed', error: classifyError(error) })),
+      (names) =>
+        this.current(generation) &&
+        this.emit(this.model.setNamespaceList(context, { state: 'listed', names })),
+      (error: unknown) =>
+        this.current(generation) &&
+        this.emit(this.model.setNamespaceList(context, { state: 'failed', error: classifyError(error) })),
     );
     const done = load.then(() => undefined);
     this.namespaceLoads.set(context, done);
@@ -147,9 +151,14 @@ export class ClusterSession {
   }
 
   /** Fetches one object for a read-only document (a GET: always the current state). */
-  getObject(context: string, namespace: string, kind: ResourceKind, name: string): Promise<KubeObject> {
+  async getObject(context: string, namespace: string, kind: ResourceKind, name: string): Promise<KubeObject> {
+    await this.start(); // a document restored with the window may ask before the tree did
     if (!this.client) {
-      return Promise.reject(new Error('The cluster view is not connected; open it and Refresh.'));
+      throw new Error(
+        this.model.trusted
+          ? 'The kubeconfig could not be read; see the cluster view.'
+          : 'Cluster access needs a trusted workspace.',
+      );
     }
     return this.client.getObject(context, namespace, kind, name);
   }
@@ -168,7 +177,13 @@ export class ClusterSession {
         return;
       }
       this.client = client;
-      this.emit(this.model.setKubeconfig({ state: 'loaded', files: [...client.files], contexts: [...client.contexts] }));
+      this.emit(
+        this.model.setKubeconfig({
+          state: 'loaded',
+          files: [...client.files],
+          contexts: [...client.contexts],
+        }),
+      );
     } catch (error) {
       if (this.current(generation)) {
         this.emit(this.model.setKubeconfig({ state: 'failed', error: classifyError(error) }));
@@ -210,7 +225,8 @@ export class ClusterSession {
     }
     this.emit(this.model.apply(entry.context, entry.namespace, kind, event));
     this.checkSettled(entry);
-    const names = event.type === 'replace' ? event.items.map((item) => item.metadata.name) : [event.object.metadata.name];
+    const names =
+      event.type === 'replace' ? event.items.map((item) => item.metadata.name) : [event.object.metadata.name];
     this.options.onObjects?.(entry.context, entry.namespace, kind, names);
   }
 
@@ -219,7 +235,10 @@ export class ClusterSession {
       return;
     }
     if (status.state === 'error') {
-      this.options.onError?.(`${entry.context} ${entry.namespace}/${kind} (attempt ${status.attempt})`, status.error.message);
+      this.options.onError?.(
+        `${entry.context} ${entry.namespace}/${kind} (attempt ${status.attempt})`,
+        status.error.message,
+      );
     }
     this.emit(this.model.setStatus(entry.context, entry.namespace, kind, status));
     this.checkSettled(entry);
@@ -227,7 +246,8 @@ export class ClusterSession {
 
   private checkSettled(entry: NamespaceWatch): void {
     const data = this.model.namespace(entry.context, entry.namespace);
-    const done = (kind: ResourceKind): boolean => ['synced', 'error'].includes(data?.resources[kind].status.state ?? '');
+    const done = (kind: ResourceKind): boolean =>
+      ['synced', 'error'].includes(data?.resources[kind].status.state ?? '');
     if (resourceKinds.every(done)) {
       entry.settle();
     }

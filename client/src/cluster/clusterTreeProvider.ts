@@ -4,11 +4,18 @@
  * refresh by object identity, so each node id is interned: the tree always gets the same object
  * for an id, updated in place.
  */
-import { EventEmitter, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState } from 'vscode';
+import {
+  EventEmitter,
+  MarkdownString,
+  ThemeColor,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCollapsibleState,
+} from 'vscode';
 import type { TreeDataProvider } from 'vscode';
 import type { ClusterSession } from './clusterSession';
 import { ancestorIds, children, present, rootId } from './model';
-import type { Changes, ClusterNode } from './model';
+import type { Changes, ClusterNode, NamespaceNode } from './model';
 
 const collapsibleStates = {
   none: TreeItemCollapsibleState.None,
@@ -23,8 +30,17 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
   private readonly emitter = new EventEmitter<ClusterNode | ClusterNode[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly known = new Map<string, ClusterNode>();
+  /** The ids each element's last getChildren returned (root: rootId), to forget removed subtrees. */
+  private readonly childIds = new Map<string, string[]>();
 
-  constructor(private readonly session: ClusterSession) {}
+  /**
+   * `onNamespaceShown` hears of every namespace VS Code asks children of, including ones it
+   * restores expanded after a reload without an expand event, so they are released when hidden.
+   */
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly onNamespaceShown: (node: NamespaceNode) => void = () => undefined,
+  ) {}
 
   getTreeItem(element: ClusterNode): TreeItem {
     const look = present(this.session.model, element);
@@ -35,31 +51,36 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
     item.id = element.id;
     item.description = look.description;
     item.tooltip = look.tooltip === undefined ? undefined : new MarkdownString(look.tooltip);
-    item.iconPath = new ThemeIcon(look.icon.id, look.icon.color === undefined ? undefined : new ThemeColor(look.icon.color));
+    item.iconPath = new ThemeIcon(
+      look.icon.id,
+      look.icon.color === undefined ? undefined : new ThemeColor(look.icon.color),
+    );
     item.contextValue = look.contextValue;
     item.command = look.command && { ...look.command, arguments: look.command.arguments ?? [] };
     return item;
   }
 
   async getChildren(element?: ClusterNode): Promise<ClusterNode[]> {
-    await Promise.race([this.prepare(element), new Promise((resolve) => setTimeout(resolve, firstAnswerMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, firstAnswerMs)));
+    await Promise.race([this.prepare(element), patience]).finally(() => clearTimeout(timer));
     return this.childrenNow(element);
   }
 
   /** The children as the model has them now, interned (no waiting, no loading). */
   childrenNow(element?: ClusterNode): ClusterNode[] {
     const parent = element && (this.known.get(element.id) ?? element);
-    const fresh = children(this.session.model, parent);
-    const prefix = parent ? `${parent.id}/` : '';
+    const fresh = children(this.session.model, parent).map((node) => this.intern(node));
+    const key = parent?.id ?? rootId;
     const keep = new Set(fresh.map((node) => node.id));
-    for (const id of this.known.keys()) {
-      // Forget children (and their subtrees) that this parent no longer has.
-      const direct = id.startsWith(prefix) && !id.slice(prefix.length).includes('/');
-      if (parent && direct && !keep.has(id)) {
+    // Forget children (and their subtrees) that this parent no longer has.
+    for (const id of this.childIds.get(key) ?? []) {
+      if (!keep.has(id)) {
         this.forget(id);
       }
     }
-    return fresh.map((node) => this.intern(node));
+    this.childIds.set(key, [...keep]);
+    return fresh;
   }
 
   getParent(element: ClusterNode): ClusterNode | undefined {
@@ -91,7 +112,11 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
     if (element.kind === 'context') {
       return this.session.ensureContext(element.context);
     }
-    return element.kind === 'namespace' ? this.session.ensureNamespace(element.context, element.namespace) : Promise.resolve();
+    if (element.kind !== 'namespace') {
+      return Promise.resolve();
+    }
+    this.onNamespaceShown(element);
+    return this.session.ensureNamespace(element.context, element.namespace);
   }
 
   private intern(node: ClusterNode): ClusterNode {
@@ -104,10 +129,10 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
   }
 
   private forget(id: string): void {
-    for (const known of [...this.known.keys()]) {
-      if (known === id || known.startsWith(`${id}/`)) {
-        this.known.delete(known);
-      }
+    this.known.delete(id);
+    for (const child of this.childIds.get(id) ?? []) {
+      this.forget(child);
     }
+    this.childIds.delete(id);
   }
 }

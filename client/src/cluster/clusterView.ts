@@ -12,7 +12,7 @@ import { ClusterDocuments } from './clusterDocuments';
 import { ClusterSession } from './clusterSession';
 import { ClusterTreeProvider } from './clusterTreeProvider';
 import { clusterDocumentScheme, clusterViewId } from './model';
-import type { ClusterNode } from './model';
+import type { ClusterNode, NamespaceNode } from './model';
 
 const filtersKey = 'endpointslices.cluster.namespaces';
 
@@ -23,35 +23,54 @@ export interface ClusterViewHandle {
   treeView: TreeView<ClusterNode>;
 }
 
-export function registerClusterView(context: ExtensionContext, log: LogOutputChannel): ClusterViewHandle & Disposable {
+export function registerClusterView(
+  context: ExtensionContext,
+  log: LogOutputChannel,
+): ClusterViewHandle & Disposable {
   // The session reports to the provider and the documents, which read from the session.
-  let provider: ClusterTreeProvider | undefined;
-  let documents: ClusterDocuments | undefined;
+  const listeners: { provider?: ClusterTreeProvider; documents?: ClusterDocuments } = {};
   const session = new ClusterSession(
     {
       createClient: () => {
         const setting = workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
-        log.info(`Cluster view: reading the kubeconfig (${setting ? `setting: ${setting}` : 'KUBECONFIG or ~/.kube/config'})`);
+        log.info(
+          `Cluster view: reading the kubeconfig (${setting ? `setting: ${setting}` : 'KUBECONFIG or ~/.kube/config'})`,
+        );
         return createClusterClient({ setting });
       },
-      onChange: (changes) => provider?.refresh(changes),
-      onObjects: (...args) => documents?.objectsChanged(...args),
+      onChange: (changes) => listeners.provider?.refresh(changes),
+      onObjects: (...args) => listeners.documents?.objectsChanged(...args),
       onError: (where, message) => log.warn(`Cluster view: ${where}: ${message}`),
     },
     workspace.isTrusted,
   );
-  documents = new ClusterDocuments(session);
-  for (const [name, names] of Object.entries(context.globalState.get<Record<string, string[]>>(filtersKey) ?? {})) {
+  const documents = new ClusterDocuments(session);
+  for (const [name, names] of Object.entries(
+    context.globalState.get<Record<string, string[]>>(filtersKey) ?? {},
+  )) {
     session.setFilter(name, names);
   }
-  provider = new ClusterTreeProvider(session);
-  const treeView = window.createTreeView(clusterViewId, { treeDataProvider: provider, showCollapseAll: true });
-  const demand = new Demand(session, treeView.visible);
-  const saveFilters = (): Thenable<void> =>
-    context.globalState.update(filtersKey, Object.fromEntries(session.model.contexts().flatMap((c) => {
-      const names = session.model.filter(c.name);
-      return names ? [[c.name, names]] : [];
-    })));
+  const demand = new Demand(session);
+  const provider = new ClusterTreeProvider(session, (node) => demand.shown(node));
+  Object.assign(listeners, { provider, documents });
+  const treeView = window.createTreeView(clusterViewId, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
+  demand.visible(treeView.visible);
+  // Choices for contexts of another kubeconfig stay stored for when it comes back.
+  const saveFilters = (): Thenable<void> => {
+    const stored = { ...context.globalState.get<Record<string, string[]>>(filtersKey) };
+    for (const { name } of session.model.contexts()) {
+      const names = session.model.filter(name);
+      if (names) {
+        stored[name] = names;
+      } else {
+        delete stored[name];
+      }
+    }
+    return context.globalState.update(filtersKey, stored);
+  };
   const disposables: Disposable[] = [
     treeView,
     provider,
@@ -75,7 +94,9 @@ export function registerClusterView(context: ExtensionContext, log: LogOutputCha
     treeView,
     dispose: () => {
       session.dispose();
-      disposables.forEach((d) => d.dispose());
+      for (const disposable of disposables) {
+        disposable.dispose();
+      }
     },
   };
 }
@@ -87,10 +108,14 @@ export function registerClusterView(context: ExtensionContext, log: LogOutputCha
 class Demand {
   private readonly expandedNamespaces = new Map<string, { context: string; namespace: string }>();
   private readonly collapsedContexts = new Set<string>();
-  constructor(
-    private readonly session: ClusterSession,
-    private shown: boolean,
-  ) {}
+  private isVisible = true;
+
+  constructor(private readonly session: ClusterSession) {}
+
+  /** VS Code asked for the namespace's children: it is expanded (maybe restored after a reload). */
+  shown(node: NamespaceNode): void {
+    this.expandedNamespaces.set(node.id, node);
+  }
 
   expanded(node: ClusterNode): void {
     if (node.kind === 'namespace') {
@@ -113,13 +138,13 @@ class Demand {
   }
 
   visible(visible: boolean): void {
-    this.shown = visible;
+    this.isVisible = visible;
     this.apply();
   }
 
   private apply(): void {
     for (const { context, namespace } of this.expandedNamespaces.values()) {
-      if (this.shown && !this.collapsedContexts.has(context)) {
+      if (this.isVisible && !this.collapsedContexts.has(context)) {
         void this.session.ensureNamespace(context, namespace);
       } else {
         this.session.releaseNamespace(context, namespace);

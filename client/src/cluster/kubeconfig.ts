@@ -29,7 +29,8 @@ export interface LoadedKubeconfig {
 /** The files to read, in precedence order. */
 export function kubeconfigFiles(options: KubeconfigOptions): string[] {
   const home = options.home ?? homedir();
-  const expand = (file: string): string => (file === '~' || file.startsWith('~/') ? join(home, file.slice(1)) : file);
+  const expand = (file: string): string =>
+    file === '~' || file.startsWith('~/') ? join(home, file.slice(1)) : file;
   const setting = options.setting?.trim();
   if (setting) {
     return [expand(setting)];
@@ -47,7 +48,10 @@ interface ParsedFile {
   config: KubeConfig;
 }
 
-export async function loadKubeconfig(options: KubeconfigOptions, module: ClusterClientModule): Promise<LoadedKubeconfig> {
+export async function loadKubeconfig(
+  options: KubeconfigOptions,
+  module: ClusterClientModule,
+): Promise<LoadedKubeconfig> {
   const files = kubeconfigFiles(options);
   const parsed: ParsedFile[] = [];
   for (const file of files) {

@@ -95,7 +95,11 @@ export class Reflector {
     let resourceVersion: string | undefined;
     do {
       await this.limiter.take(this.abort.signal);
-      const page = (await this.transport.getJson(this.path, { limit: this.options.pageSize ?? 500, continue: continueToken }, this.abort.signal)) as ListPage;
+      const page = (await this.transport.getJson(
+        this.path,
+        { limit: this.options.pageSize ?? 500, continue: continueToken },
+        this.abort.signal,
+      )) as ListPage;
       items.push(...(page.items ?? []));
       continueToken = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion;
@@ -115,21 +119,22 @@ export class Reflector {
     const minSeconds = this.options.minWatchSeconds ?? 300;
     const timeoutSeconds = Math.round(minSeconds * (1 + (this.options.random ?? Math.random)()));
     let gone = false;
-    let close: (() => void) | undefined;
+    // The stream is known only once the server answered; a 410 in its first line closes it then.
+    const handle: { close?: () => void } = {};
     const stream = await this.transport.stream(
       this.path,
       { watch: true, allowWatchBookmarks: true, resourceVersion: this.resourceVersion, timeoutSeconds },
       (line) => {
         gone ||= this.onLine(JSON.parse(line) as WatchLine);
         if (gone) {
-          close?.();
+          handle.close?.();
         }
       },
       this.abort.signal,
     );
-    close = () => stream.close();
+    handle.close = () => stream.close();
     if (gone) {
-      close();
+      stream.close();
     }
     this.recovered();
     await stream.closed.catch((error: unknown) => {
@@ -175,7 +180,13 @@ export class Reflector {
   private async wait(error: ReturnType<typeof classifyError>): Promise<void> {
     const retryInMs = this.backoff.next();
     this.failing = true;
-    this.listener.onStatus({ state: 'error', error, attempt: this.backoff.attempt, retryInMs, hasData: this.hasData });
+    this.listener.onStatus({
+      state: 'error',
+      error,
+      attempt: this.backoff.attempt,
+      retryInMs,
+      hasData: this.hasData,
+    });
     await delay(retryInMs, undefined, { signal: this.abort.signal }).catch(() => undefined);
   }
 }

@@ -22,7 +22,12 @@ export interface WatchStream {
 export interface Transport {
   getJson(path: string, query: Query, signal?: AbortSignal): Promise<unknown>;
   /** Resolves once the server answered 200; `onLine` gets each line; a throw from it ends the stream. */
-  stream(path: string, query: Query, onLine: (line: string) => void, signal?: AbortSignal): Promise<WatchStream>;
+  stream(
+    path: string,
+    query: Query,
+    onLine: (line: string) => void,
+    signal?: AbortSignal,
+  ): Promise<WatchStream>;
 }
 
 export interface TransportOptions {
@@ -65,7 +70,9 @@ export function httpsTransport(config: KubeConfig, options: TransportOptions = {
         lines.on('error', fail); // readline re-emits the input's errors
         // A server that ends the response (timeoutSeconds, shutdown) closes cleanly; an
         // aborted connection reports 'aborted' first.
-        response.on('aborted', () => reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })));
+        response.on('aborted', () =>
+          reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })),
+        );
         lines.on('close', () => resolve());
       });
       return { closed, close: () => response.destroy() };
@@ -77,10 +84,19 @@ function timeoutError(ms: number): Error {
   return Object.assign(new Error(`no answer within ${ms / 1000} s`), { code: 'REQUEST_TIMEOUT' });
 }
 
-async function open(config: KubeConfig, path: string, query: Query, timeoutMs: number, signal?: AbortSignal): Promise<http.IncomingMessage> {
+async function open(
+  config: KubeConfig,
+  path: string,
+  query: Query,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<http.IncomingMessage> {
   const server = config.getCurrentCluster()?.server;
   if (!server) {
-    throw new ClusterError({ kind: 'kubeconfig-invalid', message: `context ${config.getCurrentContext()} has no cluster server` });
+    throw new ClusterError({
+      kind: 'kubeconfig-invalid',
+      message: `context ${config.getCurrentContext()} has no cluster server`,
+    });
   }
   const url = new URL(server.replace(/\/+$/, '') + path);
   for (const [key, value] of Object.entries(query)) {
@@ -106,7 +122,12 @@ async function open(config: KubeConfig, path: string, query: Query, timeoutMs: n
   return response;
 }
 
-function send(url: URL, options: https.RequestOptions, timeoutMs: number, signal?: AbortSignal): Promise<http.IncomingMessage> {
+function send(
+  url: URL,
+  options: https.RequestOptions,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new ClusterError({ kind: 'other', message: 'aborted' }));
@@ -131,6 +152,8 @@ function readBody(response: http.IncomingMessage): Promise<string> {
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
     response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     response.on('error', (error) => reject(new ClusterError(classifyError(error))));
-    response.on('aborted', () => reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })));
+    response.on('aborted', () =>
+      reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })),
+    );
   });
 }

@@ -10,6 +10,12 @@ import {
 } from '../helpers';
 
 const ids = [
+  'endpointslices.cluster.chooseNamespaces',
+  'endpointslices.cluster.copyAddress',
+  'endpointslices.cluster.openServiceManifest',
+  'endpointslices.cluster.openYaml',
+  'endpointslices.cluster.refresh',
+  'endpointslices.cluster.revealPod',
   'endpointslices.convertWorkspaceEndpoints',
   'endpointslices.restartServer',
   'endpointslices.showOutput',

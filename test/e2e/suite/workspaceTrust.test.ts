@@ -30,8 +30,11 @@ describe(`workspace trust (${trustEnabled === true ? 'untrusted folder' : 'trust
     ) as Record<string, unknown>;
     const workspaceValue = written['endpointslices.kubeconfig'];
     assert.equal(typeof workspaceValue, 'string', 'the driver writes endpointslices.kubeconfig');
-    const effective = vscode.workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
-    // package.json lists it under capabilities.untrustedWorkspaces.restrictedConfigurations.
-    assert.equal(effective, vscode.workspace.isTrusted ? workspaceValue : '');
+    const config = vscode.workspace.getConfiguration('endpointslices');
+    const userValue = config.inspect<string>('kubeconfig')?.globalValue ?? '';
+    assert.notEqual(userValue, workspaceValue, 'the driver gives the user and the workspace different paths');
+    // package.json lists it under capabilities.untrustedWorkspaces.restrictedConfigurations: an
+    // untrusted folder's value is ignored, the user's own setting still applies.
+    assert.equal(config.get<string>('kubeconfig'), vscode.workspace.isTrusted ? workspaceValue : userValue);
   });
 });

@@ -32,7 +32,6 @@ export type ResourceEvent =
 /** Node ids to refresh; `rootId` means the whole tree. */
 export type Changes = Set<string>;
 
-
 export class ClusterModel {
   trusted = true;
   kubeconfig: KubeconfigState = { state: 'idle' };
@@ -93,7 +92,9 @@ export class ClusterModel {
 
   /** Forgets a namespace's objects once its watches stop; its node shows it is not watched. */
   clearNamespace(context: string, namespace: string): Changes {
-    return this.data.delete(key(context, namespace)) ? new Set([ids.namespace(context, namespace)]) : new Set();
+    return this.data.delete(key(context, namespace))
+      ? new Set([ids.namespace(context, namespace)])
+      : new Set();
   }
 
   setStatus(context: string, namespace: string, kind: ResourceKind, status: ResourceStatus): Changes {
@@ -162,9 +163,15 @@ function stripped(object: KubeObject): KubeObject {
 }
 
 /** [before, after] for every object the event really changes (same resourceVersion: no change). */
-function diff(items: Map<string, KubeObject>, event: ResourceEvent): [KubeObject | undefined, KubeObject | undefined][] {
+function diff(
+  items: Map<string, KubeObject>,
+  event: ResourceEvent,
+): [KubeObject | undefined, KubeObject | undefined][] {
   const same = (a: KubeObject | undefined, b: KubeObject | undefined): boolean =>
-    a !== undefined && b !== undefined && a.metadata.resourceVersion === b.metadata.resourceVersion && a.metadata.resourceVersion !== undefined;
+    a !== undefined &&
+    b !== undefined &&
+    a.metadata.resourceVersion === b.metadata.resourceVersion &&
+    a.metadata.resourceVersion !== undefined;
   if (event.type === 'upsert') {
     const before = items.get(event.object.metadata.name);
     return same(before, event.object) ? [] : [[before, event.object]];
@@ -190,7 +197,12 @@ function diff(items: Map<string, KubeObject>, event: ResourceEvent): [KubeObject
 }
 
 /** Adds the ids of the nodes that show `object` (as the namespace is now) to `changes`. */
-function affected(data: NamespaceData, kind: ResourceKind, object: KubeObject | undefined, changes: Changes): void {
+function affected(
+  data: NamespaceData,
+  kind: ResourceKind,
+  object: KubeObject | undefined,
+  changes: Changes,
+): void {
   if (!object) {
     return;
   }

@@ -11,7 +11,17 @@ export interface LegacyAddress {
 
 export function legacyAddresses(endpoints: LegacyEndpoints | undefined): LegacyAddress[] {
   return (endpoints?.subsets ?? []).flatMap((subset, index) => [
-    ...(subset.addresses ?? []).map((address) => ({ key: `${index}/r/${address.ip}`, address, ready: true, subset })),
-    ...(subset.notReadyAddresses ?? []).map((address) => ({ key: `${index}/n/${address.ip}`, address, ready: false, subset })),
+    ...(subset.addresses ?? []).map((address) => ({
+      key: `${index}/r/${address.ip}`,
+      address,
+      ready: true,
+      subset,
+    })),
+    ...(subset.notReadyAddresses ?? []).map((address) => ({
+      key: `${index}/n/${address.ip}`,
+      address,
+      ready: false,
+      subset,
+    })),
   ]);
 }

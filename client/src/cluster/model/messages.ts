@@ -18,7 +18,13 @@ const openKubeconfigSetting: NodeAction = {
 export function message(
   parent: ClusterNode | undefined,
   slot: string,
-  fields: { severity: MessageSeverity; topic: MessageTopic; text: string; detail?: string; action?: NodeAction },
+  fields: {
+    severity: MessageSeverity;
+    topic: MessageTopic;
+    text: string;
+    detail?: string;
+    action?: NodeAction;
+  },
 ): MessageNode {
   const node = { kind: 'message' as const, ...fields };
   return parent ? childOf(parent, '!', slot, node) : { ...node, id: `!:${slot}` };
@@ -50,7 +56,10 @@ const topics: Record<ClusterErrorKind, MessageTopic> = {
 };
 
 /** What to tell the user about `error`; `where` names the server or the request. */
-export function describeError(error: ClusterErrorInfo, where: string): { text: string; detail: string; action: NodeAction } {
+export function describeError(
+  error: ClusterErrorInfo,
+  where: string,
+): { text: string; detail: string; action: NodeAction } {
   switch (error.kind) {
     case 'no-kubeconfig':
       return {
@@ -59,7 +68,11 @@ export function describeError(error: ClusterErrorInfo, where: string): { text: s
         action: openKubeconfigSetting,
       };
     case 'kubeconfig-invalid':
-      return { text: 'The kubeconfig cannot be read', detail: `${error.message}. Fix the file, then Refresh.`, action: openKubeconfigSetting };
+      return {
+        text: 'The kubeconfig cannot be read',
+        detail: `${error.message}. Fix the file, then Refresh.`,
+        action: openKubeconfigSetting,
+      };
     case 'unreachable':
       return {
         text: `Cannot reach ${where}`,
@@ -95,12 +108,27 @@ export function describeError(error: ClusterErrorInfo, where: string): { text: s
   }
 }
 
-export function errorMessage(parent: ClusterNode | undefined, slot: string, error: ClusterErrorInfo, where: string): MessageNode {
-  return message(parent, slot, { severity: 'error', topic: topics[error.kind], ...describeError(error, where) });
+export function errorMessage(
+  parent: ClusterNode | undefined,
+  slot: string,
+  error: ClusterErrorInfo,
+  where: string,
+): MessageNode {
+  return message(parent, slot, {
+    severity: 'error',
+    topic: topics[error.kind],
+    ...describeError(error, where),
+  });
 }
 
 /** A watch that dropped after data arrived: the data stays, marked as possibly stale. */
-export function recoveringMessage(parent: ClusterNode, slot: string, error: ClusterErrorInfo, attempt: number, retryInMs?: number): MessageNode {
+export function recoveringMessage(
+  parent: ClusterNode,
+  slot: string,
+  error: ClusterErrorInfo,
+  attempt: number,
+  retryInMs?: number,
+): MessageNode {
   const next = retryInMs === undefined ? '' : `, next try in ${Math.max(1, Math.round(retryInMs / 1000))} s`;
   return message(parent, slot, {
     severity: 'warning',

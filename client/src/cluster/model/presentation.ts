@@ -8,7 +8,7 @@ import { endpointState, podAddresses, podReady } from './kubeTypes';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import type { NamespaceData } from './namespaceData';
 import type { ClusterNode, MessageNode, NodeAction } from './nodes';
-import { countEndpoints, keyedEndpoints, mergedEndpoints, serviceFindings } from './serviceView';
+import { countEndpoints, keyedEndpoints, mergedView, serviceFindings, sliceEndpoint } from './serviceView';
 import type { EndpointCounts } from './serviceView';
 import { legacyAddresses } from './legacyView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
@@ -58,7 +58,9 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
       return {
         label: node.context,
         description: [info?.server, info?.current ? 'current' : undefined].filter(Boolean).join(' · '),
-        tooltip: info ? `**Context** ${info.name}\n\ncluster \`${info.cluster}\` · user \`${info.user}\`${info.namespace ? ` · namespace \`${info.namespace}\`` : ''}\n\n${info.server ?? ''}` : node.context,
+        tooltip: info
+          ? `**Context** ${info.name}\n\ncluster \`${info.cluster}\` · user \`${info.user}\`${info.namespace ? ` · namespace \`${info.namespace}\`` : ''}\n\n${info.server ?? ''}`
+          : node.context,
         icon: { id: 'cloud' },
         contextValue: 'context',
         collapsible: info?.current ? 'expanded' : 'collapsed',
@@ -67,7 +69,13 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
     case 'namespace': {
       const data = model.namespace(node.context, node.namespace);
       const services = data?.known('services') ? `${data.services.size} Services` : undefined;
-      return { label: node.namespace, description: services, icon: { id: 'symbol-namespace' }, contextValue: 'namespace', collapsible: 'collapsed' };
+      return {
+        label: node.namespace,
+        description: services,
+        icon: { id: 'symbol-namespace' },
+        contextValue: 'namespace',
+        collapsible: 'collapsed',
+      };
     }
   }
   const data = model.namespace(node.context, node.namespace);
@@ -75,10 +83,14 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
 }
 
 function presentMessage(node: MessageNode): NodePresentation {
-  const color = { error: colors.bad, warning: colors.partial, info: undefined, loading: undefined }[node.severity];
+  const color = { error: colors.bad, warning: colors.partial, info: undefined, loading: undefined }[
+    node.severity
+  ];
   return {
     label: node.text,
-    tooltip: node.detail ? `${node.detail}${node.action ? `\n\n*Click: ${node.action.title}*` : ''}` : undefined,
+    tooltip: node.detail
+      ? `${node.detail}${node.action ? `\n\n*Click: ${node.action.title}*` : ''}`
+      : undefined,
     icon: { id: messageIcons[node.topic], color },
     contextValue: `message.${node.topic}`,
     collapsible: 'none',
@@ -86,7 +98,10 @@ function presentMessage(node: MessageNode): NodePresentation {
   };
 }
 
-function presentObject(data: NamespaceData, node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>): NodePresentation | undefined {
+function presentObject(
+  data: NamespaceData,
+  node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>,
+): NodePresentation | undefined {
   switch (node.kind) {
     case 'service': {
       const service = data.services.get(node.name);
@@ -95,14 +110,25 @@ function presentObject(data: NamespaceData, node: Exclude<ClusterNode, { kind: '
     case 'orphans':
       return {
         label: node.service ?? '(no service-name label)',
-        description: data.known('services') ? (node.service === undefined ? 'slices for no Service' : 'Service does not exist') : 'Service not readable',
+        description: data.known('services')
+          ? node.service === undefined
+            ? 'slices for no Service'
+            : 'Service does not exist'
+          : 'Service not readable',
         icon: { id: 'warning', color: data.known('services') ? colors.partial : colors.muted },
         contextValue: 'orphans',
         collapsible: 'collapsed',
       };
     case 'merged': {
-      const merged = mergedEndpoints(data.slicesOf(node.service));
-      return { label: 'All endpoints (merged)', description: countsText(countEndpoints(merged), true), tooltip: `The endpoints of all ${data.slicesOf(node.service).length} slices of ${node.service}, de-duplicated by address (a ready copy wins). Counts use the API's nil semantics: an unset ready or serving means true, an unset terminating means false.`, icon: { id: 'layers' }, contextValue: 'merged', collapsible: 'collapsed' };
+      const merged = mergedView(data, node.service).list;
+      return {
+        label: 'All endpoints (merged)',
+        description: countsText(countEndpoints(merged), true),
+        tooltip: `The endpoints of all ${data.slicesOf(node.service).length} slices of ${node.service}, de-duplicated by address (a ready copy wins). Counts use the API's nil semantics: an unset ready or serving means true, an unset terminating means false.`,
+        icon: { id: 'layers' },
+        contextValue: 'merged',
+        collapsible: 'collapsed',
+      };
     }
     case 'slice': {
       const slice = data.slices.get(node.name);
@@ -110,27 +136,47 @@ function presentObject(data: NamespaceData, node: Exclude<ClusterNode, { kind: '
     }
     case 'endpoint': {
       const slice = data.slices.get(node.slice);
-      const found = slice && keyedEndpoints(slice).find((e) => e.key === node.key);
-      return found && presentEndpoint(found.endpoint, slice.addressType, slice.ports ?? [], [slice.metadata.name]);
+      const found = slice && sliceEndpoint(slice, node.key);
+      return (
+        found && presentEndpoint(found.endpoint, slice.addressType, slice.ports ?? [], [slice.metadata.name])
+      );
     }
     case 'mergedEndpoint': {
-      const slices = data.slicesOf(node.service);
-      const found = mergedEndpoints(slices).find((m) => m.key === node.key);
-      const ports = slices.find((s) => found?.slices.includes(s.metadata.name))?.ports ?? [];
+      const found = mergedView(data, node.service).byKey.get(node.key);
+      const ports = (found && data.slices.get(found.slices[0] ?? '')?.ports) ?? [];
       return found && presentEndpoint(found.endpoint, found.addressType, ports, found.slices);
     }
     case 'legacyEndpoints': {
       const addresses = legacyAddresses(data.legacyEndpoints.get(node.name));
       const ready = addresses.filter((a) => a.ready).length;
-      return { label: node.name, description: `v1 Endpoints (deprecated) · ${ready} ready, ${addresses.length - ready} not ready`, tooltip: 'core/v1 Endpoints, deprecated since Kubernetes 1.33. kube-proxy and other consumers read EndpointSlices.', icon: { id: 'history', color: colors.muted }, contextValue: 'legacyEndpoints', collapsible: 'collapsed' };
+      return {
+        label: node.name,
+        description: `v1 Endpoints (deprecated) · ${ready} ready, ${addresses.length - ready} not ready`,
+        tooltip:
+          'core/v1 Endpoints, deprecated since Kubernetes 1.33. kube-proxy and other consumers read EndpointSlices.',
+        icon: { id: 'history', color: colors.muted },
+        contextValue: 'legacyEndpoints',
+        collapsible: 'collapsed',
+      };
     }
     case 'legacyAddress': {
       const found = legacyAddresses(data.legacyEndpoints.get(node.endpoints)).find((a) => a.key === node.key);
       if (!found) {
         return undefined;
       }
-      const ports = (found.subset.ports ?? []).map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol ?? 'TCP'}`).join(', ');
-      return { label: found.address.ip, description: [found.ready ? 'ready' : 'not ready', found.address.nodeName].filter(Boolean).join(' · '), tooltip: `**${found.address.ip}** (${found.ready ? 'addresses' : 'notReadyAddresses'})\n\nports: ${ports || '(none)'}${found.address.hostname ? `\n\nhostname: ${found.address.hostname}` : ''}`, icon: { id: 'circle-filled', color: found.ready ? colors.ok : colors.bad }, contextValue: found.address.targetRef?.kind === 'Pod' ? 'legacyAddress.pod' : 'legacyAddress', collapsible: found.address.targetRef ? 'collapsed' : 'none' };
+      const ports = (found.subset.ports ?? [])
+        .map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol ?? 'TCP'}`)
+        .join(', ');
+      return {
+        label: found.address.ip,
+        description: [found.ready ? 'ready' : 'not ready', found.address.nodeName]
+          .filter(Boolean)
+          .join(' · '),
+        tooltip: `**${found.address.ip}** (${found.ready ? 'addresses' : 'notReadyAddresses'})\n\nports: ${ports || '(none)'}${found.address.hostname ? `\n\nhostname: ${found.address.hostname}` : ''}`,
+        icon: { id: 'circle-filled', color: found.ready ? colors.ok : colors.bad },
+        contextValue: found.address.targetRef?.kind === 'Pod' ? 'legacyAddress.pod' : 'legacyAddress',
+        collapsible: found.address.targetRef ? 'collapsed' : 'none',
+      };
     }
     case 'pod':
       return presentPod(node.name, data.known('pods') ? data.pods.get(node.name) : undefined);
@@ -150,38 +196,103 @@ export function countsText(counts: EndpointCounts, full = false): string {
 
 function presentService(data: NamespaceData, service: Service): NodePresentation {
   const slices = data.slicesOf(service.metadata.name);
-  const counts = countEndpoints(mergedEndpoints(slices));
+  const counts = countEndpoints(mergedView(data, service.metadata.name).list);
   const findings = serviceFindings(data, service).length;
   const external = service.spec?.type === 'ExternalName';
-  const parts = external ? [`ExternalName → ${service.spec?.externalName ?? ''}`] : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
+  const parts = external
+    ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
+    : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
   if (findings > 0) {
     parts.push(`${findings} ${findings === 1 ? 'warning' : 'warnings'}`);
   }
-  const color = external || counts.total === 0 ? colors.muted : counts.ready === 0 ? colors.bad : counts.ready < counts.total || findings > 0 ? colors.partial : colors.ok;
-  return { label: service.metadata.name, description: parts.join(' · '), tooltip: serviceTooltip(service, counts), icon: { id: 'server-process', color }, contextValue: 'service', collapsible: 'collapsed' };
+  const color =
+    external || counts.total === 0
+      ? colors.muted
+      : counts.ready === 0
+        ? colors.bad
+        : counts.ready < counts.total || findings > 0
+          ? colors.partial
+          : colors.ok;
+  return {
+    label: service.metadata.name,
+    description: parts.join(' · '),
+    tooltip: serviceTooltip(service, counts),
+    icon: { id: 'server-process', color },
+    contextValue: 'service',
+    collapsible: 'collapsed',
+  };
 }
 
 function presentSlice(slice: EndpointSlice): NodePresentation {
   const counts = countEndpoints(keyedEndpoints(slice));
-  const ports = (slice.ports ?? []).map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`).join(', ');
-  return { label: slice.metadata.name, description: [slice.addressType, countsText(counts), ports].filter(Boolean).join(' · '), tooltip: sliceTooltip(slice, counts), icon: { id: 'symbol-array' }, contextValue: 'endpointSlice', collapsible: 'collapsed' };
+  const ports = (slice.ports ?? [])
+    .map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`)
+    .join(', ');
+  return {
+    label: slice.metadata.name,
+    description: [slice.addressType, countsText(counts), ports].filter(Boolean).join(' · '),
+    tooltip: sliceTooltip(slice, counts),
+    icon: { id: 'symbol-array' },
+    contextValue: 'endpointSlice',
+    collapsible: 'collapsed',
+  };
 }
 
-function presentEndpoint(endpoint: SliceEndpoint, addressType: string | undefined, ports: EndpointSlice['ports'], slices: string[]): NodePresentation {
+function presentEndpoint(
+  endpoint: SliceEndpoint,
+  addressType: string | undefined,
+  ports: EndpointSlice['ports'],
+  slices: string[],
+): NodePresentation {
   const state = endpointState(endpoint.conditions);
-  const status = state.ready ? 'ready' : state.terminating ? (state.serving ? 'terminating, serving' : 'terminating') : 'not ready';
+  const status = state.ready
+    ? 'ready'
+    : state.terminating
+      ? state.serving
+        ? 'terminating, serving'
+        : 'terminating'
+      : 'not ready';
   const color = state.ready ? colors.ok : state.serving ? colors.partial : colors.bad;
   const hasPod = endpoint.targetRef?.kind === 'Pod';
-  const description = [status, endpoint.nodeName, endpoint.zone, slices.length > 1 ? `in ${slices.length} slices` : undefined].filter(Boolean).join(' · ');
-  return { label: (endpoint.addresses ?? []).join(', ') || '(no address)', description, tooltip: endpointTooltip(endpoint, addressType, ports ?? [], slices), icon: { id: 'circle-filled', color }, contextValue: hasPod ? 'endpoint.pod' : 'endpoint', collapsible: endpoint.targetRef ? 'collapsed' : 'none' };
+  const description = [
+    status,
+    endpoint.nodeName,
+    endpoint.zone,
+    slices.length > 1 ? `in ${slices.length} slices` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    label: (endpoint.addresses ?? []).join(', ') || '(no address)',
+    description,
+    tooltip: endpointTooltip(endpoint, addressType, ports ?? [], slices),
+    icon: { id: 'circle-filled', color },
+    contextValue: hasPod ? 'endpoint.pod' : 'endpoint',
+    collapsible: endpoint.targetRef ? 'collapsed' : 'none',
+  };
 }
 
 function presentPod(name: string, pod: Pod | undefined): NodePresentation {
   if (!pod) {
-    return { label: name, description: 'pod (details not readable)', icon: { id: 'package', color: colors.muted }, contextValue: 'pod', collapsible: 'none' };
+    return {
+      label: name,
+      description: 'pod (details not readable)',
+      icon: { id: 'package', color: colors.muted },
+      contextValue: 'pod',
+      collapsible: 'none',
+    };
   }
   const ready = podReady(pod);
-  const phase = pod.metadata.deletionTimestamp ? 'Terminating' : pod.status?.phase ?? 'Unknown';
-  const description = [phase, ready ? 'Ready' : 'not ready', podAddresses(pod).join(', ') || 'no IP'].join(' · ');
-  return { label: name, description, tooltip: podTooltip(pod), icon: { id: 'package', color: ready ? colors.ok : colors.bad }, contextValue: 'pod', collapsible: 'none' };
+  const phase = pod.metadata.deletionTimestamp ? 'Terminating' : (pod.status?.phase ?? 'Unknown');
+  const description = [phase, ready ? 'Ready' : 'not ready', podAddresses(pod).join(', ') || 'no IP'].join(
+    ' · ',
+  );
+  return {
+    label: name,
+    description,
+    tooltip: podTooltip(pod),
+    icon: { id: 'package', color: ready ? colors.ok : colors.bad },
+    contextValue: 'pod',
+    collapsible: 'none',
+  };
 }

@@ -28,21 +28,84 @@ export interface EndpointCounts {
 
 /** A disagreement worth a warning node; `code` is stable, `text` says what and where. */
 export interface Finding {
-  code: 'pod-not-in-slice' | 'port-name-unmatched' | 'address-not-pod-ip' | 'pod-missing' | 'service-missing' | 'no-service-label';
+  code:
+    | 'pod-not-in-slice'
+    | 'port-name-unmatched'
+    | 'address-not-pod-ip'
+    | 'pod-missing'
+    | 'service-missing'
+    | 'no-service-label';
   text: string;
   detail: string;
 }
 
 /** A slice's endpoints keyed by first address; repeats within the slice get `#2`, `#3`. */
 export function keyedEndpoints(slice: EndpointSlice): KeyedEndpoint[] {
-  const seen = new Map<string, number>();
-  return (slice.endpoints ?? []).map((endpoint) => {
-    const first = endpoint.addresses?.[0] ?? '(no address)';
-    const count = (seen.get(first) ?? 0) + 1;
-    seen.set(first, count);
-    return { key: count === 1 ? first : `${first}#${count}`, endpoint };
-  });
+  return keyedIndex(slice).list;
 }
+
+/** One endpoint of a slice by its key. */
+export function sliceEndpoint(slice: EndpointSlice, key: string): KeyedEndpoint | undefined {
+  return keyedIndex(slice).byKey.get(key);
+}
+
+// Stored objects are replaced, never mutated, on every change: an object is its own cache key.
+// Without these, a tree item per endpoint looking itself up would cost O(n²) per refresh.
+const keyedCache = new WeakMap<EndpointSlice, { list: KeyedEndpoint[]; byKey: Map<string, KeyedEndpoint> }>();
+
+function keyedIndex(slice: EndpointSlice): { list: KeyedEndpoint[]; byKey: Map<string, KeyedEndpoint> } {
+  let cached = keyedCache.get(slice);
+  if (!cached) {
+    const seen = new Map<string, number>();
+    const list = (slice.endpoints ?? []).map((endpoint) => {
+      const first = endpoint.addresses?.[0] ?? '(no address)';
+      const count = (seen.get(first) ?? 0) + 1;
+      seen.set(first, count);
+      return { key: count === 1 ? first : `${first}#${count}`, endpoint };
+    });
+    cached = { list, byKey: new Map(list.map((entry) => [entry.key, entry])) };
+    keyedCache.set(slice, cached);
+  }
+  return cached;
+}
+
+export interface MergedView {
+  list: MergedEndpoint[];
+  byKey: Map<string, MergedEndpoint>;
+}
+
+// Per Service, the slice objects the view was computed from: an event replaces one slice object,
+// so only the view of the Service that slice belongs to is computed again.
+const mergedCache = new WeakMap<
+  NamespaceData,
+  Map<string, { slices: readonly EndpointSlice[]; view: MergedView }>
+>();
+
+/** The merged endpoints of a Service, computed again only when one of its slices changed. */
+export function mergedView(data: NamespaceData, service: string): MergedView {
+  let byService = mergedCache.get(data);
+  if (!byService) {
+    byService = new Map();
+    mergedCache.set(data, byService);
+  }
+  const slices = data.slicesOf(service);
+  const cached = byService.get(service);
+  if (
+    cached &&
+    cached.slices.length === slices.length &&
+    cached.slices.every((slice, i) => slice === slices[i])
+  ) {
+    return cached.view;
+  }
+  const list = mergedEndpoints(slices);
+  const view = { list, byKey: new Map(list.map((entry) => [entry.key, entry])) };
+  byService.set(service, { slices, view });
+  return view;
+}
+
+// One collator for all comparisons: localeCompare with options builds one per call, which made
+// sorting the addresses the most expensive step of rendering a large namespace.
+const numeric = new Intl.Collator('en', { numeric: true });
 
 /**
  * The endpoints of all of a Service's slices, de-duplicated as the API tells clients to: the same
@@ -66,7 +129,7 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
       }
     }
   }
-  return [...merged.values()].sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+  return [...merged.values()].sort((a, b) => numeric.compare(a.key, b.key));
 }
 
 function rank(endpoint: SliceEndpoint): number {
@@ -88,17 +151,24 @@ export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]
 
 /** Pods the Service selects that have an IP, are not finished, and appear in none of its slices. */
 export function podsMissingFromSlices(data: NamespaceData, service: Service): Pod[] {
-  if (!data.known('pods') || !data.known('endpointslices')) {
+  const selectorless = Object.keys(service.spec?.selector ?? {}).length === 0;
+  if (selectorless || !data.known('pods') || !data.known('endpointslices')) {
     return [];
   }
   const inSlices = new Set(
-    data.slicesOf(service.metadata.name).flatMap((slice) => (slice.endpoints ?? []).map((e) => podName(e.targetRef))),
+    data
+      .slicesOf(service.metadata.name)
+      .flatMap((slice) => (slice.endpoints ?? []).map((e) => podName(e.targetRef))),
   );
-  return [...data.pods.values()]
-    .filter((pod) => selects(service, pod) && !inSlices.has(pod.metadata.name))
-    // The controller leaves out pods without an IP and finished pods, and so do we.
-    .filter((pod) => podAddresses(pod).length > 0 && !['Succeeded', 'Failed'].includes(pod.status?.phase ?? ''))
-    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  return (
+    [...data.pods.values()]
+      .filter((pod) => selects(service, pod) && !inSlices.has(pod.metadata.name))
+      // The controller leaves out pods without an IP and finished pods, and so do we.
+      .filter(
+        (pod) => podAddresses(pod).length > 0 && !['Succeeded', 'Failed'].includes(pod.status?.phase ?? ''),
+      )
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+  );
 }
 
 export function serviceFindings(data: NamespaceData, service: Service): Finding[] {
@@ -109,7 +179,7 @@ export function serviceFindings(data: NamespaceData, service: Service): Finding[
       `The Service's selector matches pod ${pod.metadata.name} (${podAddresses(pod).join(', ')}), ` +
       'but none of its EndpointSlices lists it, so it receives no traffic through this Service. ' +
       'Right after a pod starts this lasts well under a second; if it stays, check the ' +
-      'endpointslice controller and the slices\' `endpointslice.kubernetes.io/managed-by` label.',
+      "endpointslice controller and the slices' `endpointslice.kubernetes.io/managed-by` label.",
   }));
 }
 
@@ -133,17 +203,26 @@ export function sliceFindings(data: NamespaceData, slice: EndpointSlice): Findin
 }
 
 /** The pod behind an endpoint missing, or an address that is none of the pod's IPs. */
-export function endpointFindings(data: NamespaceData, endpoint: SliceEndpoint | { ip: string; targetRef?: SliceEndpoint['targetRef'] }): Finding[] {
+export function endpointFindings(
+  data: NamespaceData,
+  endpoint: SliceEndpoint | { ip: string; targetRef?: SliceEndpoint['targetRef'] },
+): Finding[] {
   const pod = podName(endpoint.targetRef);
   if (pod === undefined || !data.known('pods')) {
     return [];
   }
   const found = data.pods.get(pod);
   if (!found) {
-    return [{ code: 'pod-missing', text: `Pod ${pod} does not exist`, detail: `The endpoint's targetRef names pod ${pod}, which is not in the namespace (deleted, or not yet seen).` }];
+    return [
+      {
+        code: 'pod-missing',
+        text: `Pod ${pod} does not exist`,
+        detail: `The endpoint's targetRef names pod ${pod}, which is not in the namespace (deleted, or not yet seen).`,
+      },
+    ];
   }
   const podIPs = podAddresses(found);
-  const addresses = 'ip' in endpoint ? [endpoint.ip] : endpoint.addresses ?? [];
+  const addresses = 'ip' in endpoint ? [endpoint.ip] : (endpoint.addresses ?? []);
   const stray = addresses.filter((address) => !podIPs.includes(address));
   if (podIPs.length === 0 || stray.length === 0) {
     return [];

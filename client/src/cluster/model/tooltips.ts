@@ -11,13 +11,24 @@ function condition(name: string, stored: boolean | null | undefined, effective: 
 }
 
 function portList(ports: readonly SlicePort[]): string {
-  return ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.port ?? '(all ports)'}/${p.protocol ?? 'TCP'}${p.appProtocol ? ` (${p.appProtocol})` : ''}`).join(', ') || '(none)';
+  return (
+    ports
+      .map(
+        (p) =>
+          `${p.name ? `${p.name} ` : ''}${p.port ?? '(all ports)'}/${p.protocol ?? 'TCP'}${p.appProtocol ? ` (${p.appProtocol})` : ''}`,
+      )
+      .join(', ') || '(none)'
+  );
 }
 
 export function serviceTooltip(service: Service, counts: EndpointCounts): string {
   const spec = service.spec ?? {};
-  const selector = Object.entries(spec.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
-  const ports = (spec.ports ?? []).map((p) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol ?? 'TCP'} → ${p.targetPort ?? p.port}`).join(', ');
+  const selector = Object.entries(spec.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  const ports = (spec.ports ?? [])
+    .map((p) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol ?? 'TCP'} → ${p.targetPort ?? p.port}`)
+    .join(', ');
   return [
     `**Service** ${code(service.metadata.name)} · ${spec.type ?? 'ClusterIP'}${spec.clusterIP ? ` · ${spec.clusterIP}` : ''}`,
     `selector: ${selector ? code(selector) : 'none (endpoints are managed by hand)'}`,
@@ -36,7 +47,12 @@ export function sliceTooltip(slice: EndpointSlice, counts: EndpointCounts): stri
   ].join('\n\n');
 }
 
-export function endpointTooltip(endpoint: SliceEndpoint, addressType: string | undefined, ports: readonly SlicePort[], slices: string[]): string {
+export function endpointTooltip(
+  endpoint: SliceEndpoint,
+  addressType: string | undefined,
+  ports: readonly SlicePort[],
+  slices: string[],
+): string {
   const state = endpointState(endpoint.conditions);
   const stored = endpoint.conditions ?? {};
   const hints = [
@@ -46,7 +62,11 @@ export function endpointTooltip(endpoint: SliceEndpoint, addressType: string | u
   const ref = endpoint.targetRef;
   return [
     `**Endpoint** ${(endpoint.addresses ?? []).map(code).join(', ')} (${addressType ?? '?'})`,
-    [condition('ready', stored.ready, state.ready), condition('serving', stored.serving, state.serving), condition('terminating', stored.terminating, state.terminating)].join(' · '),
+    [
+      condition('ready', stored.ready, state.ready),
+      condition('serving', stored.serving, state.serving),
+      condition('terminating', stored.terminating, state.terminating),
+    ].join(' · '),
     `node: ${endpoint.nodeName ?? '(unset)'} · zone: ${endpoint.zone ?? '(unset)'}${endpoint.hostname ? ` · hostname: ${endpoint.hostname}` : ''}`,
     `hints: ${hints.length > 0 ? hints.join(', ') : '(none)'}`,
     `ports: ${portList(ports)}`,

@@ -2,31 +2,24 @@
  * The children of every node kind, computed from the model on demand. Status and findings come
  * first as message nodes, then the data, so a failure is the first thing a user reads.
  */
-import { resourceKinds } from './kubeTypes';
-import type { EndpointAddress, ResourceKind, SliceEndpoint } from './kubeTypes';
+import type { EndpointAddress, SliceEndpoint } from './kubeTypes';
 import type { ClusterModel } from './clusterModel';
 import { podName, sliceService } from './namespaceData';
 import type { NamespaceData } from './namespaceData';
-import {
-  chooseNamespacesAction,
-  errorMessage,
-  loadingMessage,
-  message,
-  recoveringMessage,
-  untrustedMessage,
-} from './messages';
+import { chooseNamespacesAction, errorMessage, loadingMessage, message, untrustedMessage } from './messages';
 import { childOf, ids } from './nodes';
-import type { ClusterNode, ContextNode, MessageNode, NamespaceNode } from './nodes';
+import type { ClusterNode, ContextNode, NamespaceNode } from './nodes';
 import {
   endpointFindings,
   keyedEndpoints,
-  mergedEndpoints,
+  sliceEndpoint,
+  mergedView,
   orphanFinding,
   serviceFindings,
   sliceFindings,
 } from './serviceView';
-import type { Finding } from './serviceView';
 import { legacyAddresses } from './legacyView';
+import { findingMessages, statusMessages } from './statusMessages';
 
 export function children(model: ClusterModel, node?: ClusterNode): ClusterNode[] {
   if (!node) {
@@ -59,12 +52,24 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
     case 'loaded':
       return kubeconfig.contexts.length > 0
         ? kubeconfig.contexts.map((c) => ({ kind: 'context', id: ids.context(c.name), context: c.name }))
-        : [message(undefined, 'no-contexts', { severity: 'info', topic: 'kubeconfig', text: `No contexts in ${kubeconfig.files.join(', ')}` })];
+        : [
+            message(undefined, 'no-contexts', {
+              severity: 'info',
+              topic: 'kubeconfig',
+              text: `No contexts in ${kubeconfig.files.join(', ')}`,
+            }),
+          ];
   }
 }
 
 function namespaceNode(parent: ContextNode, namespace: string): NamespaceNode {
-  return { kind: 'namespace', id: ids.namespace(parent.context, namespace), parent, context: parent.context, namespace };
+  return {
+    kind: 'namespace',
+    id: ids.namespace(parent.context, namespace),
+    parent,
+    context: parent.context,
+    namespace,
+  };
 }
 
 function contextChildren(model: ClusterModel, node: ContextNode): ClusterNode[] {
@@ -102,7 +107,9 @@ function contextChildren(model: ClusterModel, node: ContextNode): ClusterNode[] 
 
 function namespaceChildren(data: NamespaceData, node: NamespaceNode): ClusterNode[] {
   const status = statusMessages(data, node);
-  const listing = (['services', 'endpointslices'] as const).some((kind) => data.resources[kind].status.state === 'listing' || data.resources[kind].status.state === 'idle');
+  const listing = (['services', 'endpointslices'] as const).some(
+    (kind) => data.resources[kind].status.state === 'listing' || data.resources[kind].status.state === 'idle',
+  );
   if (listing && status.length === 0) {
     return [loadingMessage(node, `${node.namespace}`)];
   }
@@ -111,52 +118,39 @@ function namespaceChildren(data: NamespaceData, node: NamespaceNode): ClusterNod
     groups.add(name);
   }
   const services = [...data.services.keys()].sort();
-  const orphans = [...groups].filter((g) => g === undefined || !data.services.has(g)).sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const orphans = [...groups]
+    .filter((g) => g === undefined || !data.services.has(g))
+    .sort((a, b) => (a ?? '').localeCompare(b ?? ''));
   const content: ClusterNode[] = [
-    ...services.map((name) => ({ kind: 'service' as const, id: ids.service(node.context, node.namespace, name), parent: node, context: node.context, namespace: node.namespace, name })),
-    ...orphans.map((service) => ({ kind: 'orphans' as const, id: ids.orphans(node.context, node.namespace, service), parent: node, context: node.context, namespace: node.namespace, service })),
+    ...services.map((name) => ({
+      kind: 'service' as const,
+      id: ids.service(node.context, node.namespace, name),
+      parent: node,
+      context: node.context,
+      namespace: node.namespace,
+      name,
+    })),
+    ...orphans.map((service) => ({
+      kind: 'orphans' as const,
+      id: ids.orphans(node.context, node.namespace, service),
+      parent: node,
+      context: node.context,
+      namespace: node.namespace,
+      service,
+    })),
   ];
   if (content.length === 0 && status.length === 0) {
-    return [message(node, 'empty', { severity: 'info', topic: 'empty', text: `No Services in ${node.namespace}` })];
+    return [
+      message(node, 'empty', { severity: 'info', topic: 'empty', text: `No Services in ${node.namespace}` }),
+    ];
   }
   return [...status, ...content];
 }
 
-/** One message for what is forbidden, one for the first other failure: not one per resource. */
-function statusMessages(data: NamespaceData, node: NamespaceNode): MessageNode[] {
-  const failing = resourceKinds.flatMap((kind) => {
-    const status = data.resources[kind].status;
-    return status.state === 'error' ? [{ kind, status }] : [];
-  });
-  const forbidden = failing.filter((f) => f.status.error.kind === 'forbidden').map((f) => f.kind);
-  const messages: MessageNode[] = [];
-  if (forbidden.length > 0) {
-    messages.push(forbiddenMessage(node, forbidden));
-  }
-  const other = failing.find((f) => f.status.error.kind !== 'forbidden');
-  if (other) {
-    const { error, attempt, retryInMs, hasData } = other.status;
-    messages.push(hasData ? recoveringMessage(node, 'status', error, attempt, retryInMs) : errorMessage(node, 'status', error, `${node.namespace}`));
-  }
-  return messages;
-}
-
-function forbiddenMessage(node: NamespaceNode, kinds: ResourceKind[]): MessageNode {
-  const allowed = resourceKinds.filter((kind) => !kinds.includes(kind));
-  return message(node, 'forbidden', {
-    severity: 'warning',
-    topic: 'forbidden',
-    text: `Forbidden: you may not list ${kinds.join(', ')} here (403)`,
-    detail: allowed.length > 0 ? `Shown: what you may read (${allowed.join(', ')}). Ask for get/list/watch on ${kinds.join(', ')} in ${node.namespace} to see the rest.` : `Ask for get/list/watch on ${kinds.join(', ')} in ${node.namespace}, or choose another namespace.`,
-    action: chooseNamespacesAction(node.context),
-  });
-}
-
-function findingMessages(parent: ClusterNode, findings: Finding[]): MessageNode[] {
-  return findings.map((finding, index) => message(parent, `${finding.code}-${index}`, { severity: 'warning', topic: 'mismatch', text: finding.text, detail: finding.detail }));
-}
-
-function objectChildren(data: NamespaceData, node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>): ClusterNode[] {
+function objectChildren(
+  data: NamespaceData,
+  node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>,
+): ClusterNode[] {
   const scope = { context: node.context, namespace: node.namespace };
   switch (node.kind) {
     case 'service':
@@ -167,16 +161,32 @@ function objectChildren(data: NamespaceData, node: Exclude<ClusterNode, { kind: 
         ...groupObjects(data, node, node.service),
       ];
     case 'merged': {
-      const merged = mergedEndpoints(data.slicesOf(node.service));
-      return merged.length > 0 ? merged.map((m) => childOf(node, 'e', m.key, { kind: 'mergedEndpoint' as const, ...scope, service: node.service, key: m.key })) : [message(node, 'empty', { severity: 'info', topic: 'empty', text: 'No endpoints' })];
+      const merged = mergedView(data, node.service).list;
+      return merged.length > 0
+        ? merged.map((m) =>
+            childOf(node, 'e', m.key, {
+              kind: 'mergedEndpoint' as const,
+              ...scope,
+              service: node.service,
+              key: m.key,
+            }),
+          )
+        : [message(node, 'empty', { severity: 'info', topic: 'empty', text: 'No endpoints' })];
     }
     case 'slice': {
       const slice = data.slices.get(node.name);
       if (!slice) {
         return [];
       }
-      const endpoints = keyedEndpoints(slice).map(({ key }) => childOf(node, 'e', key, { kind: 'endpoint' as const, ...scope, slice: node.name, key }));
-      return [...findingMessages(node, sliceFindings(data, slice)), ...(endpoints.length > 0 ? endpoints : [message(node, 'empty', { severity: 'info', topic: 'empty', text: 'No endpoints' })])];
+      const endpoints = keyedEndpoints(slice).map(({ key }) =>
+        childOf(node, 'e', key, { kind: 'endpoint' as const, ...scope, slice: node.name, key }),
+      );
+      return [
+        ...findingMessages(node, sliceFindings(data, slice)),
+        ...(endpoints.length > 0
+          ? endpoints
+          : [message(node, 'empty', { severity: 'info', topic: 'empty', text: 'No endpoints' })]),
+      ];
     }
     case 'endpoint':
     case 'mergedEndpoint':
@@ -184,13 +194,20 @@ function objectChildren(data: NamespaceData, node: Exclude<ClusterNode, { kind: 
     case 'legacyEndpoints':
       return legacyChildren(data, node);
     case 'legacyAddress':
-      return endpointChildren(data, node, legacyAddresses(data.legacyEndpoints.get(node.endpoints)).find((a) => a.key === node.key)?.address);
+      return endpointChildren(
+        data,
+        node,
+        legacyAddresses(data.legacyEndpoints.get(node.endpoints)).find((a) => a.key === node.key)?.address,
+      );
     case 'pod':
       return [];
   }
 }
 
-function serviceChildren(data: NamespaceData, node: Extract<ClusterNode, { kind: 'service' }>): ClusterNode[] {
+function serviceChildren(
+  data: NamespaceData,
+  node: Extract<ClusterNode, { kind: 'service' }>,
+): ClusterNode[] {
   const service = data.services.get(node.name);
   if (!service) {
     return [];
@@ -198,7 +215,13 @@ function serviceChildren(data: NamespaceData, node: Extract<ClusterNode, { kind:
   const result: ClusterNode[] = findingMessages(node, serviceFindings(data, service));
   const slices = data.slicesOf(node.name);
   if (service.spec?.type === 'ExternalName') {
-    result.push(message(node, 'external-name', { severity: 'info', topic: 'empty', text: `ExternalName: DNS answers ${service.spec.externalName ?? '(none)'}; no endpoints` }));
+    result.push(
+      message(node, 'external-name', {
+        severity: 'info',
+        topic: 'empty',
+        text: `ExternalName: DNS answers ${service.spec.externalName ?? '(none)'}; no endpoints`,
+      }),
+    );
   } else if (slices.length === 0 && data.known('endpointslices')) {
     const selectorless = Object.keys(service.spec?.selector ?? {}).length === 0;
     result.push(
@@ -206,49 +229,102 @@ function serviceChildren(data: NamespaceData, node: Extract<ClusterNode, { kind:
         severity: 'info',
         topic: 'empty',
         text: selectorless ? 'No EndpointSlices (no selector)' : 'No EndpointSlices yet',
-        detail: selectorless ? `This Service has no selector: create EndpointSlices labelled kubernetes.io/service-name=${node.name}.` : 'No pod matches the selector, or the controller has not written a slice yet.',
+        detail: selectorless
+          ? `This Service has no selector: create EndpointSlices labelled kubernetes.io/service-name=${node.name}.`
+          : 'No pod matches the selector, or the controller has not written a slice yet.',
       }),
     );
   }
   if (slices.length > 0) {
-    result.push(childOf(node, 'm', '', { kind: 'merged' as const, context: node.context, namespace: node.namespace, service: node.name }));
+    result.push(
+      childOf(node, 'm', '', {
+        kind: 'merged' as const,
+        context: node.context,
+        namespace: node.namespace,
+        service: node.name,
+      }),
+    );
   }
   return [...result, ...groupObjects(data, node, node.name)];
 }
 
 /** The slices labelled for `service` and the legacy Endpoints of the same name. */
-function groupObjects(data: NamespaceData, parent: ClusterNode & { context: string; namespace: string }, service: string | undefined): ClusterNode[] {
+function groupObjects(
+  data: NamespaceData,
+  parent: ClusterNode & { context: string; namespace: string },
+  service: string | undefined,
+): ClusterNode[] {
   const scope = { context: parent.context, namespace: parent.namespace };
-  const slices = data.slicesOf(service).map((slice) => childOf(parent, 'l', slice.metadata.name, { kind: 'slice' as const, ...scope, name: slice.metadata.name }));
-  const legacy = service !== undefined && data.legacyEndpoints.has(service) ? [childOf(parent, 'x', service, { kind: 'legacyEndpoints' as const, ...scope, name: service })] : [];
+  const slices = data.slicesOf(service).map((slice) =>
+    childOf(parent, 'l', slice.metadata.name, {
+      kind: 'slice' as const,
+      ...scope,
+      name: slice.metadata.name,
+    }),
+  );
+  const legacy =
+    service !== undefined && data.legacyEndpoints.has(service)
+      ? [childOf(parent, 'x', service, { kind: 'legacyEndpoints' as const, ...scope, name: service })]
+      : [];
   return [...slices, ...legacy];
 }
 
-function findEndpoint(data: NamespaceData, node: Extract<ClusterNode, { kind: 'endpoint' | 'mergedEndpoint' }>): SliceEndpoint | undefined {
+function findEndpoint(
+  data: NamespaceData,
+  node: Extract<ClusterNode, { kind: 'endpoint' | 'mergedEndpoint' }>,
+): SliceEndpoint | undefined {
   if (node.kind === 'endpoint') {
     const slice = data.slices.get(node.slice);
-    return slice ? keyedEndpoints(slice).find((e) => e.key === node.key)?.endpoint : undefined;
+    return slice ? sliceEndpoint(slice, node.key)?.endpoint : undefined;
   }
-  return mergedEndpoints(data.slicesOf(node.service)).find((m) => m.key === node.key)?.endpoint;
+  return mergedView(data, node.service).byKey.get(node.key)?.endpoint;
 }
 
-function endpointChildren(data: NamespaceData, node: ClusterNode & { context: string; namespace: string }, endpoint: SliceEndpoint | EndpointAddress | undefined): ClusterNode[] {
+function endpointChildren(
+  data: NamespaceData,
+  node: ClusterNode & { context: string; namespace: string },
+  endpoint: SliceEndpoint | EndpointAddress | undefined,
+): ClusterNode[] {
   if (!endpoint) {
     return [];
   }
   const findings = findingMessages(node, endpointFindings(data, endpoint));
   const pod = podName(endpoint.targetRef);
   const showPod = pod !== undefined && (!data.known('pods') || data.pods.has(pod));
-  return [...findings, ...(showPod ? [childOf(node, 'p', pod, { kind: 'pod' as const, context: node.context, namespace: node.namespace, name: pod })] : [])];
+  return [
+    ...findings,
+    ...(showPod
+      ? [
+          childOf(node, 'p', pod, {
+            kind: 'pod' as const,
+            context: node.context,
+            namespace: node.namespace,
+            name: pod,
+          }),
+        ]
+      : []),
+  ];
 }
 
-function legacyChildren(data: NamespaceData, node: Extract<ClusterNode, { kind: 'legacyEndpoints' }>): ClusterNode[] {
+function legacyChildren(
+  data: NamespaceData,
+  node: Extract<ClusterNode, { kind: 'legacyEndpoints' }>,
+): ClusterNode[] {
   const deprecation = message(node, 'deprecated', {
     severity: 'info',
     topic: 'deprecated',
     text: 'v1 Endpoints is deprecated since Kubernetes 1.33',
-    detail: 'Proxies read EndpointSlices; this object is kept for old clients (and mirrored into a slice when no controller owns it). Prefer discovery.k8s.io/v1 EndpointSlice.',
+    detail:
+      'Proxies read EndpointSlices; this object is kept for old clients (and mirrored into a slice when no controller owns it). Prefer discovery.k8s.io/v1 EndpointSlice.',
   });
-  const addresses = legacyAddresses(data.legacyEndpoints.get(node.name)).map(({ key }) => childOf(node, 'a', key, { kind: 'legacyAddress' as const, context: node.context, namespace: node.namespace, endpoints: node.name, key }));
+  const addresses = legacyAddresses(data.legacyEndpoints.get(node.name)).map(({ key }) =>
+    childOf(node, 'a', key, {
+      kind: 'legacyAddress' as const,
+      context: node.context,
+      namespace: node.namespace,
+      endpoints: node.name,
+      key,
+    }),
+  );
   return [deprecation, ...addresses];
 }

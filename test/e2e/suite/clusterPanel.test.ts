@@ -1,0 +1,331 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, extensionId, openFixture, waitForDiagnostics, waitUntil } from '../helpers';
+
+/**
+ * The cluster panel in the real VS Code, against the local control plane the driver started
+ * (scripts/e2e/cluster.mjs): the view container, the demo cluster's tree, a change made during
+ * the test, the commands, and no cluster access at all in an untrusted workspace. The tree is
+ * read through the provider the extension registered (its activate() hands it over), i.e.
+ * exactly what VS Code renders; scripts/e2e/ui.mjs checks the rendering itself.
+ */
+
+interface TreeNode {
+  kind: string;
+  id: string;
+  text?: string;
+  topic?: string;
+  context?: string;
+}
+
+interface ClusterViewApi {
+  clusterView: { provider: vscode.TreeDataProvider<TreeNode>; treeView: vscode.TreeView<TreeNode> };
+}
+
+/** The cluster tests' admin helper (out/test/cluster/kubeAdmin.js): the test writes, the extension never does. */
+interface KubeAdmin {
+  createService(namespace: string, name: string, selector: Record<string, string>): Promise<unknown>;
+  createPod(namespace: string, name: string, labels: Record<string, string>): Promise<unknown>;
+  setReady(namespace: string, pod: string, ready: boolean): Promise<unknown>;
+}
+
+const env = {
+  admin: process.env['ENDPOINTSLICES_E2E_ADMIN_KUBECONFIG'],
+  auditLog: process.env['ENDPOINTSLICES_E2E_AUDIT_LOG'],
+  user: process.env['ENDPOINTSLICES_E2E_CLUSTER_USER'],
+  namespace: process.env['ENDPOINTSLICES_E2E_NAMESPACE'],
+};
+const hasCluster = Boolean(env.admin && env.auditLog && env.user && env.namespace);
+const commandIds = {
+  refresh: 'endpointslices.cluster.refresh',
+  chooseNamespaces: 'endpointslices.cluster.chooseNamespaces',
+  openYaml: 'endpointslices.cluster.openYaml',
+  openServiceManifest: 'endpointslices.cluster.openServiceManifest',
+  copyAddress: 'endpointslices.cluster.copyAddress',
+  revealPod: 'endpointslices.cluster.revealPod',
+};
+
+let api: ClusterViewApi['clusterView'];
+
+async function kids(node?: TreeNode): Promise<TreeNode[]> {
+  return (await api.provider.getChildren(node)) ?? [];
+}
+
+async function look(
+  node: TreeNode,
+): Promise<{ label: string; description: string; icon: string; contextValue: string }> {
+  const item = await api.provider.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return {
+    label,
+    description: typeof item.description === 'string' ? item.description : '',
+    icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+    contextValue: item.contextValue ?? '',
+  };
+}
+
+async function child(parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  for (const node of await kids(parent)) {
+    if ((await look(node)).label === label) {
+      return node;
+    }
+  }
+  const labels = await Promise.all((await kids(parent)).map(async (n) => (await look(n)).label));
+  throw new Error(`no "${label}" under ${parent?.id ?? 'the root'}: ${labels.join(', ')}`);
+}
+
+/** Re-reads the tree until `check` passes; returns the milliseconds it took. */
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return Date.now() - started;
+}
+
+function auditCount(username: string): number {
+  return fs
+    .readFileSync(env.auditLog!, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes(`"username":"${username}"`)).length;
+}
+
+describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'})`, () => {
+  before(async () => {
+    // A YAML file activates the extension, which hands over its view.
+    await openFixture('deployment.yaml');
+    const extension = vscode.extensions.getExtension<ClusterViewApi>(extensionId)!;
+    await waitUntil(() => extension.isActive, 'the extension to activate');
+    api = extension.exports.clusterView;
+  });
+  after(closeAllEditors);
+
+  it('contributes an activity-bar container with its own icon and the Clusters view', async () => {
+    const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON as {
+      contributes: {
+        viewsContainers: { activitybar: { id: string; icon: string }[] };
+        views: Record<string, { id: string }[]>;
+      };
+      activationEvents: string[];
+    };
+    const container = manifest.contributes.viewsContainers.activitybar[0];
+    assert.equal(container.id, 'endpointslices');
+    assert.ok(
+      fs.existsSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, container.icon)),
+    );
+    assert.deepEqual(
+      manifest.contributes.views['endpointslices']?.map((v) => v.id),
+      ['endpointslices.clusters'],
+    );
+    await vscode.commands.executeCommand('workbench.view.extension.endpointslices');
+    await waitUntil(() => api.treeView.visible, 'the Clusters view to be visible');
+  });
+
+  if (!vscode.workspace.isTrusted) {
+    it('shows one message about trust and reads no kubeconfig, touches no cluster', async function () {
+      const nodes = await kids();
+      assert.equal(nodes.length, 1);
+      assert.equal(nodes[0]?.topic, 'trust');
+      assert.equal((await look(nodes[0])).label, 'Cluster access needs a trusted workspace');
+      assert.equal((await look(nodes[0])).icon, 'workspace-untrusted');
+      if (!hasCluster) {
+        this.skip();
+      }
+      // The user setting names a working kubeconfig for this window's own identity: unused.
+      assert.equal(auditCount(env.user!), 0, `${env.user} sent requests from an untrusted window`);
+    });
+    return;
+  }
+
+  if (!hasCluster) {
+    it('without a cluster, says there is no kubeconfig', async () => {
+      const nodes = await kids();
+      assert.equal(nodes[0]?.text, 'No kubeconfig found');
+    });
+    return;
+  }
+
+  const viewer = env.user!.split(':').pop()! + '@endpointslices-local';
+
+  it('shows the kubeconfig contexts side by side, the current one first and expanded', async () => {
+    const contexts = await Promise.all((await kids()).map(look));
+    assert.deepEqual(
+      contexts.map((c) => c.label),
+      [viewer, 'restricted@endpointslices-local'],
+    );
+    assert.match(contexts[0].description, /https:\/\/127\.0\.0\.1:\d+ · current/);
+    assert.equal(contexts[0].icon, 'cloud');
+  });
+
+  it("shows the demo cluster's Services, slices, endpoints and pods", async () => {
+    const web = await child(await child(undefined, viewer), 'demo-web');
+    const services = await Promise.all((await kids(web)).map(look));
+    assert.deepEqual(
+      services.map((s) => `${s.label}: ${s.description}`),
+      [
+        'api: 3/4 ready · 1 slice',
+        'frontend: 3/3 ready · 1 slice',
+        'legacy: 2/3 ready · 3 serving · 1 terminating · 1 slice',
+        'worker: 0/2 ready · 1 slice',
+      ],
+    );
+    assert.deepEqual(
+      [...new Set(services.map((s) => `${s.icon}/${s.contextValue}`))],
+      ['server-process/service'],
+    );
+    const frontend = await child(web, 'frontend');
+    const [merged, slice] = await kids(frontend);
+    assert.equal((await look(merged)).label, 'All endpoints (merged)');
+    assert.equal((await look(slice)).contextValue, 'endpointSlice');
+    const endpoints = await kids(slice);
+    assert.equal(endpoints.length, 3);
+    for (const endpoint of endpoints) {
+      const shown = await look(endpoint);
+      assert.equal(shown.icon, 'circle-filled');
+      assert.equal(shown.contextValue, 'endpoint.pod');
+      const [pod] = await kids(endpoint);
+      const podShown = await look(pod);
+      assert.match(podShown.label, /^frontend-/);
+      assert.equal(podShown.description, `Running · Ready · ${shown.label}`);
+    }
+  });
+
+  it('the restricted context says it may not list namespaces and shows its own', async () => {
+    const restricted = await child(undefined, 'restricted@endpointslices-local');
+    const shown = await Promise.all((await kids(restricted)).map(look));
+    assert.deepEqual(
+      shown.map((s) => s.label),
+      ['You may not list namespaces (403)', 'default'],
+    );
+    assert.equal(shown[0].icon, 'lock');
+  });
+
+  it('follows a change made to the cluster during the test, refreshing only what changed', async () => {
+    const adminModule = path.resolve(__dirname, '../../cluster/kubeAdmin.js');
+    const { KubeAdmin } = (await import(adminModule)) as { KubeAdmin: new (file: string) => KubeAdmin };
+    const admin = new KubeAdmin(env.admin!);
+    const ns = env.namespace!;
+    const namespaceNode = await child(await child(undefined, viewer), ns);
+    assert.deepEqual(await Promise.all((await kids(namespaceNode)).map(async (n) => (await look(n)).label)), [
+      `No Services in ${ns}`,
+    ]);
+    const live = async (): Promise<string | undefined> => {
+      for (const node of await kids(namespaceNode)) {
+        const shown = await look(node);
+        if (shown.label === 'live') {
+          return shown.description;
+        }
+      }
+      return undefined;
+    };
+    await admin.createService(ns, 'live', { app: 'live' });
+    await Promise.all(['live-0', 'live-1'].map((pod) => admin.createPod(ns, pod, { app: 'live' })));
+    const appeared = await eventually(
+      'Service live with 2 ready endpoints',
+      async () => (await live()) === '2/2 ready · 1 slice',
+    );
+    const fired: (TreeNode | TreeNode[] | undefined | null | void)[] = [];
+    const listener = api.provider.onDidChangeTreeData!((event) => fired.push(event));
+    try {
+      await admin.setReady(ns, 'live-0', false);
+      const flipped = await eventually(
+        'the readiness flip',
+        async () => (await live()) === '1/2 ready · 1 slice',
+      );
+      console.log(
+        `    (tree: Service + 2 pods shown ${appeared} ms after the writes; readiness flip ${flipped} ms after the write)`,
+      );
+    } finally {
+      listener.dispose();
+    }
+    const refreshed = fired.flatMap((event) => (Array.isArray(event) ? event : [event]));
+    assert.ok(refreshed.length > 0, 'no onDidChangeTreeData during the flip');
+    assert.ok(
+      refreshed.every((node) => node && node.kind === 'service' && node.id.endsWith('/s:live')),
+      `refreshed ${JSON.stringify(refreshed.map((n) => n?.id ?? 'the whole tree'))}`,
+    );
+  });
+
+  it('opens a slice, a legacy Endpoints and a Service as read-only YAML that the server validates', async () => {
+    const web = await child(await child(undefined, viewer), 'demo-web');
+    const slice = (await kids(await child(web, 'frontend')))[1];
+    await vscode.commands.executeCommand(commandIds.openYaml, slice);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'endpointslices-cluster');
+    assert.equal(editor.document.languageId, 'yaml');
+    assert.match(editor.document.getText(), /^kind: EndpointSlice$/m);
+    // A controller-made slice claims the controller's managed-by value: the server's advice says so.
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) =>
+        d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'managed-by-reserved'),
+      'advice on the live slice',
+    );
+
+    const external = await child(await child(undefined, viewer), 'demo-external');
+    const legacy = (await kids(await child(external, 'legacy-backend'))).find(
+      (n) => n.kind === 'legacyEndpoints',
+    )!;
+    await vscode.commands.executeCommand(commandIds.openYaml, legacy);
+    const endpoints = vscode.window.activeTextEditor!.document;
+    assert.match(endpoints.getText(), /^kind: Endpoints$/m);
+    await waitForDiagnostics(
+      endpoints.uri,
+      (d) =>
+        d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'endpoints-deprecated'),
+      'the deprecation warning',
+    );
+
+    await vscode.commands.executeCommand(commandIds.openServiceManifest, await child(web, 'frontend'));
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /^kind: Service$/m);
+  });
+
+  it('copies an endpoint address and reveals the pod behind it', async () => {
+    const web = await child(await child(undefined, viewer), 'demo-web');
+    const slice = (await kids(await child(web, 'api')))[1];
+    const endpoint = (await kids(slice))[0];
+    const address = (await look(endpoint)).label;
+    await vscode.commands.executeCommand(commandIds.copyAddress, endpoint);
+    assert.equal(await vscode.env.clipboard.readText(), address);
+    await vscode.commands.executeCommand(commandIds.revealPod, endpoint);
+    await waitUntil(() => api.treeView.selection[0]?.kind === 'pod', 'the pod to be selected');
+  });
+
+  it('choose namespaces filters the context (kept in extension state) and refresh reloads', async () => {
+    await vscode.commands.executeCommand(commandIds.chooseNamespaces, viewer, ['demo-web', 'demo-data']);
+    const chosen = await Promise.all((await kids(await child(undefined, viewer))).map(look));
+    assert.deepEqual(
+      chosen.map((n) => n.label),
+      ['demo-data', 'demo-web'],
+    );
+    await vscode.commands.executeCommand(commandIds.refresh);
+    const afterRefresh = await Promise.all((await kids(await child(undefined, viewer))).map(look));
+    assert.deepEqual(
+      afterRefresh.map((n) => n.label),
+      ['demo-data', 'demo-web'],
+    );
+    await vscode.commands.executeCommand(commandIds.chooseNamespaces, viewer, []);
+    const all = await Promise.all((await kids(await child(undefined, viewer))).map(look));
+    assert.ok(all.some((n) => n.label === 'demo-large'));
+  });
+
+  it('the audit log shows no write by the identity the view used', () => {
+    const entries = fs
+      .readFileSync(env.auditLog!, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(`"username":"${env.user}"`))
+      .map((line) => JSON.parse(line) as { verb: string; requestURI: string });
+    assert.ok(entries.length > 0);
+    assert.deepEqual(
+      entries
+        .filter((e) => !['get', 'list', 'watch'].includes(e.verb))
+        .map((e) => `${e.verb} ${e.requestURI}`),
+      [],
+    );
+  });
+});
