@@ -16,6 +16,7 @@ import type {
 } from './languageTypes';
 import { codeActions } from './codeActions';
 import { doComplete } from './completion';
+import type { AnalysisCache } from './completion/context';
 import { doHover } from './hover';
 import { convertEndpointsInText } from './migration/convertText';
 import type { MigrationResult } from './migration/convertText';
@@ -67,6 +68,8 @@ const maxSettingsCaches = 4;
 
 export function createLanguageService(options: { cacheSize?: number } = {}): LanguageService {
   const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
+  // Completion's per-document analysis: a few documents, the ones being edited.
+  const analyses: AnalysisCache = new ChunkCache(8);
   const validate = (text: string, settings: ServiceSettings): FileReport => {
     const cache = caches.getOrCompute(settingsKey(settings), () => new ChunkCache(options.cacheSize ?? 4096));
     const documents: DocumentReport[] = [];
@@ -82,7 +85,7 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
       if (!workspace || !settings.advisories) return report;
       return withAdvice(report, workspaceAdvisories(workspace.summarize(text), workspace));
     },
-    complete: (text, position, _settings, workspace) => doComplete(text, position, workspace),
+    complete: (text, position, _settings, workspace) => doComplete(text, position, workspace, analyses),
     hover: (text, position, _settings, workspace) => doHover(text, position, workspace),
     codeActions: (text, range, diagnostics, settings, workspace) =>
       codeActions(text, range, diagnostics, settings, workspace),

@@ -2,8 +2,9 @@ import type { Position, Range, OurKind } from '../types';
 import { containerOf, siblingKeys } from '../yamlText/blockPath';
 import type { Segment, ShapedLines } from '../yamlText/blockPath';
 import { documentAt } from '../yamlText/documentAt';
-import { scanFlow } from '../yamlText/flowScan';
-import type { FlowFrame } from '../yamlText/flowScan';
+import { framesAt, scanDocument } from '../yamlText/flowScan';
+import type { DocumentScan, FlowFrame } from '../yamlText/flowScan';
+import type { ChunkCache } from '../parse/chunkCache';
 import { firstColumn, lineShape, stripComment } from '../yamlText/lineShape';
 
 /**
@@ -41,17 +42,42 @@ export interface CursorContext {
 
 type Base = Pick<CursorContext, 'kind' | 'apiVersion' | 'indentUnit' | 'documentText' | 'documentStart'>;
 
-export function cursorContext(text: string, position: Position): CursorContext | undefined {
+/** What completion reads of a document whatever the cursor: computed once per document text. */
+export interface DocumentAnalysis {
+  shaped: ShapedLines;
+  scan: DocumentScan;
+  indentUnit: number;
+}
+
+export type AnalysisCache = ChunkCache<DocumentAnalysis>;
+
+function analyse(lines: readonly string[]): DocumentAnalysis {
+  const scan = scanDocument(lines);
+  const shaped: ShapedLines = { shapes: lines.map(lineShape), continuation: scan.continuation };
+  return { shaped, scan, indentUnit: indentUnit(shaped) };
+}
+
+/**
+ * The cursor's context. With a cache, the line shapes and the flow scan of a document are kept
+ * by its text, so requests at several positions of an unchanged document (a completion list
+ * refiltered, hover after completion) cost only the walk around the cursor.
+ */
+export function cursorContext(
+  text: string,
+  position: Position,
+  cache?: AnalysisCache,
+): CursorContext | undefined {
   const doc = documentAt(text, position.line);
   const rel = { line: position.line - doc.chunk.startLine, character: position.character };
   const lineText = doc.lines[rel.line] ?? '';
   rel.character = Math.min(rel.character, lineText.length);
-  const flow = scanFlow(doc.lines, rel);
-  const shaped: ShapedLines = { shapes: doc.lines.map(lineShape), continuation: flow.continuation };
+  const analysis = cache ? cache.getOrCompute(doc.chunk.text, () => analyse(doc.lines)) : analyse(doc.lines);
+  const flow = framesAt(analysis.scan, doc.lines, rel);
+  const shaped = analysis.shaped;
   const base: Base = {
     kind: doc.kind,
     apiVersion: doc.apiVersion,
-    indentUnit: indentUnit(shaped),
+    indentUnit: analysis.indentUnit,
     documentText: doc.chunk.text,
     documentStart: doc.chunk.startLine,
   };

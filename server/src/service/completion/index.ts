@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { documentIdentity } from '../yamlText/identity';
 import { yamlScalar } from '../yamlText/scalars';
 import { cursorContext } from './context';
+import type { AnalysisCache } from './context';
 import type { CursorContext } from './context';
 import { itemCompletions, keyCompletions } from './keys';
 import { objectBody } from './insertText';
@@ -21,8 +22,13 @@ import type { ValueEnv } from './values';
  * values (enums, workspace Services, well-known ports and protocols), new list items and, in an
  * empty document, whole-document snippets.
  */
-export function doComplete(text: string, position: Position, index?: WorkspaceIndex): CompletionResult {
-  const ctx = cursorContext(text, position);
+export function doComplete(
+  text: string,
+  position: Position,
+  index?: WorkspaceIndex,
+  cache?: AnalysisCache,
+): CompletionResult {
+  const ctx = cursorContext(text, position, cache);
   if (!ctx) return { items: [], isIncomplete: false };
   if (ctx.kind === undefined) return { items: unknownKindItems(ctx, index), isIncomplete: false };
   const identity = documentIdentity(ctx.documentText);

@@ -11,9 +11,27 @@ import type { EndpointsInfo, FileSummary, ServiceInfo, SliceInfo } from './types
  * the index never reads files itself. Summaries are cached per `---` document, so re-indexing
  * a file after an edit parses only the document that changed.
  */
+/** One document's summary with its meaning, both computed once per document text. */
+interface CachedSummary {
+  summary: FileSummary;
+  meaning: string;
+}
+
+/**
+ * A file as indexed: its documents' cached summaries and where they start. The shifted,
+ * file-level summary is built only when someone asks (and kept until the file changes), because
+ * most edits change nothing the index knows and a 500-document file has thousands of items.
+ */
+interface IndexedFile {
+  text: string;
+  parts: { cached: CachedSummary; startLine: number }[];
+  meaning: string;
+  summary?: FileSummary;
+}
+
 export class WorkspaceIndex {
-  private readonly files = new Map<string, { text: string; summary: FileSummary }>();
-  private readonly cache = new ChunkCache<FileSummary>(8192);
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly cache = new ChunkCache<CachedSummary>(8192);
   private changes = 0;
 
   /** Increases whenever the indexed content changes, so callers can tell results are stale. */
@@ -25,9 +43,13 @@ export class WorkspaceIndex {
   update(uri: string, text: string): boolean {
     const known = this.files.get(uri);
     if (known?.text === text) return false;
-    const summary = this.summarize(text, uri);
-    this.files.set(uri, { text, summary });
-    const changed = !known || meaning(known.summary) !== meaning(summary);
+    const parts = splitDocuments(text).map((chunk) => ({
+      cached: this.cached(chunk.text),
+      startLine: chunk.startLine,
+    }));
+    const file: IndexedFile = { text, parts, meaning: parts.map((p) => p.cached.meaning).join('\n') };
+    this.files.set(uri, file);
+    const changed = !known || known.meaning !== file.meaning;
     if (changed) this.changes++;
     return changed;
   }
@@ -53,28 +75,34 @@ export class WorkspaceIndex {
 
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(text: string, uri = ''): FileSummary {
-    const out: FileSummary = { services: [], slices: [], endpoints: [] };
-    for (const chunk of splitDocuments(text)) {
-      const summary = this.cache.getOrCompute(chunk.text, () => safeSummary(chunk.text));
-      const place = <T extends { uri: string; range: Range }>(item: T): T =>
-        shift({ ...item, uri }, chunk.startLine);
-      out.services.push(...summary.services.map(place));
-      out.slices.push(...summary.slices.map(place));
-      out.endpoints.push(...summary.endpoints.map(place));
-    }
-    return out;
+    const parts = splitDocuments(text).map((chunk) => ({
+      cached: this.cached(chunk.text),
+      startLine: chunk.startLine,
+    }));
+    return placeParts(parts, uri);
   }
 
   services(): ServiceInfo[] {
-    return [...this.files.values()].flatMap((f) => f.summary.services);
+    return this.summaries().flatMap((f) => f.services);
   }
 
   slices(): SliceInfo[] {
-    return [...this.files.values()].flatMap((f) => f.summary.slices);
+    return this.summaries().flatMap((f) => f.slices);
   }
 
   endpoints(): EndpointsInfo[] {
-    return [...this.files.values()].flatMap((f) => f.summary.endpoints);
+    return this.summaries().flatMap((f) => f.endpoints);
+  }
+
+  private summaries(): FileSummary[] {
+    return [...this.files.entries()].map(([uri, file]) => (file.summary ??= placeParts(file.parts, uri)));
+  }
+
+  private cached(text: string): CachedSummary {
+    return this.cache.getOrCompute(text, () => {
+      const summary = safeSummary(text);
+      return { summary, meaning: meaning(summary) };
+    });
   }
 
   /** The Service of that name, preferring one in the same namespace. */
@@ -91,6 +119,18 @@ export class WorkspaceIndex {
       (s) => s.serviceName === service.name && sameNamespace(s.namespace, service.namespace),
     );
   }
+}
+
+/** The documents' summaries placed in their file: the file's uri, ranges moved to their lines. */
+function placeParts(parts: IndexedFile['parts'], uri: string): FileSummary {
+  const out: FileSummary = { services: [], slices: [], endpoints: [] };
+  for (const { cached, startLine } of parts) {
+    const place = <T extends { uri: string; range: Range }>(item: T): T => shift({ ...item, uri }, startLine);
+    out.services.push(...cached.summary.services.map(place));
+    out.slices.push(...cached.summary.slices.map(place));
+    out.endpoints.push(...cached.summary.endpoints.map(place));
+  }
+  return out;
 }
 
 /** A document the summary cannot read (a template, say) contributes nothing rather than failing the file. */
@@ -111,13 +151,19 @@ function meaning(summary: FileSummary): string {
 
 /** Moves every range of a summary item (its own and nested ones) down by `lines`. */
 function shift<T>(item: T, lines: number): T {
-  if (lines === 0) return item;
-  return JSON.parse(JSON.stringify(item), (key, value: unknown) => {
-    if ((key === 'start' || key === 'end') && isPosition(value)) {
-      return { line: value.line + lines, character: value.character };
-    }
-    return value;
-  }) as T;
+  return lines === 0 ? item : (shiftValue(item, lines, '') as T);
+}
+
+/** A structural copy that moves `start`/`end` positions; cheaper than a JSON round trip. */
+function shiftValue(value: unknown, lines: number, key: string): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => shiftValue(v, lines, ''));
+  if (typeof value !== 'object' || value === null) return value;
+  if ((key === 'start' || key === 'end') && isPosition(value)) {
+    return { line: value.line + lines, character: value.character };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = shiftValue(v, lines, k);
+  return out;
 }
 
 function isPosition(value: unknown): value is { line: number; character: number } {

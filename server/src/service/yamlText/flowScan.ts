@@ -34,20 +34,63 @@ interface State {
   blockScalarIndent: number;
 }
 
-export function scanFlow(lines: readonly string[], cursor: { line: number; character: number }): FlowScan {
+/** The scanner's state where a line starts: what it is inside of. */
+interface LineStart {
+  frames: FlowFrame[];
+  quote: string;
+  blockScalarIndent: number;
+}
+
+/** A cursor-independent scan of a document, reusable for every request on the same text. */
+export interface DocumentScan {
+  continuation: boolean[];
+  starts: LineStart[];
+}
+
+const outside: LineStart = Object.freeze({ frames: [], quote: '', blockScalarIndent: -1 });
+
+export function scanDocument(lines: readonly string[]): DocumentScan {
   const state: State = { frames: [], quote: '', blockScalarIndent: -1 };
   const continuation: boolean[] = [];
-  let atCursor: FlowScan | undefined;
+  const starts: LineStart[] = [];
   lines.forEach((line, index) => {
     continuation.push(startsInside(state, line));
-    const stop = index === cursor.line ? cursor.character : line.length;
-    if (!continuation[index] || state.frames.length > 0 || state.quote) scanLine(state, line, index, stop);
-    if (index === cursor.line) {
-      atCursor = { continuation: [], frames: state.frames.map((f) => ({ ...f })), inQuote: !!state.quote };
-      scanLine(state, line, index, line.length, cursor.character);
+    // Most lines start outside everything; they share one frozen snapshot.
+    starts.push(
+      state.frames.length === 0 && !state.quote && state.blockScalarIndent < 0 ? outside : copyState(state),
+    );
+    if (!continuation[index] || state.frames.length > 0 || state.quote) {
+      scanLine(state, line, index, line.length);
     }
   });
-  return { continuation, frames: atCursor?.frames ?? [], inQuote: atCursor?.inQuote ?? false };
+  return { continuation, starts };
+}
+
+/** The collections open at the cursor, from the scan's snapshot at the start of its line. */
+export function framesAt(
+  scan: DocumentScan,
+  lines: readonly string[],
+  cursor: { line: number; character: number },
+): { frames: FlowFrame[]; inQuote: boolean } {
+  const state = copyState(scan.starts[cursor.line] ?? outside);
+  const line = lines[cursor.line] ?? '';
+  if (!scan.continuation[cursor.line] || state.frames.length > 0 || state.quote) {
+    scanLine(state, line, cursor.line, cursor.character);
+  }
+  return { frames: state.frames, inQuote: !!state.quote };
+}
+
+export function scanFlow(lines: readonly string[], cursor: { line: number; character: number }): FlowScan {
+  const scan = scanDocument(lines);
+  return { continuation: scan.continuation, ...framesAt(scan, lines, cursor) };
+}
+
+function copyState(state: LineStart): State {
+  return {
+    frames: state.frames.map((f) => ({ ...f, keys: [...f.keys] })),
+    quote: state.quote,
+    blockScalarIndent: state.blockScalarIndent,
+  };
 }
 
 function startsInside(state: State, line: string): boolean {
