@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +55,7 @@ async function main(args: string[]): Promise<void> {
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     durationS: 0,
     machine: describeMachine(),
+    code: describeCode(),
     loadAtEnd: '',
   };
   log(
@@ -86,6 +88,25 @@ async function main(args: string[]): Promise<void> {
     if (kubeconfig && !keepCluster) stopPrivateCluster(log);
   }
   log(`wrote ${out} (raw numbers: ${join(workDir, 'results.json')})`);
+}
+
+/** Which code was measured: the commit, and how much of the working tree differs from it. */
+function describeCode(): { commit: string; changedFiles: number } {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  try {
+    const changed = git('status', '--porcelain');
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      changedFiles: changed ? changed.split('\n').length : 0,
+    };
+  } catch {
+    return { commit: 'unknown (not a git checkout)', changedFiles: 0 };
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

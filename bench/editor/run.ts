@@ -148,6 +148,7 @@ async function profileOurs(
   }
   log(`  profile: ${file}`);
   const out = [
+    { label: `${input.name}: didOpen`, summary: summarizeProfile(file, [run.openWindowUs]) },
     { label: `${input.name}: ${plan.edits} edits`, summary: summarizeProfile(file, [run.editWindowUs]) },
   ];
   if (run.completion) {

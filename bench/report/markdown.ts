@@ -14,6 +14,7 @@ export interface BenchReport {
   command: string;
   durationS: number;
   machine: Machine;
+  code: { commit: string; changedFiles: number };
   loadAtEnd: string;
   editor?: EditorResults;
   cli?: CliResults;
@@ -47,6 +48,12 @@ export function renderReport(report: BenchReport): string {
     ),
     '',
     'The machine is shared: other local clusters and editors may run during a benchmark; the load average says how busy it was.',
+    '',
+    `Code measured: commit \`${report.code.commit}\`` +
+      (report.code.changedFiles > 0
+        ? ` plus ${report.code.changedFiles} uncommitted changed or new files in the working tree`
+        : ', clean working tree') +
+      ', built by `npm run build` at the start of the run (the server and CLI run from `dist/`, the cluster view from `out/`).',
     '',
     '## Targets (issue 7)',
     '',
