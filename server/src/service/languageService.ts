@@ -70,13 +70,31 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
   // Completion's per-document analysis: a few documents, the ones being edited.
   const analyses: AnalysisCache = new ChunkCache(8);
+  // The previous call's documents by position. An edit leaves all documents but one where they
+  // were, and comparing a document with its predecessor at the same place is a length check or a
+  // memcmp, where a cache lookup hashes the whole text first: on a 9 MB file that is most of the
+  // work of a keystroke.
+  let previous: { settings: string; chunks: { key: string; result: ChunkResult }[] } | undefined;
   const validate = (text: string, settings: ServiceSettings): FileReport => {
-    const cache = caches.getOrCompute(settingsKey(settings), () => new ChunkCache(options.cacheSize ?? 4096));
+    const key = settingsKey(settings);
+    const cache = caches.getOrCompute(key, () => new ChunkCache(options.cacheSize ?? 4096));
+    const before = previous?.settings === key ? previous.chunks : [];
+    const chunks: { key: string; result: ChunkResult }[] = [];
     const documents: DocumentReport[] = [];
     for (const chunk of splitFile(text)) {
-      const result = cache.getOrCompute(chunkKey(chunk), () => validateChunkSafely(chunk, settings));
+      const textKey = chunkKey(chunk);
+      const same = before[chunks.length];
+      let result: ChunkResult;
+      if (same !== undefined && same.key === textKey) {
+        cache.stats.hits++;
+        result = same.result;
+      } else {
+        result = cache.getOrCompute(textKey, () => validateChunkSafely(chunk, settings));
+      }
+      chunks.push({ key: textKey, result });
       documents.push(...result.map((r) => shiftDocumentReport(r, chunk.index, chunk.startLine)));
     }
+    previous = { settings: key, chunks };
     return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
   };
   return {

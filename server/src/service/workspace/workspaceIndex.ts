@@ -24,7 +24,7 @@ interface CachedSummary {
  */
 interface IndexedFile {
   text: string;
-  parts: { cached: CachedSummary; startLine: number }[];
+  parts: { text: string; cached: CachedSummary; startLine: number }[];
   meaning: string;
   summary?: FileSummary;
 }
@@ -43,10 +43,13 @@ export class WorkspaceIndex {
   update(uri: string, text: string): boolean {
     const known = this.files.get(uri);
     if (known?.text === text) return false;
-    const parts = splitDocuments(text).map((chunk) => ({
-      cached: this.cached(chunk.text),
-      startLine: chunk.startLine,
-    }));
+    // A document at the same place with the same text keeps its summary without a cache lookup,
+    // which would hash the text: after a keystroke that is every document but one.
+    const parts = splitDocuments(text).map((chunk, i) => {
+      const same = known?.parts[i];
+      const cached = same?.text === chunk.text ? same.cached : this.cached(chunk.text);
+      return { text: chunk.text, cached, startLine: chunk.startLine };
+    });
     const file: IndexedFile = { text, parts, meaning: parts.map((p) => p.cached.meaning).join('\n') };
     this.files.set(uri, file);
     const changed = !known || known.meaning !== file.meaning;
@@ -76,6 +79,7 @@ export class WorkspaceIndex {
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(text: string, uri = ''): FileSummary {
     const parts = splitDocuments(text).map((chunk) => ({
+      text: chunk.text,
       cached: this.cached(chunk.text),
       startLine: chunk.startLine,
     }));
