@@ -308,3 +308,22 @@ export class Cleanups {
     };
   }
 }
+
+/**
+ * Runs a driver's main under its guard: cleanups always run, and a crash still ends with a counted
+ * failure line (`<prefix>0 passed, 1 failed`) so the summed total in scripts/test.sh sees it.
+ */
+export async function runDriver({ label, prefix, cleanups, timeoutMs, main }) {
+  const disarm = cleanups.guard(label, timeoutMs);
+  let exitCode = 1;
+  try {
+    exitCode = await main();
+  } catch (error) {
+    console.error(`${label}: ${error.stack ?? error}`);
+    console.log(`${prefix}0 passed, 1 failed`);
+  } finally {
+    await cleanups.run();
+    disarm();
+  }
+  process.exit(exitCode);
+}

@@ -33,6 +33,7 @@ import {
   startCodeServer,
   unpackVsix,
   writeUserSettings,
+  runDriver,
 } from './codeServer.mjs';
 import { e2eNamespace, prepareDemoCluster } from './cluster.mjs';
 
@@ -257,15 +258,10 @@ async function main() {
 }
 
 // The overall deadline also covers hangs outside a test run (installing, starting).
-const disarm = cleanups.guard('e2e', Math.max(deadline - Date.now(), 0) + 30_000);
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error(`e2e: ${error.stack ?? error}`);
-  console.log('0 passed, 1 failed');
-} finally {
-  await cleanups.run();
-  disarm();
-}
-process.exit(exitCode);
+await runDriver({
+  label: 'e2e',
+  prefix: '',
+  cleanups,
+  timeoutMs: Math.max(deadline - Date.now(), 0) + 30_000,
+  main,
+});

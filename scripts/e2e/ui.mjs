@@ -23,6 +23,7 @@ import {
   repoRoot,
   startCodeServer,
   writeUserSettings,
+  runDriver,
 } from './codeServer.mjs';
 import { prepareDemoCluster } from './cluster.mjs';
 
@@ -279,15 +280,4 @@ async function main() {
   return failed > 0 ? 1 : 0;
 }
 
-const disarm = cleanups.guard('ui', Number(options['timeout-ms']));
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error(`ui: ${error.stack ?? error}`);
-  console.log('ui: 0 passed, 1 failed');
-} finally {
-  await cleanups.run();
-  disarm();
-}
-process.exit(exitCode);
+await runDriver({ label: 'ui', prefix: 'ui: ', cleanups, timeoutMs: Number(options['timeout-ms']), main });
