@@ -327,3 +327,19 @@ export async function runDriver({ label, prefix, cleanups, timeoutMs, main }) {
   }
   process.exit(exitCode);
 }
+
+/**
+ * The suite runs once per window kind: workspace trust off, and trust on with the folder left
+ * untrusted (test mode refuses the trust dialog). Both drivers, code-server and Electron, use this.
+ */
+export const trustRuns = [
+  { name: 'trusted', settings: { 'security.workspace.trust.enabled': false } },
+  {
+    name: 'untrusted',
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+    },
+  },
+];

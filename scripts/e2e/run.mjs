@@ -34,6 +34,7 @@ import {
   unpackVsix,
   writeUserSettings,
   runDriver,
+  trustRuns as runs,
 } from './codeServer.mjs';
 import { e2eNamespace, prepareDemoCluster } from './cluster.mjs';
 
@@ -43,18 +44,6 @@ const resultMarker = 'endpointslices-e2e-result ';
 /** Workbench lines that interleave with the suite's output and say nothing about it. */
 const workbenchNoise =
   /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache)/;
-
-const runs = [
-  { name: 'trusted', settings: { 'security.workspace.trust.enabled': false } },
-  {
-    name: 'untrusted',
-    settings: {
-      'security.workspace.trust.enabled': true,
-      'security.workspace.trust.startupPrompt': 'never',
-      'security.workspace.trust.banner': 'never',
-    },
-  },
-];
 
 const { values: options } = parseArgs({
   options: {

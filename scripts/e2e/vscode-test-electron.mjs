@@ -19,6 +19,7 @@ import {
   repoRoot,
   unpackVsix,
   writeUserSettings,
+  trustRuns as runs,
 } from './codeServer.mjs';
 
 const { values: options } = parseArgs({
@@ -26,18 +27,6 @@ const { values: options } = parseArgs({
   // bundles; pass stable to check the newest too.
   options: { 'vscode-version': { type: 'string', default: '1.100.3' } },
 });
-
-const runs = [
-  { name: 'trusted', settings: { 'security.workspace.trust.enabled': false } },
-  {
-    name: 'untrusted',
-    settings: {
-      'security.workspace.trust.enabled': true,
-      'security.workspace.trust.startupPrompt': 'never',
-      'security.workspace.trust.banner': 'never',
-    },
-  },
-];
 
 const scratch = makeTempDir('electron');
 let exitCode = 0;

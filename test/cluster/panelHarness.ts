@@ -6,7 +6,7 @@
 import { createClusterClient } from '../../client/src/cluster/clusterClient';
 import type { ClusterClient, ClusterClientOptions } from '../../client/src/cluster/clusterClient';
 import { ClusterSession } from '../../client/src/cluster/clusterSession';
-import { children, ids, present } from '../../client/src/cluster/model';
+import { children, namespaceNode, present } from '../../client/src/cluster/model';
 import type { ClusterNode, ContextNode, NamespaceNode } from '../../client/src/cluster/model';
 
 export interface ChangeRecord {
@@ -98,14 +98,7 @@ export class PanelHarness {
   }
 
   namespaceNode(namespace: string): NamespaceNode {
-    const parent = this.context();
-    return {
-      kind: 'namespace',
-      id: ids.namespace(parent.context, namespace),
-      parent,
-      context: parent.context,
-      namespace,
-    };
+    return namespaceNode(this.context(), namespace);
   }
 
   /** Expands a namespace as the tree does; resolves with the milliseconds until its four resources were listed. */

@@ -99,6 +99,20 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
+/**
+ * Opens a fixture and waits for its diagnostics. The listener is registered before the document
+ * opens, so a fast server cannot publish before anyone listens.
+ */
+export async function openFixtureWithDiagnostics(
+  name: string,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const published = waitForDiagnostics(fixtureUri(name), accept, what);
+  const editor = await openFixture(name);
+  return { editor, diagnostics: await published };
+}
+
 /** Closes every editor, discarding edits, so one test's changes never leak into the next. */
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {

@@ -5,6 +5,7 @@ import {
   extensionId,
   fixtureUri,
   openFixture,
+  openFixtureWithDiagnostics,
   ourDiagnostics,
   waitForDiagnostics,
 } from '../helpers';
@@ -26,9 +27,11 @@ describe('commands', () => {
   // suite runs alone (ENDPOINTSLICES_E2E_GREP=commands).
   before(async () => {
     const uri = fixtureUri('invalid-slice.yaml');
-    const published = waitForDiagnostics(uri, () => ourDiagnostics(uri).length > 0, 'diagnostics');
-    await openFixture('invalid-slice.yaml');
-    await published;
+    await openFixtureWithDiagnostics(
+      'invalid-slice.yaml',
+      'diagnostics',
+      () => ourDiagnostics(uri).length > 0,
+    );
   });
   afterEach(closeAllEditors);
 

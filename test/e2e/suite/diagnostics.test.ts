@@ -7,6 +7,7 @@ import {
   fixtureUri,
   nextPublish,
   openFixture,
+  openFixtureWithDiagnostics,
   summarizeAll,
   waitForDiagnostics,
 } from '../helpers';
@@ -32,10 +33,10 @@ describe('diagnostics', () => {
   afterEach(closeAllEditors);
 
   it('reports an invalid EndpointSlice with the apiserver codes, ranges and severities', async () => {
-    const uri = fixtureUri('invalid-slice.yaml');
-    const published = waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics for the slice');
-    await openFixture('invalid-slice.yaml');
-    const diagnostics = await published;
+    const { diagnostics } = await openFixtureWithDiagnostics(
+      'invalid-slice.yaml',
+      'diagnostics for the slice',
+    );
     assert.deepEqual(summarizeAll(diagnostics), invalidSlice);
     for (const diagnostic of diagnostics) {
       assert.equal(diagnostic.source, diagnosticSource);
@@ -84,10 +85,10 @@ describe('diagnostics', () => {
   });
 
   it('warns that v1 Endpoints is deprecated', async () => {
-    const uri = fixtureUri('legacy-endpoints.yaml');
-    const published = waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics for the Endpoints');
-    await openFixture('legacy-endpoints.yaml');
-    const diagnostics = await published;
+    const { diagnostics } = await openFixtureWithDiagnostics(
+      'legacy-endpoints.yaml',
+      'diagnostics for the Endpoints',
+    );
     assert.deepEqual(summarizeAll(diagnostics), [
       { code: 'endpoints-deprecated', severity: 'Warning', range: [2, 6, 2, 15] },
     ]);

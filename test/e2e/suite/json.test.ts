@@ -4,8 +4,8 @@ import {
   fixtureUri,
   nextPublish,
   openFixture,
+  openFixtureWithDiagnostics,
   summarizeAll,
-  waitForDiagnostics,
 } from '../helpers';
 
 // JSON documents are in the client's document selector: a JSON EndpointSlice is validated with
@@ -14,10 +14,8 @@ describe('JSON manifests', () => {
   afterEach(closeAllEditors);
 
   it('validates a JSON EndpointSlice at the offending value', async () => {
-    const uri = fixtureUri('slice.json');
-    const published = waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics for the JSON slice');
-    await openFixture('slice.json');
-    assert.deepEqual(summarizeAll(await published), [
+    const { diagnostics } = await openFixtureWithDiagnostics('slice.json', 'diagnostics for the JSON slice');
+    assert.deepEqual(summarizeAll(diagnostics), [
       { code: 'ip-invalid', severity: 'Error', range: [8, 44, 8, 56] },
     ]);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, ourDiagnostics, waitForDiagnostics } from '../helpers';
+import { closeAllEditors, fixtureUri, openFixtureWithDiagnostics, ourDiagnostics } from '../helpers';
 
 // The driver runs the whole suite twice: with workspace trust off (the folder counts as trusted)
 // and with it on and the folder never trusted (test mode refuses the trust dialog, so it stays
@@ -18,9 +18,11 @@ describe(`workspace trust (${trustEnabled === true ? 'untrusted folder' : 'trust
 
   it('validates in this trust state', async () => {
     const uri = fixtureUri('invalid-slice.yaml');
-    const published = waitForDiagnostics(uri, () => ourDiagnostics(uri).length > 0, 'diagnostics');
-    await openFixture('invalid-slice.yaml');
-    await published;
+    await openFixtureWithDiagnostics(
+      'invalid-slice.yaml',
+      'diagnostics',
+      () => ourDiagnostics(uri).length > 0,
+    );
   });
 
   it('reads the workspace kubeconfig setting only when the folder is trusted', () => {

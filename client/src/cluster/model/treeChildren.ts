@@ -62,7 +62,8 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
   }
 }
 
-function namespaceNode(parent: ContextNode, namespace: string): NamespaceNode {
+/** The node of one namespace under its context, as the tree shows it. */
+export function namespaceNode(parent: ContextNode, namespace: string): NamespaceNode {
   return {
     kind: 'namespace',
     id: ids.namespace(parent.context, namespace),

@@ -1,12 +1,11 @@
 import type { CorePort, EndpointAddress, Endpoints, EndpointSubset } from '../k8s/objects';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
-import { ipParseMessages, parseIPSloppy, specialRangeMessages } from '../validation/ip';
+import { ipParseProblems, parseIPSloppy, specialRangeMessages } from '../validation/ip';
 import { dns1123LabelMessages, dns1123SubdomainMessages } from '../validation/names';
 import type { RuleContext } from './context';
 import { validateObjectMeta } from './metadata';
 import { validateProtocols } from './portProtocols';
-import { codeForParseMessage } from './sliceAddresses';
 
 /** ValidateEndpoints on create (core validation): metadata, then every subset. */
 export function validateEndpoints(endpoints: Endpoints, ctx: RuleContext): FieldError[] {
@@ -41,13 +40,13 @@ function validateAddress(address: EndpointAddress, path: string, ctx: RuleContex
   const errors: FieldError[] = [];
   const ip = address.ip ?? '';
   const ipPath = `${path}.ip`;
-  for (const message of ipParseMessages(
+  for (const { code, message } of ipParseProblems(
     ip,
     ctx.behaviour.strictIPValidation ? 'legacy-strict' : 'legacy-lenient',
   )) {
     errors.push(
       fieldError.invalid(ipPath, ip, message, {
-        code: codeForParseMessage(message),
+        code,
         target: address.ip === undefined ? path : ipPath,
       }),
     );

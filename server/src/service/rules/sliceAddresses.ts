@@ -2,7 +2,7 @@ import type { SliceEndpoint } from '../k8s/objects';
 import { limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
-import { ipParseMessages, isIPv4, parseIPSloppy, specialRangeMessages } from '../validation/ip';
+import { ipParseProblems, isIPv4, parseIPSloppy, specialRangeMessages } from '../validation/ip';
 import { dns1123LabelMessages, dns1123SubdomainMessages, fqdnMessages } from '../validation/names';
 import type { RuleContext } from './context';
 import { validateHints } from './sliceHints';
@@ -102,11 +102,9 @@ function validateIPAddress(
   family: 'IPv4' | 'IPv6',
   mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
 ): FieldError[] {
-  const parseMessages = ipParseMessages(address, mode);
-  if (parseMessages.length > 0) {
-    return parseMessages.map((message) =>
-      fieldError.invalid(path, address, message, { code: codeForParseMessage(message) }),
-    );
+  const problems = ipParseProblems(address, mode);
+  if (problems.length > 0) {
+    return problems.map(({ code, message }) => fieldError.invalid(path, address, message, { code }));
   }
   const errors: FieldError[] = [];
   const ip = parseIPSloppy(address);
@@ -124,13 +122,6 @@ function validateIPAddress(
     errors.push(fieldError.invalid(path, address, message, { code: 'ip-special-range' }));
   }
   return errors;
-}
-
-export function codeForParseMessage(message: string): string {
-  if (message.startsWith('must not have leading')) return 'ip-leading-zeros';
-  if (message.startsWith('must not be an IPv4-mapped')) return 'ip-ipv4-mapped';
-  if (message.startsWith('must be in canonical form')) return 'ip-not-canonical';
-  return 'ip-invalid';
 }
 
 function validateFQDN(address: string, path: string): FieldError[] {

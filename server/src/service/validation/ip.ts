@@ -207,25 +207,42 @@ export function specialRangeMessages(value: string, ip: IPBytes): string[] {
 
 export const invalidIPMessage = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
+/** One parse problem: the apiserver's detail and the diagnostic code it gets. */
+export interface IPParseProblem {
+  code: 'ip-invalid' | 'ip-leading-zeros' | 'ip-ipv4-mapped' | 'ip-not-canonical';
+  message: string;
+}
+
 /**
  * The parse checks of IsValidIPForLegacyField (strict = the StrictIPCIDRValidation gate) and of
- * IsValidIP (strict and canonical). Returns the messages, in the apiserver's order.
+ * IsValidIP (strict and canonical), in the apiserver's order, each with its code.
  */
+export function ipParseProblems(
+  value: string,
+  mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
+): IPParseProblem[] {
+  const sloppy = parseIPSloppy(value);
+  if (!sloppy) return [{ code: 'ip-invalid', message: invalidIPMessage }];
+  if (mode === 'legacy-lenient') return [];
+  // Upstream asks Is4In6 of the zero Addr when netip.ParseAddr failed, so `::ffff:010.1.2.3`
+  // gets the leading-zeros error only.
+  if (!parseIPStrict(value)) return [{ code: 'ip-leading-zeros', message: 'must not have leading 0s' }];
+  if (isWrittenAsIPv4Mapped(value, sloppy)) {
+    return [{ code: 'ip-ipv4-mapped', message: 'must not be an IPv4-mapped IPv6 address' }];
+  }
+  if (mode === 'legacy-strict') return [];
+  const canonical = ipString(sloppy);
+  return value === canonical
+    ? []
+    : [{ code: 'ip-not-canonical', message: `must be in canonical form ("${canonical}")` }];
+}
+
+/** The messages of ipParseProblems. */
 export function ipParseMessages(
   value: string,
   mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
 ): string[] {
-  const sloppy = parseIPSloppy(value);
-  if (!sloppy) return [invalidIPMessage];
-  if (mode === 'legacy-lenient') return [];
-  const messages: string[] = [];
-  // Upstream asks Is4In6 of the zero Addr when netip.ParseAddr failed, so `::ffff:010.1.2.3`
-  // gets the leading-zeros error only.
-  if (!parseIPStrict(value)) messages.push('must not have leading 0s');
-  else if (isWrittenAsIPv4Mapped(value, sloppy)) messages.push('must not be an IPv4-mapped IPv6 address');
-  if (messages.length > 0 || mode === 'legacy-strict') return messages;
-  const canonical = ipString(sloppy);
-  return value === canonical ? [] : [`must be in canonical form ("${canonical}")`];
+  return ipParseProblems(value, mode).map((problem) => problem.message);
 }
 
 /** GetWarningsForIP: the non-standard or non-canonical forms the apiserver warns about. */
