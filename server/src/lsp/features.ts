@@ -1,11 +1,12 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ChunkedDocument } from './chunkedDocument';
 import { convertWorkspaceRequest, defaultSettings } from '../service';
 import type {
   ConvertWorkspaceParams,
   ConvertWorkspaceResult,
   LanguageService,
   ServiceSettings,
+  TextSource,
   WorkspaceIndex,
 } from '../service';
 import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLspSymbol } from './convert';
@@ -16,7 +17,7 @@ import { convertWorkspace } from './migrationRequest';
 /** What the editing features need from the server. */
 export interface FeatureDeps {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<ChunkedDocument>;
   service: LanguageService;
   workspace: WorkspaceIndex;
   settingsFor(uri: string): Promise<ServiceSettings>;
@@ -39,10 +40,10 @@ export const featureCapabilities = {
 export function registerFeatures(deps: FeatureDeps): void {
   const { connection, documents, service, workspace, log } = deps;
   // YAML only: the edits and snippets are YAML, and JSON and Helm documents read differently.
-  const textOf = (uri: string, token: CancellationToken): string | undefined => {
+  const textOf = (uri: string, token: CancellationToken): TextSource | undefined => {
     const document = documents.get(uri);
     if (token.isCancellationRequested || document?.languageId !== 'yaml') return undefined;
-    return document.getText();
+    return document.source;
   };
 
   connection.onCompletion(

@@ -12,7 +12,7 @@ import type {
   InitializeParams,
   InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { chunkedDocuments } from './chunkedDocument';
 import { createLanguageService, WorkspaceIndex } from '../service';
 import { toLspDiagnostic } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
@@ -37,7 +37,7 @@ export const defaultDebounceMs = 150;
  * (server.ts), so this function also runs over in-memory streams.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(chunkedDocuments);
   const service = createLanguageService();
   const log = connection.console;
   let settings = new SettingsCache(undefined, log);
@@ -72,7 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return undefined;
     }
     if (!worthValidating(document)) return [];
-    return service.validate(document.getText(), documentSettings, workspace).diagnostics.map(toLspDiagnostic);
+    return service.validate(document.source, documentSettings, workspace).diagnostics.map(toLspDiagnostic);
   }
 
   /** Another file's Service changed: advice in every open document may change with it. */
@@ -139,7 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const { document } = event;
       scheduler.schedule(document);
       // Before the debounce ends, the index sees this text; other documents' advice may follow it.
-      if (files.opened(document.uri, document.getText())) revalidateAll();
+      if (files.opened(document.uri, document.source)) revalidateAll();
     }),
   );
   documents.onDidClose(

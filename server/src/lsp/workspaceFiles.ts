@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { FileEvent } from 'vscode-languageserver/node';
-import type { WorkspaceIndex } from '../service';
+import type { TextSource, WorkspaceIndex } from '../service';
 import { describeError } from './guard';
 import type { ErrorLog } from './guard';
 
@@ -54,9 +54,9 @@ export class WorkspaceFiles {
   }
 
   /** An open document's text replaces the file's; returns whether the index changed. */
-  opened(uri: string, text: string): boolean {
+  opened(uri: string, source: TextSource): boolean {
     this.open.add(uri);
-    return this.index.update(uri, text);
+    return this.index.update(uri, source);
   }
 
   /** A closed document falls back to what is on disk (or leaves the index if it has no file). */

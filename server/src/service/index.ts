@@ -9,6 +9,8 @@ export { createLanguageService } from './languageService';
 export type { LanguageService } from './languageService';
 export { diagnosticCodes } from './validation/codes';
 export type { DiagnosticCodeInfo } from './validation/codes';
+export { ChunkedText, chunksOf, textOf } from './parse/chunkedText';
+export type { ChunkedSource, TextSource } from './parse/chunkedText';
 export { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './workspace/types';
 export type { MigrationOptions } from './migration/convert';

@@ -1,7 +1,9 @@
 import type { FileReport, DocumentReport, Position, Range } from './types';
 import type { ServiceSettings } from './settings';
 import { settingsKey } from './settings';
-import { chunkKey, splitFile } from './parse/fileChunks';
+import { chunkKey } from './parse/fileChunks';
+import { chunksOf, textOf } from './parse/chunkedText';
+import type { TextSource } from './parse/chunkedText';
 import type { FileChunk } from './parse/fileChunks';
 import { ChunkCache } from './parse/chunkCache';
 import { validateChunk } from './validation/validateDocument';
@@ -21,7 +23,7 @@ import { doHover } from './hover';
 import { convertEndpointsInText } from './migration/convertText';
 import type { MigrationResult } from './migration/convertText';
 import type { MigrationOptions } from './migration/convert';
-import { documentSymbols } from './symbols/documentSymbols';
+import { SymbolCache } from './symbols/symbolCache';
 import { workspaceAdvisories } from './workspace/advisories';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -34,31 +36,34 @@ import type { WorkspaceIndex } from './workspace/workspaceIndex';
  * with what the document itself says.
  */
 export interface LanguageService {
-  /** Diagnostics; with a workspace, also the advice that needs the document's Service. */
-  validate(text: string, settings: ServiceSettings, workspace?: WorkspaceIndex): FileReport;
+  /**
+   * Diagnostics; with a workspace, also the advice that needs the document's Service. Every
+   * feature reads a file's text or, from an editor, a `ChunkedText` kept up to date edit by edit.
+   */
+  validate(source: TextSource, settings: ServiceSettings, workspace?: WorkspaceIndex): FileReport;
   complete(
-    text: string,
+    source: TextSource,
     position: Position,
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
   ): CompletionResult;
   hover(
-    text: string,
+    source: TextSource,
     position: Position,
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
   ): Hover | null;
   /** Quick fixes for the diagnostics the client sends back, and refactorings at the range. */
   codeActions(
-    text: string,
+    source: TextSource,
     range: Range,
     diagnostics: readonly CodeActionDiagnostic[],
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
   ): CodeAction[];
-  documentSymbols(text: string): DocumentSymbol[];
+  documentSymbols(source: TextSource): DocumentSymbol[];
   /** Every Endpoints document of the text converted to EndpointSlices. */
-  convertEndpointsToSlices(text: string, options: MigrationOptions): MigrationResult;
+  convertEndpointsToSlices(source: TextSource, options: MigrationOptions): MigrationResult;
   /** Documents validated afresh (misses) and reused (hits) since the service was created. */
   cacheStats(): { hits: number; misses: number };
 }
@@ -70,45 +75,38 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
   // Completion's per-document analysis: a few documents, the ones being edited.
   const analyses: AnalysisCache = new ChunkCache(8);
+  const symbols = new SymbolCache();
   // The previous call's documents by position. An edit leaves all documents but one where they
   // were, and comparing a document with its predecessor at the same place is a length check or a
   // memcmp, where a cache lookup hashes the whole text first: on a 9 MB file that is most of the
   // work of a keystroke.
-  let previous: { settings: string; chunks: { key: string; result: ChunkResult }[] } | undefined;
-  const validate = (text: string, settings: ServiceSettings): FileReport => {
+  let previous: { settings: string; chunks: ValidatedChunk[] } | undefined;
+  const validate = (source: TextSource, settings: ServiceSettings): FileReport => {
     const key = settingsKey(settings);
     const cache = caches.getOrCompute(key, () => new ChunkCache(options.cacheSize ?? 4096));
     const before = previous?.settings === key ? previous.chunks : [];
-    const chunks: { key: string; result: ChunkResult }[] = [];
+    const chunks: ValidatedChunk[] = [];
     const documents: DocumentReport[] = [];
-    for (const chunk of splitFile(text)) {
-      const textKey = chunkKey(chunk);
-      const same = before[chunks.length];
-      let result: ChunkResult;
-      if (same !== undefined && same.key === textKey) {
-        cache.stats.hits++;
-        result = same.result;
-      } else {
-        result = cache.getOrCompute(textKey, () => validateChunkSafely(chunk, settings));
-      }
-      chunks.push({ key: textKey, result });
-      documents.push(...result.map((r) => shiftDocumentReport(r, chunk.index, chunk.startLine)));
+    for (const chunk of chunksOf(source)) {
+      const validated = reuseOrValidate(chunk, before[chunks.length], cache, settings);
+      chunks.push(validated);
+      documents.push(...validated.reports);
     }
     previous = { settings: key, chunks };
     return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
   };
   return {
-    validate(text, settings, workspace) {
-      const report = validate(text, settings);
+    validate(source, settings, workspace) {
+      const report = validate(source, settings);
       if (!workspace || !settings.advisories) return report;
-      return withAdvice(report, workspaceAdvisories(workspace.summarize(text), workspace));
+      return withAdvice(report, workspaceAdvisories(workspace.summarize(source), workspace));
     },
-    complete: (text, position, _settings, workspace) => doComplete(text, position, workspace, analyses),
-    hover: (text, position, _settings, workspace) => doHover(text, position, workspace),
-    codeActions: (text, range, diagnostics, settings, workspace) =>
-      codeActions(text, range, diagnostics, settings, workspace),
-    documentSymbols,
-    convertEndpointsToSlices: convertEndpointsInText,
+    complete: (source, position, _settings, workspace) => doComplete(source, position, workspace, analyses),
+    hover: (source, position, _settings, workspace) => doHover(source, position, workspace),
+    codeActions: (source, range, diagnostics, settings, workspace) =>
+      codeActions(source, range, diagnostics, settings, workspace),
+    documentSymbols: (source) => symbols.of(source),
+    convertEndpointsToSlices: (source, options) => convertEndpointsInText(textOf(source), options),
     cacheStats() {
       const totals = { hits: 0, misses: 0 };
       for (const cache of caches.values()) {
@@ -118,6 +116,36 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
       return totals;
     },
   };
+}
+
+/** A document's result, and the same moved to where the document starts in the file. */
+interface ValidatedChunk {
+  key: string;
+  result: ChunkResult;
+  index: number;
+  startLine: number;
+  reports: DocumentReport[];
+}
+
+function reuseOrValidate(
+  chunk: FileChunk,
+  same: ValidatedChunk | undefined,
+  cache: ChunkCache<ChunkResult>,
+  settings: ServiceSettings,
+): ValidatedChunk {
+  const key = chunkKey(chunk);
+  const { index, startLine } = chunk;
+  if (same !== undefined && same.key === key) {
+    cache.stats.hits++;
+    if (same.index === index && same.startLine === startLine) return same;
+    return { ...same, index, startLine, reports: placed(same.result, index, startLine) };
+  }
+  const result = cache.getOrCompute(key, () => validateChunkSafely(chunk, settings));
+  return { key, result, index, startLine, reports: placed(result, index, startLine) };
+}
+
+function placed(result: ChunkResult, index: number, startLine: number): DocumentReport[] {
+  return result.map((r) => shiftDocumentReport(r, index, startLine));
 }
 
 /** Adds workspace advice to the documents it belongs to, keeping document order. */

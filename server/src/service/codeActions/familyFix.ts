@@ -3,7 +3,7 @@ import type { YAMLSeq } from 'yaml';
 import type { SliceEndpoint } from '../k8s/objects';
 import type { CodeAction, TextEdit } from '../languageTypes';
 import { renderManifest } from '../migration/convertText';
-import { splitDocuments } from '../parse/split';
+import { yamlChunksOf } from '../parse/chunkedText';
 import { parseChunk, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import { isIPv4, parseIPSloppy } from '../validation/ip';
@@ -61,7 +61,7 @@ interface Sibling {
 }
 
 function siblingSlice(ctx: FixContext, family: string): Sibling | undefined {
-  for (const chunk of splitDocuments(ctx.text)) {
+  for (const chunk of yamlChunksOf(ctx.source)) {
     if (chunk.startLine === ctx.startLine) continue;
     const parsed = parseChunk(chunk.text);
     if (

@@ -2,6 +2,7 @@ import { kindSpecs } from '../k8s/schema';
 import type { CodeAction, CodeActionDiagnostic, TextEdit } from '../languageTypes';
 import { decode } from '../parse/decode';
 import type { Decoded } from '../parse/decode';
+import type { TextSource } from '../parse/chunkedText';
 import { parseChunk } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { ServiceSettings } from '../settings';
@@ -17,7 +18,7 @@ import type { NodeAt } from '../yamlText/nodeAt';
 /** Everything a quick fix reads: the document the diagnostic is in, parsed and decoded. */
 export interface FixContext {
   /** The whole file. */
-  text: string;
+  source: TextSource;
   diagnostic: CodeActionDiagnostic;
   kind: OurKind;
   parsed: ParsedChunk;
@@ -32,18 +33,18 @@ export interface FixContext {
 }
 
 export function fixContext(
-  text: string,
+  source: TextSource,
   diagnostic: CodeActionDiagnostic,
   settings: ServiceSettings,
   index: WorkspaceIndex | undefined,
 ): FixContext | undefined {
-  const doc = documentAt(text, diagnostic.range.start.line);
+  const doc = documentAt(source, diagnostic.range.start.line);
   if (!doc.kind) return undefined;
   const parsed = parseChunk(doc.chunk.text);
   const { line, character } = diagnostic.range.start;
   const offset = offsetAt(doc.chunk.text, line - doc.chunk.startLine, character);
   return {
-    text,
+    source,
     diagnostic,
     kind: doc.kind,
     parsed,

@@ -1,5 +1,7 @@
 import type { CodeAction, CodeActionDiagnostic } from '../languageTypes';
 import { convertEndpointsInText } from '../migration/convertText';
+import { textOf } from '../parse/chunkedText';
+import type { TextSource } from '../parse/chunkedText';
 import { defaultMigrationSettings } from '../settings';
 import type { ServiceSettings } from '../settings';
 import type { Range } from '../types';
@@ -45,7 +47,7 @@ const fixers: Record<string, (ctx: FixContext) => CodeAction[]> = {
 };
 
 export function codeActions(
-  text: string,
+  source: TextSource,
   range: Range,
   diagnostics: readonly CodeActionDiagnostic[],
   settings: ServiceSettings,
@@ -55,24 +57,24 @@ export function codeActions(
   for (const diagnostic of diagnostics) {
     const fixer = fixers[diagnostic.code];
     if (!fixer) continue;
-    const ctx = fixContext(text, diagnostic, settings, index);
+    const ctx = fixContext(source, diagnostic, settings, index);
     if (ctx) actions.push(...fixer(ctx).filter((a) => a.edits.length > 0));
   }
-  const convert = convertAction(text, range, settings, diagnostics);
+  const convert = convertAction(source, range, settings, diagnostics);
   if (convert) actions.push(convert);
   return actions;
 }
 
 /** "Convert Endpoints to EndpointSlices" for the Endpoints document at the range. */
 function convertAction(
-  text: string,
+  source: TextSource,
   range: Range,
   settings: ServiceSettings,
   diagnostics: readonly CodeActionDiagnostic[],
 ): CodeAction | undefined {
-  if (documentAt(text, range.start.line).kind !== 'Endpoints') return undefined;
+  if (documentAt(source, range.start.line).kind !== 'Endpoints') return undefined;
   const result = convertEndpointsInText(
-    text,
+    textOf(source),
     settings.migration ?? defaultMigrationSettings,
     range.start.line,
   );

@@ -5,6 +5,7 @@ import { documentAt } from '../yamlText/documentAt';
 import { framesAt, scanDocument } from '../yamlText/flowScan';
 import type { DocumentScan, FlowFrame } from '../yamlText/flowScan';
 import type { ChunkCache } from '../parse/chunkCache';
+import type { TextSource } from '../parse/chunkedText';
 import { firstColumn, lineShape, stripComment } from '../yamlText/lineShape';
 
 /**
@@ -63,11 +64,11 @@ function analyse(lines: readonly string[]): DocumentAnalysis {
  * refiltered, hover after completion) cost only the walk around the cursor.
  */
 export function cursorContext(
-  text: string,
+  source: TextSource,
   position: Position,
   cache?: AnalysisCache,
 ): CursorContext | undefined {
-  const doc = documentAt(text, position.line);
+  const doc = documentAt(source, position.line);
   const rel = { line: position.line - doc.chunk.startLine, character: position.character };
   const lineText = doc.lines[rel.line] ?? '';
   rel.character = Math.min(rel.character, lineText.length);

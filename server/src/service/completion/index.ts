@@ -16,6 +16,7 @@ import { servicePortItems } from './ports';
 import { snippetCompletions } from './snippets';
 import { valueCompletions } from './values';
 import type { ValueEnv } from './values';
+import type { TextSource } from '../parse/chunkedText';
 
 /**
  * Completion at a position: the cursor's YAML context decides between keys (from the schema),
@@ -23,12 +24,12 @@ import type { ValueEnv } from './values';
  * empty document, whole-document snippets.
  */
 export function doComplete(
-  text: string,
+  source: TextSource,
   position: Position,
   index?: WorkspaceIndex,
   cache?: AnalysisCache,
 ): CompletionResult {
-  const ctx = cursorContext(text, position, cache);
+  const ctx = cursorContext(source, position, cache);
   if (!ctx) return { items: [], isIncomplete: false };
   if (ctx.kind === undefined) return { items: unknownKindItems(ctx, index), isIncomplete: false };
   const identity = documentIdentity(ctx.documentText);

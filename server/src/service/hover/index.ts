@@ -1,6 +1,7 @@
 import { labelFact } from '../k8s/labelFacts';
 import { resolvePath } from '../k8s/schemaPath';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
+import type { TextSource } from '../parse/chunkedText';
 import type { Hover } from '../languageTypes';
 import type { Position } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -16,8 +17,8 @@ import { addressHover } from './addressHover';
  * Hover: a field's documentation on its key or value; on an address, its family and canonical
  * form; on a label or a port name, what it ties the document to in the workspace.
  */
-export function doHover(text: string, position: Position, index?: WorkspaceIndex): Hover | null {
-  const doc = documentAt(text, position.line);
+export function doHover(source: TextSource, position: Position, index?: WorkspaceIndex): Hover | null {
+  const doc = documentAt(source, position.line);
   if (!doc.kind) return null;
   const chunk = parseChunk(doc.chunk.text);
   const offset = offsetAt(doc.chunk.text, position.line - doc.chunk.startLine, position.character);

@@ -24,8 +24,13 @@ interface Boundary {
 /** Lines that carry no content: a preamble of only these belongs to the next document (`\r?`: `.` stops at a CR). */
 const noContent = /^(?:\s*(?:#.*)?|%.*)\r?$/;
 
-export function splitDocuments(text: string): Chunk[] {
-  const bounds = mergeEmptyPreamble(text, markerBoundaries(text));
+/**
+ * `fileStart: false` splits a stretch from the middle of a file (see chunkedText.ts): comments
+ * before its first marker are then a document of their own, as they are in the whole file.
+ */
+export function splitDocuments(text: string, options: { fileStart?: boolean } = {}): Chunk[] {
+  const marked = markerBoundaries(text);
+  const bounds = options.fileStart === false ? marked : mergeEmptyPreamble(text, marked);
   return bounds.map((start, index) => {
     const next = bounds[index + 1];
     // A chunk ends before the line break that precedes the next chunk's first line.

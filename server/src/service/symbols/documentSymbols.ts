@@ -13,14 +13,17 @@ import type { Range } from '../types';
  * YAML extension's outline.
  */
 export function documentSymbols(text: string): DocumentSymbol[] {
-  return splitDocuments(text).flatMap((chunk) => {
-    const parsed = parseChunk(chunk.text);
-    const root = parsed.doc.contents;
-    const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));
-    if (!isMap(root) || match.kind === 'other') return [];
-    const outline = new Outline(parsed, chunk.startLine);
-    return [match.ourKind === 'EndpointSlice' ? outline.slice(root) : outline.endpoints(root)];
-  });
+  return splitDocuments(text).flatMap((chunk) => chunkSymbols(chunk.text, chunk.startLine));
+}
+
+/** The outline of one `---` document whose first line is `startLine` of the file. */
+export function chunkSymbols(text: string, startLine = 0): DocumentSymbol[] {
+  const parsed = parseChunk(text);
+  const root = parsed.doc.contents;
+  const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));
+  if (!isMap(root) || match.kind === 'other') return [];
+  const outline = new Outline(parsed, startLine);
+  return [match.ourKind === 'EndpointSlice' ? outline.slice(root) : outline.endpoints(root)];
 }
 
 class Outline {

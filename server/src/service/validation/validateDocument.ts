@@ -8,6 +8,7 @@ import { placeholderMark, templateModel } from '../parse/templateModel';
 import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
+import { sharedParse } from '../parse/sharedParse';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
@@ -55,7 +56,7 @@ export function validateChunk(
   const format = options.format ?? 'yaml';
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
   const model = format === 'yaml' ? templateModel(text) : undefined;
-  if (!model) return validateParsed(parseChunk(text, format), settings);
+  if (!model) return validateParsed(sharedParse(text, format), settings);
   return validateTemplated(text, model, settings);
 }
 

@@ -5,7 +5,8 @@ import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
 import { decode } from '../parse/decode';
 import type { Location } from '../parse/decode';
-import { parseChunk, rangeOf } from '../parse/yamlDocument';
+import { rangeOf } from '../parse/yamlDocument';
+import { sharedParse } from '../parse/sharedParse';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { Range } from '../types';
 import type {
@@ -25,7 +26,7 @@ export function summarizeChunk(text: string): FileSummary {
   const empty: FileSummary = { services: [], slices: [], endpoints: [] };
   const kind = indexedKind.exec(text)?.[1];
   if (!kind) return empty;
-  const chunk = parseChunk(text);
+  const chunk = sharedParse(text);
   if (!isMap(chunk.doc.contents)) return empty;
   const whole = rangeOf(chunk, 0, text.length);
   const apiVersion = scalarAt(chunk.doc.contents, 'apiVersion');

@@ -1,5 +1,6 @@
 import { ChunkCache } from '../parse/chunkCache';
-import { splitDocuments } from '../parse/split';
+import { textOf, yamlChunksOf } from '../parse/chunkedText';
+import type { TextSource } from '../parse/chunkedText';
 import type { Range } from '../types';
 import { summarizeChunk } from './summarize';
 import { sameNamespace } from './types';
@@ -23,16 +24,29 @@ interface CachedSummary {
  * most edits change nothing the index knows and a 500-document file has thousands of items.
  */
 interface IndexedFile {
-  text: string;
-  parts: { text: string; cached: CachedSummary; startLine: number }[];
+  source: TextSource;
+  parts: Part[];
   meaning: string;
   summary?: FileSummary;
+}
+
+/** One document of a file: its summary, where it starts, and the summary moved there. */
+interface Part {
+  text: string;
+  cached: CachedSummary;
+  startLine: number;
+  placed?: FileSummary;
 }
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly cache = new ChunkCache<CachedSummary>(8192);
   private changes = 0;
+  /** The documents of the last `summarize` call: validation asks again after every edit. */
+  private lastSummarized: Part[] = [];
+  /** Bumped by every update, even one that changes no meaning: ranges move with the text. */
+  private generation = 0;
+  private all: { generation: number; summaries: FileSummary[]; services: ServiceInfo[] } | undefined;
 
   /** Increases whenever the indexed content changes, so callers can tell results are stale. */
   get version(): number {
@@ -40,18 +54,13 @@ export class WorkspaceIndex {
   }
 
   /** Indexes (or re-indexes) a file; returns whether anything the index knows changed. */
-  update(uri: string, text: string): boolean {
+  update(uri: string, source: TextSource): boolean {
     const known = this.files.get(uri);
-    if (known?.text === text) return false;
-    // A document at the same place with the same text keeps its summary without a cache lookup,
-    // which would hash the text: after a keystroke that is every document but one.
-    const parts = splitDocuments(text).map((chunk, i) => {
-      const same = known?.parts[i];
-      const cached = same?.text === chunk.text ? same.cached : this.cached(chunk.text);
-      return { text: chunk.text, cached, startLine: chunk.startLine };
-    });
-    const file: IndexedFile = { text, parts, meaning: parts.map((p) => p.cached.meaning).join('\n') };
+    if (typeof source === 'string' && known?.source === source) return false;
+    const parts = this.parts(source, known?.parts);
+    const file: IndexedFile = { source, parts, meaning: parts.map((p) => p.cached.meaning).join('\n') };
     this.files.set(uri, file);
+    this.generation++;
     const changed = !known || known.meaning !== file.meaning;
     if (changed) this.changes++;
     return changed;
@@ -59,7 +68,10 @@ export class WorkspaceIndex {
 
   remove(uri: string): boolean {
     const removed = this.files.delete(uri);
-    if (removed) this.changes++;
+    if (removed) {
+      this.changes++;
+      this.generation++;
+    }
     return removed;
   }
 
@@ -69,7 +81,8 @@ export class WorkspaceIndex {
 
   /** The last text indexed for a file. */
   textOf(uri: string): string | undefined {
-    return this.files.get(uri)?.text;
+    const file = this.files.get(uri);
+    return file && textOf(file.source);
   }
 
   uris(): string[] {
@@ -77,17 +90,30 @@ export class WorkspaceIndex {
   }
 
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
-  summarize(text: string, uri = ''): FileSummary {
-    const parts = splitDocuments(text).map((chunk) => ({
-      text: chunk.text,
-      cached: this.cached(chunk.text),
-      startLine: chunk.startLine,
-    }));
-    return placeParts(parts, uri);
+  summarize(source: TextSource, uri = ''): FileSummary {
+    this.lastSummarized = this.parts(source, this.lastSummarized);
+    return placeParts(this.lastSummarized, uri);
+  }
+
+  /**
+   * A file's documents with their summaries. A document at the same place with the same text as
+   * in `before` keeps its summary without a cache lookup, which would hash the text: after a
+   * keystroke that is every document but one, and a ChunkedText hands back the same strings.
+   */
+  private parts(source: TextSource, before: Part[] = []): Part[] {
+    return yamlChunksOf(source).map((chunk, i): Part => {
+      const same = before[i];
+      if (same?.text !== chunk.text) {
+        return { text: chunk.text, cached: this.cached(chunk.text), startLine: chunk.startLine };
+      }
+      return same.startLine === chunk.startLine
+        ? same
+        : { ...same, startLine: chunk.startLine, placed: undefined };
+    });
   }
 
   services(): ServiceInfo[] {
-    return this.summaries().flatMap((f) => f.services);
+    return this.everything().services;
   }
 
   slices(): SliceInfo[] {
@@ -99,7 +125,20 @@ export class WorkspaceIndex {
   }
 
   private summaries(): FileSummary[] {
-    return [...this.files.entries()].map(([uri, file]) => (file.summary ??= placeParts(file.parts, uri)));
+    return this.everything().summaries;
+  }
+
+  /**
+   * Every file's summary, built once per change of the index: advice asks for the Services once
+   * per slice, and a 500-document file has hundreds of slices.
+   */
+  private everything(): { summaries: FileSummary[]; services: ServiceInfo[] } {
+    if (this.all?.generation === this.generation) return this.all;
+    const summaries = [...this.files.entries()].map(
+      ([uri, file]) => (file.summary ??= placeParts(file.parts, uri)),
+    );
+    this.all = { generation: this.generation, summaries, services: summaries.flatMap((f) => f.services) };
+    return this.all;
   }
 
   private cached(text: string): CachedSummary {
@@ -126,15 +165,25 @@ export class WorkspaceIndex {
 }
 
 /** The documents' summaries placed in their file: the file's uri, ranges moved to their lines. */
-function placeParts(parts: IndexedFile['parts'], uri: string): FileSummary {
+function placeParts(parts: Part[], uri: string): FileSummary {
   const out: FileSummary = { services: [], slices: [], endpoints: [] };
-  for (const { cached, startLine } of parts) {
-    const place = <T extends { uri: string; range: Range }>(item: T): T => shift({ ...item, uri }, startLine);
-    out.services.push(...cached.summary.services.map(place));
-    out.slices.push(...cached.summary.slices.map(place));
-    out.endpoints.push(...cached.summary.endpoints.map(place));
+  for (const part of parts) {
+    part.placed ??= placePart(part, uri);
+    out.services.push(...part.placed.services);
+    out.slices.push(...part.placed.slices);
+    out.endpoints.push(...part.placed.endpoints);
   }
   return out;
+}
+
+/** A document's summary items with the file's uri and ranges moved to the document's lines. */
+function placePart({ cached, startLine }: Part, uri: string): FileSummary {
+  const place = <T extends { uri: string; range: Range }>(item: T): T => shift({ ...item, uri }, startLine);
+  return {
+    services: cached.summary.services.map(place),
+    slices: cached.summary.slices.map(place),
+    endpoints: cached.summary.endpoints.map(place),
+  };
 }
 
 /** A document the summary cannot read (a template, say) contributes nothing rather than failing the file. */

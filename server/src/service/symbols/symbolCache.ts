@@ -1,0 +1,49 @@
+import { ChunkCache } from '../parse/chunkCache';
+import { yamlChunksOf } from '../parse/chunkedText';
+import type { TextSource } from '../parse/chunkedText';
+import type { DocumentSymbol } from '../languageTypes';
+import type { Range } from '../types';
+import { chunkSymbols } from './documentSymbols';
+
+/**
+ * Outlines per `---` document. Editors ask for the outline after every edit (breadcrumbs, the
+ * Outline view); parsing all 500 documents of a large file for that took seconds, so each
+ * document's symbols are kept by its text and only moved to where the document now starts.
+ */
+export class SymbolCache {
+  private readonly cache = new ChunkCache<DocumentSymbol[]>(2048);
+  /** The last file's documents by position: after an edit, all but one are the same strings. */
+  private previous: { text: string; symbols: DocumentSymbol[] }[] = [];
+
+  of(source: TextSource): DocumentSymbol[] {
+    const chunks = yamlChunksOf(source);
+    const entries = chunks.map((chunk, i) => {
+      const same = this.previous[i];
+      if (same !== undefined && same.text === chunk.text) return same;
+      return {
+        text: chunk.text,
+        symbols: this.cache.getOrCompute(chunk.text, () => chunkSymbols(chunk.text)),
+      };
+    });
+    this.previous = entries;
+    return entries.flatMap((entry, i) => entry.symbols.map((s) => moved(s, chunks[i]?.startLine ?? 0)));
+  }
+}
+
+function moved(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+  if (lines === 0) return symbol;
+  const out: DocumentSymbol = {
+    ...symbol,
+    range: movedRange(symbol.range, lines),
+    selectionRange: movedRange(symbol.selectionRange, lines),
+  };
+  if (symbol.children) out.children = symbol.children.map((c) => moved(c, lines));
+  return out;
+}
+
+function movedRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}
