@@ -8,7 +8,7 @@ import { placeholderMark, templateModel } from '../parse/templateModel';
 import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
-import { sharedParse } from '../parse/sharedParse';
+import { sharedDecode, sharedParse } from '../parse/sharedParse';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
@@ -171,7 +171,10 @@ function validateObject(
   const match = matchKind(apiVersion, kind);
   if (match.kind === 'other') return [];
   const spec = kindSpecs[match.ourKind];
-  const decoded = decode(chunk.doc, spec, { root: object.node, templated: template !== undefined });
+  const whole = template === undefined && object.node === chunk.doc.contents;
+  const decoded = whole
+    ? sharedDecode(chunk.doc, spec)
+    : decode(chunk.doc, spec, { root: object.node, templated: template !== undefined });
   const input: ObjectInput = {
     chunk,
     decoded,

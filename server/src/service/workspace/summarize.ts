@@ -3,10 +3,9 @@ import type { YAMLMap } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
 import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
-import { decode } from '../parse/decode';
 import type { Location } from '../parse/decode';
 import { rangeOf } from '../parse/yamlDocument';
-import { sharedParse } from '../parse/sharedParse';
+import { sharedDecode, sharedParse } from '../parse/sharedParse';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { Range } from '../types';
 import type {
@@ -44,7 +43,7 @@ export function summarizeChunk(text: string): FileSummary {
 }
 
 function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
-  const decoded = decode(chunk.doc, kindSpecs.EndpointSlice);
+  const decoded = sharedDecode(chunk.doc, kindSpecs.EndpointSlice);
   const slice: EndpointSlice = decoded.value;
   const at = (path: string): Range | undefined => locationRange(chunk, decoded.locations.get(path));
   const info: SliceInfo = {
@@ -70,7 +69,7 @@ function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
 }
 
 function endpointsInfo(chunk: ParsedChunk, range: Range): EndpointsInfo {
-  const decoded = decode(chunk.doc, kindSpecs.Endpoints);
+  const decoded = sharedDecode(chunk.doc, kindSpecs.Endpoints);
   const endpoints: Endpoints = decoded.value;
   const ports: NamedRange[] = [];
   (endpoints.subsets ?? []).forEach((subset, i) =>

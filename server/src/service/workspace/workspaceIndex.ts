@@ -26,7 +26,6 @@ interface CachedSummary {
 interface IndexedFile {
   source: TextSource;
   parts: Part[];
-  meaning: string;
   summary?: FileSummary;
 }
 
@@ -58,10 +57,10 @@ export class WorkspaceIndex {
     const known = this.files.get(uri);
     if (typeof source === 'string' && known?.source === source) return false;
     const parts = this.parts(source, known?.parts);
-    const file: IndexedFile = { source, parts, meaning: parts.map((p) => p.cached.meaning).join('\n') };
+    const file: IndexedFile = { source, parts };
     this.files.set(uri, file);
     this.generation++;
-    const changed = !known || known.meaning !== file.meaning;
+    const changed = !known || !sameMeaning(known.parts, parts);
     if (changed) this.changes++;
     return changed;
   }
@@ -193,6 +192,13 @@ function safeSummary(text: string): FileSummary {
   } catch {
     return { services: [], slices: [], endpoints: [] };
   }
+}
+
+/** Whether two versions of a file say the same; unchanged documents share their meaning string. */
+function sameMeaning(before: Part[], after: Part[]): boolean {
+  return (
+    before.length === after.length && after.every((p, i) => p.cached.meaning === before[i]?.cached.meaning)
+  );
 }
 
 /** What a summary says, without where: moving text around changes no advice elsewhere. */
