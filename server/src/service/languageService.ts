@@ -140,7 +140,8 @@ function reuseOrValidate(
     if (same.index === index && same.startLine === startLine) return same;
     return { ...same, index, startLine, reports: placed(same.result, index, startLine) };
   }
-  const result = cache.getOrCompute(key, () => validateChunkSafely(chunk, settings));
+  const edited = same !== undefined;
+  const result = cache.getOrCompute(key, () => validateChunkSafely(chunk, settings, edited));
   return { key, result, index, startLine, reports: placed(result, index, startLine) };
 }
 
@@ -164,9 +165,10 @@ function withAdvice(report: FileReport, advice: FileReport['diagnostics']): File
  * A document that makes validation throw is reported, not fatal: a linter pointed at a whole
  * repository must finish, and the other documents of the file still deserve their findings.
  */
-function validateChunkSafely(chunk: FileChunk, settings: ServiceSettings): ChunkResult {
+function validateChunkSafely(chunk: FileChunk, settings: ServiceSettings, edited: boolean): ChunkResult {
   try {
-    return validateChunk(chunk.text, settings, { format: chunk.format, jsonError: chunk.jsonError });
+    const { format, jsonError } = chunk;
+    return validateChunk(chunk.text, settings, { format, jsonError, edited });
   } catch (error) {
     const end = { line: chunk.text.split('\n').length - 1, character: 0 };
     const message = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import type { ObjectSpec } from '../k8s/schemaTypes';
 import { ChunkCache } from './chunkCache';
 import { decode } from './decode';
 import type { Decoded } from './decode';
+import { SectionedYamlParser } from './sectionParse';
 import { parseChunk } from './yamlDocument';
 import type { ParsedChunk } from './yamlDocument';
 
@@ -13,10 +14,18 @@ import type { ParsedChunk } from './yamlDocument';
  * never changed, by everything that takes them from here.
  */
 const recent = new ChunkCache<ParsedChunk>(8);
+/**
+ * A document being edited is parsed by top-level sections (parse/sectionParse.ts): a keystroke
+ * in `metadata` of a large slice re-parses `metadata`, and `endpoints` comes from the cache.
+ * Documents seen for the first time (a file opened, a workspace scanned) are parsed whole:
+ * composing sections costs a copy of every node, a fifth more than parsing, and most of those
+ * documents are never edited. The first edit of a document parses all its sections.
+ */
+const sectioned = new SectionedYamlParser();
 
-export function sharedParse(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
-  const key = format === 'json' ? `json\u0000${text}` : text;
-  return recent.getOrCompute(key, () => parseChunk(text, format));
+export function sharedParse(text: string, format: 'yaml' | 'json' = 'yaml', edited = false): ParsedChunk {
+  if (format === 'json') return recent.getOrCompute(`json\u0000${text}`, () => parseChunk(text, 'json'));
+  return recent.getOrCompute(text, () => (edited ? sectioned.parse(text) : parseChunk(text)));
 }
 
 /** Decodings of the shared documents, per kind, for the same two readers. */

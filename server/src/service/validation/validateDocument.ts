@@ -35,6 +35,8 @@ export interface ChunkOptions {
   format?: 'yaml' | 'json';
   /** A JSON syntax error at this offset: kubectl decodes nothing of the document. */
   jsonError?: { offset: number; message: string };
+  /** The text replaces another document at the same place: parse it incrementally. */
+  edited?: boolean;
 }
 
 /** A templated document: the variant being validated, and the text as the user wrote it. */
@@ -56,7 +58,7 @@ export function validateChunk(
   const format = options.format ?? 'yaml';
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
   const model = format === 'yaml' ? templateModel(text) : undefined;
-  if (!model) return validateParsed(sharedParse(text, format), settings);
+  if (!model) return validateParsed(sharedParse(text, format, options.edited), settings);
   return validateTemplated(text, model, settings);
 }
 

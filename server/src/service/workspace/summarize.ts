@@ -21,11 +21,11 @@ import type {
 const indexedKind = /^kind:[ \t]*["']?(Service|Endpoints|EndpointSlice)["']?[ \t]*(?:#.*)?$/m;
 
 /** The summary of one `---` document, with ranges counted from its first line and no uri yet. */
-export function summarizeChunk(text: string): FileSummary {
+export function summarizeChunk(text: string, edited = false): FileSummary {
   const empty: FileSummary = { services: [], slices: [], endpoints: [] };
   const kind = indexedKind.exec(text)?.[1];
   if (!kind) return empty;
-  const chunk = sharedParse(text);
+  const chunk = sharedParse(text, 'yaml', edited);
   if (!isMap(chunk.doc.contents)) return empty;
   const whole = rangeOf(chunk, 0, text.length);
   const apiVersion = scalarAt(chunk.doc.contents, 'apiVersion');

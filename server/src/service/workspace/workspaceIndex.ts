@@ -103,7 +103,8 @@ export class WorkspaceIndex {
     return yamlChunksOf(source).map((chunk, i): Part => {
       const same = before[i];
       if (same?.text !== chunk.text) {
-        return { text: chunk.text, cached: this.cached(chunk.text), startLine: chunk.startLine };
+        const cached = this.cached(chunk.text, same !== undefined);
+        return { text: chunk.text, cached, startLine: chunk.startLine };
       }
       return same.startLine === chunk.startLine
         ? same
@@ -140,9 +141,10 @@ export class WorkspaceIndex {
     return this.all;
   }
 
-  private cached(text: string): CachedSummary {
+  /** `edited`: the text replaces another at the same place, so it is parsed incrementally. */
+  private cached(text: string, edited = false): CachedSummary {
     return this.cache.getOrCompute(text, () => {
-      const summary = safeSummary(text);
+      const summary = safeSummary(text, edited);
       return { summary, meaning: meaning(summary) };
     });
   }
@@ -186,9 +188,9 @@ function placePart({ cached, startLine }: Part, uri: string): FileSummary {
 }
 
 /** A document the summary cannot read (a template, say) contributes nothing rather than failing the file. */
-function safeSummary(text: string): FileSummary {
+function safeSummary(text: string, edited: boolean): FileSummary {
   try {
-    return summarizeChunk(text);
+    return summarizeChunk(text, edited);
   } catch {
     return { services: [], slices: [], endpoints: [] };
   }
