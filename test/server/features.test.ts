@@ -151,6 +151,45 @@ describe('editing features over --stdio', () => {
     await resolved;
   });
 
+  it('advice follows edits of open documents, in another file and in the same file', async () => {
+    const service = (name: string, port: string): string =>
+      webService.replace('name: web', `name: ${name}`).replace('name: metrics', `name: ${port}`);
+    const sliceOf = (name: string, port: string): string =>
+      slice(`[{name: ${port}, port: 9090}]`).replace('service-name: web', `service-name: ${name}`);
+    const hasAdvice = (p: { diagnostics: { code?: string | number }[] }): boolean =>
+      p.diagnostics.some((d) => d.code === 'port-name-not-in-service');
+
+    // Another open file holds the Service: an incremental edit there re-advises this one.
+    const services = uri('open-service.yaml');
+    const slices = uri('open-slice.yaml');
+    await client.open(services, service('api2', 'grpc'));
+    const advised = client.nextDiagnostics(slices, hasAdvice);
+    await client.open(slices, sliceOf('api2', 'admin'));
+    await advised;
+    const cleared = client.nextDiagnostics(slices, (p) => !hasAdvice(p));
+    const line = service('api2', 'grpc')
+      .split('\n')
+      .findIndex((l) => l.includes('name: grpc'));
+    const character = (service('api2', 'grpc').split('\n')[line] ?? '').indexOf('grpc');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: services, version: 2 },
+      contentChanges: [
+        { range: { start: { line, character }, end: { line, character: character + 4 } }, text: 'admin' },
+      ],
+    });
+    await cleared;
+
+    // The same file holds both: the publish for the edited version already has fresh advice.
+    const both = uri('open-both.yaml');
+    const first = client.nextDiagnostics(both, hasAdvice);
+    await client.open(both, `${service('api3', 'grpc')}---\n${sliceOf('api3', 'admin')}`);
+    await first;
+    const next = client.nextDiagnostics(both, (p) => p.version === 2);
+    await client.change(both, 2, `${service('api3', 'admin')}---\n${sliceOf('api3', 'admin')}`);
+    assert.equal(hasAdvice(await next), false);
+    for (const u of [services, slices, both]) await client.close(u);
+  });
+
   it('converts the Endpoints of the workspace into one annotated edit', async () => {
     const params: ConvertWorkspaceParams = { preview: true };
     const result = await client.connection.sendRequest<ConvertWorkspaceResult>(

@@ -71,8 +71,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (token.isCancellationRequested || document === undefined) {
       return undefined;
     }
-    if (!worthValidating(document)) return [];
-    return service.validate(document.source, documentSettings, workspace).diagnostics.map(toLspDiagnostic);
+    if (!worthValidating(document)) {
+      if (files.opened(uri, document.source)) revalidateOthers(uri);
+      return [];
+    }
+    // The index takes the document's new text during validation, which shares its parses.
+    const report = service.validate(document.source, documentSettings, workspace, { uri });
+    if (report.workspaceChanged === true) revalidateOthers(uri);
+    return report.diagnostics.map(toLspDiagnostic);
+  }
+
+  /** This document's Services or slices changed: advice in the other open documents may follow. */
+  function revalidateOthers(uri: string): void {
+    for (const document of documents.all()) {
+      if (document.uri !== uri) scheduler.schedule(document);
+    }
   }
 
   /** Another file's Service changed: advice in every open document may change with it. */
@@ -137,9 +150,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(
     guard(log, 'didChangeContent', (event) => {
       const { document } = event;
+      // The index takes the new text when the document is validated, after the debounce.
+      files.markOpen(document.uri);
       scheduler.schedule(document);
-      // Before the debounce ends, the index sees this text; other documents' advice may follow it.
-      if (files.opened(document.uri, document.source)) revalidateAll();
     }),
   );
   documents.onDidClose(

@@ -53,6 +53,11 @@ export class WorkspaceFiles {
     if (changed) this.onChange();
   }
 
+  /** From now on the document's text, not the file on disk, is what the index holds. */
+  markOpen(uri: string): void {
+    this.open.add(uri);
+  }
+
   /** An open document's text replaces the file's; returns whether the index changed. */
   opened(uri: string, source: TextSource): boolean {
     this.open.add(uri);

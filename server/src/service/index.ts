@@ -6,7 +6,7 @@ export * from './types';
 export * from './settings';
 export * from './languageTypes';
 export { createLanguageService } from './languageService';
-export type { LanguageService } from './languageService';
+export type { LanguageService, ValidateOptions } from './languageService';
 export { diagnosticCodes } from './validation/codes';
 export type { DiagnosticCodeInfo } from './validation/codes';
 export { ChunkedText, chunksOf, textOf } from './parse/chunkedText';

@@ -141,6 +141,11 @@ export class WorkspaceIndex {
     return this.all;
   }
 
+  /** Summarizes a document now, while validation's parse of it is at hand; `update` finds it. */
+  prime(text: string, edited = false): void {
+    this.cached(text, edited);
+  }
+
   /** `edited`: the text replaces another at the same place, so it is parsed incrementally. */
   private cached(text: string, edited = false): CachedSummary {
     return this.cache.getOrCompute(text, () => {
