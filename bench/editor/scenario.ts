@@ -16,6 +16,8 @@ export interface ScenarioResult {
   openDiagnostics: number;
   rssAfterOpen: number | undefined;
   edit: Sample;
+  /** The first edit of the document (also in `edit`): the one that finds nothing of it cached. */
+  editFirstMs: number | undefined;
   editDiagnostics: number;
   completion: Sample | undefined;
   /** Items returned at each completion position, in the order of completionPositions. */
@@ -150,6 +152,7 @@ export async function runScenario(
       openDiagnostics,
       rssAfterOpen,
       edit: summarize(editTimes),
+      editFirstMs: editTimes[0],
       editDiagnostics,
       completion,
       completionItems,

@@ -100,6 +100,7 @@ function editorRows(
       true,
     ),
     row('one-character edit → diagnostics, p95', p(ours?.edit, 'p95'), p(peer?.edit, 'p95'), floorDoc, true),
+    row('first edit of the document (also in p50/p95)', ours?.editFirstMs, peer?.editFirstMs, floorDoc, true),
     row(
       `completion p50 (n = ${ours?.completion?.n ?? 0} / ${peer?.completion?.n ?? 0})`,
       p(ours?.completion, 'p50'),
