@@ -6,7 +6,9 @@ import {
   endpointFindings,
   endpointState,
   keyedEndpoints,
+  mergedCounts,
   mergedEndpoints,
+  mergedView,
   serviceFindings,
   sliceFindings,
 } from '../../client/src/cluster/model';
@@ -74,6 +76,35 @@ describe('merged per-Service view', () => {
       mergedEndpoints([v4, v6]).map((m) => m.key),
       ['IPv4/10.0.0.9', 'IPv4/10.0.0.10', 'IPv6/2001:db8::1'],
     );
+  });
+
+  it("counts a Service's endpoints as the merged list does, without building it first", () => {
+    const a = slice('web-a', 'web', [
+      endpoint('10.0.0.1', 'p1', { ready: false, serving: false }),
+      endpoint('10.0.0.1', 'p1', { ready: false, serving: true }),
+      endpoint('10.0.0.2', 'p2', { ready: false, terminating: true }),
+    ]);
+    const b = slice('web-b', 'web', [endpoint('10.0.0.2', 'p2'), endpoint('10.0.0.3', 'p3')]);
+    const v6 = slice('web-c', 'web', [endpoint('10.0.0.3', 'p3', { ready: false })], undefined, 'IPv6');
+    const one = slice('db-a', 'db', [endpoint('10.0.1.1', undefined, { ready: false })]);
+    const repeated = slice('api-a', 'api', [
+      endpoint('10.0.2.1', undefined, { ready: false }),
+      endpoint('10.0.2.2', undefined),
+      endpoint('10.0.2.1', undefined),
+    ]);
+    const data = namespaceWith({
+      services: [service('web', undefined)],
+      endpointslices: [a, b, v6, one, repeated],
+    });
+    const expected = { total: 4, ready: 2, serving: 4, terminating: 0 };
+    assert.deepEqual(countEndpoints(mergedEndpoints([a, b, v6])), expected);
+    assert.deepEqual(mergedCounts(data, 'web'), expected);
+    assert.deepEqual(mergedCounts(data, 'db'), { total: 1, ready: 0, serving: 1, terminating: 0 });
+    assert.deepEqual(mergedCounts(data, 'api'), { total: 2, ready: 2, serving: 2, terminating: 0 });
+    assert.deepEqual(mergedCounts(data, 'none'), { total: 0, ready: 0, serving: 0, terminating: 0 });
+    // The same answers once the list has been built (an expanded "All endpoints" node).
+    assert.equal(mergedView(data, 'web').list.length, 4);
+    assert.deepEqual(mergedCounts(data, 'web'), expected);
   });
 
   it('gives repeated addresses within one slice distinct keys', () => {

@@ -100,17 +100,25 @@ describe('cluster session', () => {
     await s.ensureContext('demo');
     const client = clients[0];
     let settled = false;
+    let viewed = false;
     const done = s.ensureNamespace('demo', 'a').then(() => (settled = true));
+    void s.ensureNamespace('demo', 'a', 'view').then(() => (viewed = true));
+    // What the namespace shows first is listed first; pods and Endpoints wait for it.
+    assert.deepEqual(client.watches.map((w) => w.kind).sort(), ['endpointslices', 'services']);
+    client.feed('services', [service('web', { app: 'web' })]);
+    await delay(1);
+    assert.equal(settled, false);
+    assert.equal(viewed, false);
+    client.feed('endpointslices', [slice('web-1', 'web', [])]);
     assert.deepEqual(client.watches.map((w) => w.kind).sort(), [
       'endpoints',
       'endpointslices',
       'pods',
       'services',
     ]);
-    client.feed('services', [service('web', { app: 'web' })]);
     await delay(1);
-    assert.equal(settled, false);
-    client.feed('endpointslices', [slice('web-1', 'web', [])]);
+    assert.equal(viewed, true, 'the Services and slices are listed');
+    assert.equal(settled, false, 'pods and Endpoints are not listed yet');
     client.feed('endpoints', []);
     await delay(1);
     assert.equal(settled, false, 'pods are not listed yet');
@@ -122,6 +130,38 @@ describe('cluster session', () => {
     await delay(20);
     // The burst arrived as one coalesced change set naming the namespace.
     assert.ok(changes.some((c) => c.has(ids.namespace('demo', 'a'))));
+  });
+
+  it('passes on the first view of a namespace at once and coalesces what follows', async () => {
+    const client = new FakeClient();
+    const changes: { at: number; ids: Changes }[] = [];
+    const s = new ClusterSession(
+      {
+        createClient: () => Promise.resolve(client),
+        onChange: (ids) => changes.push({ at: performance.now(), ids }),
+        coalesceMs: 300,
+      },
+      true,
+    );
+    await s.start();
+    void s.ensureNamespace('demo', 'a');
+    await delay(320); // the "listing" statuses: an ordinary coalesced refresh
+    changes.length = 0;
+    client.feed('services', [service('web', undefined)]);
+    const listed = performance.now();
+    client.feed('endpointslices', [slice('web-1', 'web', [])]);
+    await delay(20);
+    assert.equal(changes.length, 1, 'the refresh that shows the Services does not wait');
+    assert.ok(changes[0].at - listed < 100);
+    assert.ok(changes[0].ids.has(ids.namespace('demo', 'a')));
+    // Later events (here the pods and Endpoints lists) are coalesced again.
+    client.feed('pods', []);
+    client.feed('endpoints', []);
+    await delay(20);
+    assert.equal(changes.length, 1);
+    await delay(320);
+    assert.equal(changes.length, 2);
+    s.dispose();
   });
 
   it('stops a released namespace after the grace period, unless it is expanded again', async () => {

@@ -2,12 +2,13 @@
  * Runs the cluster view: reads the kubeconfig when trusted, lists a context's namespaces when it
  * is expanded, watches a namespace while it is expanded and stops shortly after it is not, and
  * feeds everything into the model, passing on which nodes changed (coalesced over a few
- * milliseconds, so a burst of events becomes one tree refresh). No vscode here: the cluster tests
- * drive this class against a real apiserver exactly as the extension does.
+ * milliseconds, so a burst of events becomes one tree refresh; only the refresh that first shows
+ * a namespace's content is not delayed, as the user is waiting for it). No vscode here: the
+ * cluster tests drive this class against a real apiserver exactly as the extension does.
  */
 import { classifyError } from './clusterErrors';
 import type { ClusterClient, ResourceWatch } from './clusterClient';
-import { ClusterModel, resourceKinds } from './model';
+import { ClusterModel, resourceKinds, viewKinds } from './model';
 import type { Changes, KubeObject, ResourceEvent, ResourceKind, ResourceStatus } from './model';
 
 export interface SessionOptions {
@@ -25,13 +26,20 @@ export interface SessionOptions {
 }
 
 interface NamespaceWatch {
+  client: ClusterClient;
   context: string;
   namespace: string;
   watches: ResourceWatch[];
   stopped: boolean;
+  /** Whether the namespace's content (not "loading") has been passed on once. */
+  shown: boolean;
   stopTimer?: NodeJS.Timeout;
+  /** Resolves once all four resources are listed or failed (or the watch stopped). */
   settled: Promise<void>;
   settle: () => void;
+  /** Resolves once the Services and slices are listed or failed (or the watch stopped). */
+  viewed: Promise<void>;
+  view: () => void;
 }
 
 export class ClusterSession {
@@ -43,6 +51,7 @@ export class ClusterSession {
   private generation = 0;
   private pending: Changes = new Set();
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushSoon: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly options: SessionOptions,
@@ -90,13 +99,17 @@ export class ClusterSession {
     return done;
   }
 
-  /** Starts watching (or keeps watching) a namespace; resolves once all four resources are listed or failed. */
-  ensureNamespace(context: string, namespace: string): Promise<void> {
+  /**
+   * Starts watching (or keeps watching) a namespace. Resolves once all four resources are listed
+   * or failed, or with `until: 'view'` once the namespace can show its Services (the tree waits
+   * for that; pods and Endpoints only add findings, which arrive as a refresh).
+   */
+  ensureNamespace(context: string, namespace: string, until: 'all' | 'view' = 'all'): Promise<void> {
     const existing = this.watched.get(key(context, namespace));
     if (existing) {
       clearTimeout(existing.stopTimer);
       existing.stopTimer = undefined;
-      return existing.settled;
+      return until === 'view' ? existing.viewed : existing.settled;
     }
     const client = this.client;
     if (!client) {
@@ -104,17 +117,26 @@ export class ClusterSession {
     }
     let settle = (): void => undefined;
     const settled = new Promise<void>((resolve) => (settle = resolve));
-    const entry: NamespaceWatch = { context, namespace, watches: [], stopped: false, settled, settle };
+    let view = (): void => undefined;
+    const viewed = new Promise<void>((resolve) => (view = resolve));
+    const entry: NamespaceWatch = {
+      client,
+      context,
+      namespace,
+      watches: [],
+      stopped: false,
+      shown: false,
+      settled,
+      settle,
+      viewed,
+      view,
+    };
     this.watched.set(key(context, namespace), entry);
-    for (const kind of resourceKinds) {
-      entry.watches.push(
-        client.watch(context, namespace, kind, {
-          onEvent: (event) => this.onEvent(entry, kind, event),
-          onStatus: (status) => this.onStatus(entry, kind, status),
-        }),
-      );
-    }
-    return settled;
+    // What the namespace's node shows (its Services with their counts) is listed first; the
+    // lists of pods and Endpoints wait for it (see showFirstView) rather than compete with it
+    // for connections, the apiserver and this thread.
+    this.startWatches(entry, viewKinds);
+    return until === 'view' ? viewed : settled;
   }
 
   /** Nothing shows the namespace any more: stop its watches after the grace period. */
@@ -166,6 +188,7 @@ export class ClusterSession {
   dispose(): void {
     this.reset();
     clearTimeout(this.flushTimer);
+    clearImmediate(this.flushSoon);
   }
 
   private async load(generation: number): Promise<void> {
@@ -212,6 +235,7 @@ export class ClusterSession {
     entry.stopped = true;
     entry.watches.forEach((watch) => watch.stop());
     entry.settle();
+    entry.view();
     this.watched.delete(key(entry.context, entry.namespace));
     const changes = this.model.clearNamespace(entry.context, entry.namespace);
     if (emit) {
@@ -223,7 +247,12 @@ export class ClusterSession {
     if (entry.stopped) {
       return;
     }
-    this.emit(this.model.apply(entry.context, entry.namespace, kind, event));
+    const changes = this.model.apply(entry.context, entry.namespace, kind, event);
+    const firstView = this.isFirstView(entry);
+    this.emit(changes, firstView);
+    if (firstView) {
+      this.showFirstView(entry);
+    }
     this.checkSettled(entry);
     const names =
       event.type === 'replace' ? event.items.map((item) => item.metadata.name) : [event.object.metadata.name];
@@ -240,8 +269,41 @@ export class ClusterSession {
         status.error.message,
       );
     }
-    this.emit(this.model.setStatus(entry.context, entry.namespace, kind, status));
+    const changes = this.model.setStatus(entry.context, entry.namespace, kind, status);
+    const firstView = this.isFirstView(entry);
+    this.emit(changes, firstView);
+    if (firstView) {
+      this.showFirstView(entry);
+    }
     this.checkSettled(entry);
+  }
+
+  /** True once: when the namespace's Services and slices are first both listed (or failed). */
+  private isFirstView(entry: NamespaceWatch): boolean {
+    if (entry.shown) {
+      return false;
+    }
+    const data = this.model.namespace(entry.context, entry.namespace);
+    entry.shown = data !== undefined && !data.loading;
+    return entry.shown;
+  }
+
+  private startWatches(entry: NamespaceWatch, kinds: readonly ResourceKind[]): void {
+    for (const kind of kinds) {
+      entry.watches.push(
+        entry.client.watch(entry.context, entry.namespace, kind, {
+          onEvent: (event) => this.onEvent(entry, kind, event),
+          onStatus: (status) => this.onStatus(entry, kind, status),
+        }),
+      );
+    }
+  }
+
+  /** The namespace shows its Services: the rest of its resources are listed now. */
+  private showFirstView(entry: NamespaceWatch): void {
+    entry.view();
+    const rest = resourceKinds.filter((kind) => !viewKinds.includes(kind));
+    this.startWatches(entry, rest);
   }
 
   private checkSettled(entry: NamespaceWatch): void {
@@ -253,19 +315,38 @@ export class ClusterSession {
     }
   }
 
-  private emit(changes: Changes): boolean {
+  /**
+   * Queues changes for one coalesced refresh. `now` passes them (and all pending) on as soon as
+   * the current I/O is handled, for the one refresh a user waits for; a burst of events still
+   * becomes one refresh per `coalesceMs`.
+   */
+  private emit(changes: Changes, now = false): boolean {
     for (const id of changes) {
       this.pending.add(id);
     }
-    if (this.pending.size > 0 && !this.flushTimer) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        const flushed = this.pending;
-        this.pending = new Set();
-        this.options.onChange(flushed);
-      }, this.options.coalesceMs ?? 20);
+    if (this.pending.size === 0 || this.flushSoon) {
+      return true;
+    }
+    if (now) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.flushSoon = setImmediate(() => this.flush());
+    } else {
+      this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 20);
     }
     return true;
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    clearImmediate(this.flushSoon);
+    this.flushTimer = undefined;
+    this.flushSoon = undefined;
+    const flushed = this.pending;
+    this.pending = new Set();
+    if (flushed.size > 0) {
+      this.options.onChange(flushed);
+    }
   }
 }
 

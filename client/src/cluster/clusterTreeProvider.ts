@@ -116,7 +116,8 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
       return Promise.resolve();
     }
     this.onNamespaceShown(element);
-    return this.session.ensureNamespace(element.context, element.namespace);
+    // Its Services are what the user waits for; pods and Endpoints follow as a refresh.
+    return this.session.ensureNamespace(element.context, element.namespace, 'view');
   }
 
   private intern(node: ClusterNode): ClusterNode {

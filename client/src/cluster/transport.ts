@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as tls from 'node:tls';
 import { createInterface } from 'node:readline';
 import { ClusterError, classifyError, statusError } from './clusterErrors';
 import type { KubeConfig } from './loadClusterClient';
@@ -40,9 +41,14 @@ export interface TransportOptions {
 export function httpsTransport(config: KubeConfig, options: TransportOptions = {}): Transport {
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const watchIdleMs = options.watchIdleMs ?? 15 * 60_000;
-  // One keep-alive pool per context: expanding a namespace sends several lists at once, and a
-  // fresh TLS handshake (and secure context) per request was a fifth of the first render.
-  const agents = { https: new https.Agent({ keepAlive: true }), http: new http.Agent({ keepAlive: true }) };
+  // One keep-alive pool and one secure context per context: expanding a namespace sends several
+  // lists at once, and a TLS handshake with a new secure context per request (and per page) was
+  // a third of the time to a first render.
+  const agents: Agents = {
+    https: new https.Agent({ keepAlive: true }),
+    http: new http.Agent({ keepAlive: true }),
+    tls: new SecureContexts(),
+  };
   return {
     async getJson(path, query, signal) {
       const response = await open(config, path, query, requestTimeoutMs, signal, agents);
@@ -83,6 +89,68 @@ export function httpsTransport(config: KubeConfig, options: TransportOptions = {
   };
 }
 
+interface Agents {
+  https: https.Agent;
+  http: http.Agent;
+  tls: SecureContexts;
+}
+
+type Material = string | Buffer | (string | Buffer)[] | undefined;
+
+/** Other options that shape a secure context; client-node sets none, but if one is set, Node decides. */
+const otherContextOptions = [
+  'ciphers',
+  'ecdhCurve',
+  'honorCipherOrder',
+  'minVersion',
+  'maxVersion',
+  'secureOptions',
+  'secureProtocol',
+  'sigalgs',
+  'crl',
+  'dhparam',
+  'clientCertEngine',
+  'privateKeyEngine',
+  'privateKeyIdentifier',
+  'sessionIdContext',
+] as const;
+
+/**
+ * The secure context for the TLS material a request carries. Without one, every new connection
+ * parses the CA, certificate and key again (an eighth of a first render). The material is read
+ * again for every request (files, exec plugins), so the context is reused only while it is the
+ * same; a rotated certificate gets a new one.
+ */
+class SecureContexts {
+  private last: { key: string; context: tls.SecureContext } | undefined;
+
+  for(options: https.RequestOptions): tls.SecureContext | undefined {
+    const parts = [options.ca, options.cert, options.key, options.pfx, options.passphrase];
+    if (!parts.every(isMaterial) || otherContextOptions.some((name) => options[name] !== undefined)) {
+      return undefined; // a shape we do not compare (key objects): Node builds the context itself
+    }
+    const key = parts.map(materialText).join('\u0000');
+    if (this.last?.key !== key) {
+      const { ca, cert, key: privateKey, pfx, passphrase } = options;
+      this.last = { key, context: tls.createSecureContext({ ca, cert, key: privateKey, pfx, passphrase }) };
+    }
+    return this.last.context;
+  }
+}
+
+function isMaterial(value: unknown): value is Material {
+  const one = (v: unknown): boolean => typeof v === 'string' || Buffer.isBuffer(v);
+  return value === undefined || one(value) || (Array.isArray(value) && value.every(one));
+}
+
+function materialText(value: Material): string {
+  if (value === undefined) {
+    return '';
+  }
+  const text = (v: string | Buffer): string => (typeof v === 'string' ? `s${v}` : `b${v.toString('latin1')}`);
+  return Array.isArray(value) ? value.map(text).join('\u0001') : text(value);
+}
+
 function timeoutError(ms: number): Error {
   return Object.assign(new Error(`no answer within ${ms / 1000} s`), { code: 'REQUEST_TIMEOUT' });
 }
@@ -93,7 +161,7 @@ async function open(
   query: Query,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-  agents: { https: https.Agent; http: http.Agent },
+  agents: Agents,
 ): Promise<http.IncomingMessage> {
   const server = config.getCurrentCluster()?.server;
   if (!server) {
@@ -108,7 +176,8 @@ async function open(
       url.searchParams.set(key, String(value));
     }
   }
-  const options: https.RequestOptions = {
+  // secureContext goes through the agent to tls.connect, which then ignores ca/cert/key.
+  const options: https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'> = {
     method: 'GET',
     headers: { Accept: 'application/json', 'User-Agent': 'vscode-endpointslices' },
   };
@@ -118,9 +187,15 @@ async function open(
   } catch (error) {
     throw new ClusterError({ kind: 'credentials', message: (error as Error).message });
   }
-  // A proxy agent from the kubeconfig wins; otherwise the pool. The pool keys sockets by the TLS
-  // options, so a rotated client certificate gets a new connection.
-  options.agent ??= url.protocol === 'http:' ? agents.http : agents.https;
+  // client-node puts a new Agent without keep-alive on every request, so each request would open
+  // a connection of its own. Only a proxy agent (proxy-url) is kept; otherwise the pool, which
+  // keys its sockets by the TLS options, so a rotated client certificate gets a new connection.
+  if (!config.getCurrentCluster()?.proxyUrl) {
+    options.agent = url.protocol === 'http:' ? agents.http : agents.https;
+    if (url.protocol === 'https:') {
+      options.secureContext = agents.tls.for(options);
+    }
+  }
   const response = await send(url, options, timeoutMs, signal);
   const status = response.statusCode ?? 0;
   if (status < 200 || status > 299) {

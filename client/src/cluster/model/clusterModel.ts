@@ -109,13 +109,20 @@ export class ClusterModel {
     const pairs = diff(items, event);
     const changes: Changes = new Set();
     // A Service that comes or goes changes the namespace's list of children: refresh that.
-    const moved = kind === 'services' ? pairs.filter(([before, after]) => !before || !after) : [];
-    const updated = pairs.filter((pair) => !moved.includes(pair));
-    if (moved.length > 0) {
+    const moved: typeof pairs = [];
+    const updated: typeof pairs = [];
+    for (const pair of pairs) {
+      (kind === 'services' && (!pair[0] || !pair[1]) ? moved : updated).push(pair);
+    }
+    // So does a first list (or the first after a failure): the namespace's refresh covers every
+    // node below it, so the nodes of the thousands of objects listed need not be named.
+    const listed = event.type === 'replace' && data.resources[kind].status.state !== 'synced';
+    if (moved.length > 0 || listed) {
       changes.add(ids.namespace(context, namespace));
     }
+    const located = listed ? [] : updated;
     // Old objects are located in the tree as it was, new ones as it is after the change.
-    for (const [before] of updated) {
+    for (const [before] of located) {
       affected(data, kind, before, changes);
     }
     for (const [before, after] of pairs) {
@@ -128,12 +135,11 @@ export class ClusterModel {
     if (kind === 'endpointslices' || kind === 'endpoints') {
       data.invalidateReferences();
     }
-    for (const [, after] of updated) {
+    for (const [, after] of located) {
       affected(data, kind, after, changes);
     }
-    if (event.type === 'replace' && data.resources[kind].status.state !== 'synced') {
+    if (listed) {
       data.resources[kind].status = { state: 'synced' };
-      changes.add(ids.namespace(context, namespace));
     }
     return changes;
   }

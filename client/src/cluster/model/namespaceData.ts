@@ -57,6 +57,17 @@ export class NamespaceData {
     return this.resources.pods.items;
   }
 
+  /**
+   * True until the Services and slices have each been listed (or failed) once: the namespace
+   * shows "loading" instead of its content until then.
+   */
+  get loading(): boolean {
+    return viewKinds.some((kind) => {
+      const state = this.resources[kind].status.state;
+      return state === 'listing' || state === 'idle';
+    });
+  }
+
   /** Whether a resource's items can be trusted to be complete (listed, maybe stale while recovering). */
   known(kind: ResourceKind): boolean {
     const status = this.resources[kind].status;
@@ -123,6 +134,12 @@ export class NamespaceData {
     return index;
   }
 }
+
+/**
+ * What a namespace's node needs to show its content: its Services and their slices. Slices
+ * first: they are the larger list, and the first request gets the connection that is already open.
+ */
+export const viewKinds: readonly ResourceKind[] = ['endpointslices', 'services'];
 
 /** The Service a slice belongs to: its `kubernetes.io/service-name` label. */
 export function sliceService(slice: EndpointSlice): string | undefined {

@@ -8,7 +8,14 @@ import { endpointState, podAddresses, podReady } from './kubeTypes';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import type { NamespaceData } from './namespaceData';
 import type { ClusterNode, MessageNode, NodeAction } from './nodes';
-import { countEndpoints, keyedEndpoints, mergedView, serviceFindings, sliceEndpoint } from './serviceView';
+import {
+  countEndpoints,
+  keyedEndpoints,
+  mergedCounts,
+  mergedView,
+  serviceFindings,
+  sliceEndpoint,
+} from './serviceView';
 import type { EndpointCounts } from './serviceView';
 import { legacyAddresses } from './legacyView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
@@ -120,10 +127,9 @@ function presentObject(
         collapsible: 'collapsed',
       };
     case 'merged': {
-      const merged = mergedView(data, node.service).list;
       return {
         label: 'All endpoints (merged)',
-        description: countsText(countEndpoints(merged), true),
+        description: countsText(mergedCounts(data, node.service), true),
         tooltip: `The endpoints of all ${data.slicesOf(node.service).length} slices of ${node.service}, de-duplicated by address (a ready copy wins). Counts use the API's nil semantics: an unset ready or serving means true, an unset terminating means false.`,
         icon: { id: 'layers' },
         contextValue: 'merged',
@@ -196,7 +202,7 @@ export function countsText(counts: EndpointCounts, full = false): string {
 
 function presentService(data: NamespaceData, service: Service): NodePresentation {
   const slices = data.slicesOf(service.metadata.name);
-  const counts = countEndpoints(mergedView(data, service.metadata.name).list);
+  const counts = mergedCounts(data, service.metadata.name);
   const findings = serviceFindings(data, service).length;
   const external = service.spec?.type === 'ExternalName';
   const parts = external

@@ -74,15 +74,18 @@ export interface MergedView {
   byKey: Map<string, MergedEndpoint>;
 }
 
+/** What is derived from a Service's slices, each part computed when first asked for. */
+interface MergedEntry {
+  slices: readonly EndpointSlice[];
+  counts?: EndpointCounts;
+  view?: MergedView;
+}
+
 // Per Service, the slice objects the view was computed from: an event replaces one slice object,
 // so only the view of the Service that slice belongs to is computed again.
-const mergedCache = new WeakMap<
-  NamespaceData,
-  Map<string, { slices: readonly EndpointSlice[]; view: MergedView }>
->();
+const mergedCache = new WeakMap<NamespaceData, Map<string, MergedEntry>>();
 
-/** The merged endpoints of a Service, computed again only when one of its slices changed. */
-export function mergedView(data: NamespaceData, service: string): MergedView {
+function mergedEntry(data: NamespaceData, service: string): MergedEntry {
   let byService = mergedCache.get(data);
   if (!byService) {
     byService = new Map();
@@ -95,12 +98,63 @@ export function mergedView(data: NamespaceData, service: string): MergedView {
     cached.slices.length === slices.length &&
     cached.slices.every((slice, i) => slice === slices[i])
   ) {
-    return cached.view;
+    return cached;
   }
-  const list = mergedEndpoints(slices);
-  const view = { list, byKey: new Map(list.map((entry) => [entry.key, entry])) };
-  byService.set(service, { slices, view });
-  return view;
+  const entry: MergedEntry = { slices };
+  byService.set(service, entry);
+  return entry;
+}
+
+/** The merged endpoints of a Service, computed again only when one of its slices changed. */
+export function mergedView(data: NamespaceData, service: string): MergedView {
+  const entry = mergedEntry(data, service);
+  if (!entry.view) {
+    const list = mergedEndpoints(entry.slices);
+    entry.view = { list, byKey: new Map(list.map((merged) => [merged.key, merged])) };
+  }
+  return entry.view;
+}
+
+/**
+ * The counts of a Service's merged endpoints, which its tree item shows. A namespace's first
+ * render asks this of every Service, so it de-duplicates without building or sorting the list
+ * that only an expanded "All endpoints" node needs.
+ */
+export function mergedCounts(data: NamespaceData, service: string): EndpointCounts {
+  const entry = mergedEntry(data, service);
+  entry.counts ??= entry.view ? countEndpoints(entry.view.list) : countStates(bestEndpoints(entry.slices));
+  return entry.counts;
+}
+
+/** The endpoint that wins per address type and first address, as mergedEndpoints picks it. */
+function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
+  const only = slices.length === 1 ? (slices[0]?.endpoints ?? []) : undefined;
+  if (only && distinctAddresses(only)) {
+    return only; // nothing to de-duplicate: the common Service with one slice
+  }
+  const byType = new Map<string, Map<string, SliceEndpoint>>();
+  for (const slice of slices) {
+    const addressType = slice.addressType ?? '';
+    let best = byType.get(addressType);
+    if (!best) {
+      best = new Map();
+      byType.set(addressType, best);
+    }
+    for (const endpoint of slice.endpoints ?? []) {
+      const address = endpoint.addresses?.[0] ?? '(no address)';
+      const existing = best.get(address);
+      if (!existing || rank(endpoint) > rank(existing)) {
+        best.set(address, endpoint);
+      }
+    }
+  }
+  const result: SliceEndpoint[] = [];
+  for (const best of byType.values()) {
+    for (const endpoint of best.values()) {
+      result.push(endpoint);
+    }
+  }
+  return result;
 }
 
 // One collator for all comparisons: localeCompare with options builds one per call, which made
@@ -116,7 +170,7 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
   const merged = new Map<string, MergedEndpoint>();
   for (const slice of slices) {
     const addressType = slice.addressType ?? '';
-    for (const { endpoint } of keyedEndpoints(slice)) {
+    for (const endpoint of slice.endpoints ?? []) {
       const key = `${addressType}/${endpoint.addresses?.[0] ?? '(no address)'}`;
       const existing = merged.get(key);
       if (!existing) {
@@ -132,14 +186,35 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
   return [...merged.values()].sort((a, b) => numeric.compare(a.key, b.key));
 }
 
+/** Whether no two endpoints share a first address (a Set only for larger slices). */
+function distinctAddresses(endpoints: readonly SliceEndpoint[]): boolean {
+  const first = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
+  if (endpoints.length > 8) {
+    return new Set(endpoints.map(first)).size === endpoints.length;
+  }
+  for (let i = 1; i < endpoints.length; i++) {
+    const address = first(endpoints[i]);
+    for (let j = 0; j < i; j++) {
+      if (first(endpoints[j]) === address) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 function rank(endpoint: SliceEndpoint): number {
   const state = endpointState(endpoint.conditions);
   return (state.ready ? 4 : 0) + (state.serving ? 2 : 0) + (state.terminating ? 0 : 1);
 }
 
 export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]): EndpointCounts {
+  return countStates(endpoints.map((entry) => entry.endpoint));
+}
+
+function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
   const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
-  for (const { endpoint } of endpoints) {
+  for (const endpoint of endpoints) {
     const state = endpointState(endpoint.conditions);
     counts.total++;
     counts.ready += state.ready ? 1 : 0;

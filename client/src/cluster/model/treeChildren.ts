@@ -108,10 +108,7 @@ function contextChildren(model: ClusterModel, node: ContextNode): ClusterNode[] 
 
 function namespaceChildren(data: NamespaceData, node: NamespaceNode): ClusterNode[] {
   const status = statusMessages(data, node);
-  const listing = (['services', 'endpointslices'] as const).some(
-    (kind) => data.resources[kind].status.state === 'listing' || data.resources[kind].status.state === 'idle',
-  );
-  if (listing && status.length === 0) {
+  if (data.loading && status.length === 0) {
     return [loadingMessage(node, `${node.namespace}`)];
   }
   const groups = new Set<string | undefined>([...data.slices.values()].map(sliceService));
