@@ -1,8 +1,10 @@
-import { LineCounter, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import { copyItem, copyShell, isCopyable } from './sectionCopy';
-import { gapProps, splitSections } from './sectionSplit';
-import type { GapProps, Section } from './sectionSplit';
+import { analyse, startsWithBareKey } from './sectionAnalyse';
+import type { SectionParse } from './sectionAnalyse';
+import { compose, gapOf } from './sectionCompose';
+import type { Part, Piece } from './sectionCompose';
+import { itemCuts } from './sectionItems';
+import { splitSections } from './sectionSplit';
+import type { Section } from './sectionSplit';
 import { parseChunk } from './yamlDocument';
 import type { ParsedChunk } from './yamlDocument';
 
@@ -10,52 +12,48 @@ import type { ParsedChunk } from './yamlDocument';
  * Incremental parsing of a YAML document by top-level sections, in the spirit of
  * rust-analyzer's block reparsing: a keystroke in a large manifest changes one top-level key's
  * text (`metadata`, say), so only that section is parsed again and the others come from a cache
- * keyed by their text. The sections' trees are then copied, with ranges moved to their place in
- * the document, into one fresh Document that is indistinguishable from `parseChunk(text)`.
+ * keyed by their text. A section whose value is a block sequence (`endpoints:` with its items)
+ * is cut further, into a head (the key and the first item) and one piece per later item, so a
+ * keystroke inside one endpoint of a 1000-endpoint slice parses that endpoint again. The
+ * parses' trees are then copied, with ranges moved to their place in the document, into one
+ * fresh Document that is indistinguishable from `parseChunk(text)`.
  *
  * Equivalence is the contract, so whenever it is not certain the parser falls back to
  * `parseChunk` on the whole text: when the root is not a column-0 block mapping, when a section
- * has errors or warnings on its own (a half-typed line, an unterminated quote or flow collection
- * running into the next key), when a section holds anchors, aliases, merge keys or values that
- * are neither primitives nor dates, and when the text has directives, a second `---`, a `...`,
- * tabs or YAML indicators at column 0.
+ * or piece has errors or warnings on its own (a half-typed line, an unterminated quote or flow
+ * collection running into the next key or item), when a section holds anchors, aliases, merge
+ * keys or values that are neither primitives nor dates, and when the text has directives, a
+ * second `---`, a `...`, tabs or YAML indicators at column 0. A section is parsed whole instead
+ * of by items when its lines are not a plain block sequence (sectionItems.ts), when the
+ * sequence has a tag, when an item ends in an empty value followed by more than its line, when
+ * an indented item ends with comment lines that a mapping or sequence inside it keeps, or when
+ * it has more pieces than half the cache holds.
  */
-
-/** One section's standalone parse and what composing needs from it. */
-interface SectionParse {
-  chunk: ParsedChunk;
-  /** The section's root mapping, or undefined if the section cannot be composed. */
-  map: YAMLMap | undefined;
-  /** What the lines after the section's last value give the next section's key. */
-  gap: GapProps | undefined;
-}
-
-interface Composable {
-  section: Section;
-  parse: SectionParse & { map: YAMLMap };
-}
 
 export interface SectionStats {
   sectionHits: number;
   sectionMisses: number;
   fallbacks: number;
+  /** Sections composed from their head and sequence pieces rather than parsed whole. */
+  splits: number;
 }
 
 export class SectionedYamlParser {
-  readonly stats: SectionStats = { sectionHits: 0, sectionMisses: 0, fallbacks: 0 };
+  readonly stats: SectionStats = { sectionHits: 0, sectionMisses: 0, fallbacks: 0, splits: 0 };
   private readonly capacity: number;
   private readonly maxChars: number;
   private cachedChars = 0;
-  /** Section parses by section text, least recently used first (a Map keeps insertion order). */
+  /** Parses by their text, least recently used first (a Map keeps insertion order). */
   private readonly cache = new Map<string, SectionParse>();
 
   /**
-   * `capacity` bounds the number of cached section parses, `maxChars` their total text length:
-   * typing inside the one large section of a big slice adds a new parse of it (several MB of
-   * nodes for 333 KB of text) on every keystroke, which a count alone would not bound.
+   * `capacity` bounds the number of cached parses (sections and sequence pieces), `maxChars`
+   * their total text length: typing inside a large section that cannot be cut adds a new parse
+   * of it (several MB of nodes for 333 KB of text) on every keystroke, which a count alone
+   * would not bound. The default capacity holds every piece of a few 1000-endpoint slices.
    */
   constructor(options?: { capacity?: number; maxChars?: number }) {
-    this.capacity = Math.max(1, options?.capacity ?? 512);
+    this.capacity = Math.max(1, options?.capacity ?? 8192);
     this.maxChars = Math.max(1, options?.maxChars ?? 1_000_000);
   }
 
@@ -70,22 +68,57 @@ export class SectionedYamlParser {
   }
 
   /** The sections with their parses, or undefined if any of them makes composing uncertain. */
-  private composable(text: string): Composable[] | undefined {
+  private composable(text: string): Part[] | undefined {
     const sections = splitSections(text);
     if (!sections) return undefined;
-    const parts: Composable[] = [];
+    const parts: Part[] = [];
     for (let i = 0; i < sections.length; i++) {
-      const section = sections[i];
-      const parse = this.sectionParse(section.text);
-      if (!parse.map) return undefined;
-      if (i > 0 && !startsWithBareKey(parse.map)) return undefined;
-      if (i < sections.length - 1 && !parse.gap) return undefined;
-      parts.push({ section, parse: { ...parse, map: parse.map } });
+      const part = this.part(sections[i]);
+      if (!part) return undefined;
+      if (i > 0 && !startsWithBareKey(part.head.map)) return undefined;
+      if (i < sections.length - 1 && !gapOf(part)) return undefined;
+      parts.push(part);
     }
     return parts;
   }
 
-  private sectionParse(text: string): SectionParse {
+  /** A section cut into sequence items where that is certain, else parsed whole. */
+  private part(section: Section): Part | undefined {
+    const cuts = itemCuts(section.text);
+    if (cuts && cuts.length < this.capacity / 2) {
+      const split = this.splitPart(section, cuts);
+      if (split !== 'whole') {
+        if (split) this.stats.splits++;
+        return split;
+      }
+    }
+    const parse = this.cached(section.text);
+    if (!parse.map) return undefined;
+    return { offset: section.offset, head: { ...parse, map: parse.map }, split: undefined };
+  }
+
+  /**
+   * The section's head and pieces; undefined if one of them has errors, which the whole section
+   * almost always has too (someone is typing), so the document falls back at once rather than
+   * after a parse of the whole section; 'whole' if the pieces parse but cannot be composed.
+   */
+  private splitPart(section: Section, cuts: number[]): Part | 'whole' | undefined {
+    const { offset, text } = section;
+    const head = this.cached(text.slice(0, cuts[0]));
+    if (head.broken) return undefined;
+    if (!head.map || !head.seq || !head.itemGap) return 'whole';
+    const pieces: Piece[] = [];
+    for (let i = 0; i < cuts.length; i++) {
+      const start = cuts[i];
+      const parse = this.cached(text.slice(start, cuts[i + 1] ?? text.length));
+      if (parse.broken) return undefined;
+      if (parse.map || !parse.seq || (i < cuts.length - 1 && !parse.itemGap)) return 'whole';
+      pieces.push({ offset: offset + start, parse, seq: parse.seq });
+    }
+    return { offset, head: { ...head, map: head.map }, split: { seq: head.seq, pieces } };
+  }
+
+  private cached(text: string): SectionParse {
     const cached = this.cache.get(text);
     if (cached) {
       this.stats.sectionHits++;
@@ -115,144 +148,6 @@ export class SectionedYamlParser {
       this.cachedChars -= oldest.value.length;
     }
   }
-}
-
-/** Decides once per section text whether it can be composed, and reads its gap. */
-function analyse(chunk: ParsedChunk): SectionParse {
-  const { doc, text } = chunk;
-  const root = doc.contents;
-  const usable =
-    doc.errors.length === 0 &&
-    doc.warnings.length === 0 &&
-    isMap(root) &&
-    !root.flow &&
-    root.items.length > 0 &&
-    root.items.every(isCopyable);
-  if (!usable) return { chunk, map: undefined, gap: undefined };
-  const last = root.items[root.items.length - 1]?.value as Node | null | undefined;
-  return { chunk, map: root, gap: last ? trailingGap(text, last) : undefined };
-}
-
-/**
- * The props the lines after a section's last value give the next key. When the section ends
- * with an empty value (`key:` with nothing after it, at any depth), the parser keeps the rest of
- * that line and any blank or comment lines after it with the empty value, which the standalone
- * parse then treats differently from the whole document; such a section is composable only if
- * nothing but the end of that line follows.
- */
-function trailingGap(text: string, value: Node): GapProps | undefined {
-  const leaf = lastLeaf(value);
-  if (!isScalar(leaf) || leaf.source !== '' || leaf.range?.[0] !== leaf.range?.[1]) {
-    return gapProps(text, (value.range as [number, number, number])[2]);
-  }
-  const bare = !leaf.spaceBefore && restOfLine.test(text.slice(leaf.range?.[1]));
-  return bare ? { comment: '', spaceBefore: false } : undefined;
-}
-
-/** Spaces, an optional comment and the line break that end an empty value's line. */
-const restOfLine = /^ *(?:#[^\r\n]*)?(?:\r?\n)?$/;
-
-/** The node that ends last in a block collection: its last item's value, recursively. */
-function lastLeaf(node: Node): Node {
-  let leaf = node;
-  while ((isMap(leaf) || isSeq(leaf)) && !leaf.flow && leaf.items.length > 0) {
-    const item = leaf.items[leaf.items.length - 1];
-    const next = isPair(item) ? (item.value ?? item.key) : item;
-    if (!isNode(next)) break;
-    leaf = next;
-  }
-  return leaf;
-}
-
-/**
- * A section after the first starts with its key at offset 0; the key's comment and blank-line
- * properties come from the previous section's gap, so the standalone key must have none.
- */
-function startsWithBareKey(map: YAMLMap): boolean {
-  const key = map.items[0]?.key as Node | undefined;
-  return map.range?.[0] === 0 && key?.range?.[0] === 0 && !key.commentBefore && !key.spaceBefore;
-}
-
-function compose(text: string, parts: Composable[]): ParsedChunk {
-  const first = parts[0].parse;
-  const lastPart = parts[parts.length - 1];
-  const last = lastPart.parse;
-  const shift = lastPart.section.offset;
-  const doc = documentShell(first.chunk.doc);
-  const root = copyShell(first.map, doc.schema);
-  // The first section's own trailing comment is really the second key's commentBefore.
-  setOptional(root, 'comment', last.map.comment);
-  const [start] = first.map.range as [number, number, number];
-  const [, valueEnd, nodeEnd] = last.map.range as [number, number, number];
-  root.range = [start, valueEnd + shift, nodeEnd + shift];
-  root.items = composeItems(parts, doc.schema);
-  doc.contents = root as YAMLMap.Parsed;
-  const docRange = last.chunk.doc.range;
-  doc.range = [first.chunk.doc.range[0], docRange[1] + shift, docRange[2] + shift];
-  doc.comment = last.chunk.doc.comment;
-  return { doc, lines: lineCounter(parts), text };
-}
-
-function composeItems(parts: Composable[], schema: Document['schema']): YAMLMap['items'] {
-  const items: YAMLMap['items'] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const { section, parse } = parts[i];
-    const pairs = parse.map.items;
-    for (let j = 0; j < pairs.length; j++) {
-      const pair = copyItem(pairs[j], section.offset, schema) as YAMLMap['items'][number];
-      if (i > 0 && j === 0) applyGap(pair.key as Scalar, parts[i - 1].parse.gap);
-      items.push(pair);
-    }
-  }
-  return items;
-}
-
-/** Gives a section's first key what the `yaml` package derives from the lines before it. */
-function applyGap(key: Scalar, gap: GapProps | undefined): void {
-  if (gap?.spaceBefore) key.spaceBefore = true;
-  if (gap?.comment) key.commentBefore = gap.comment;
-}
-
-/**
- * A fresh Document with the first section's directives, options, schema and leading comment,
- * but without its contents: cloning with the contents detached copies no nodes.
- */
-function documentShell(source: Document.Parsed): Document.Parsed {
-  const contents = source.contents;
-  source.contents = null;
-  try {
-    const shell = source.clone() as Document.Parsed;
-    shell.errors = [];
-    shell.warnings = [];
-    return shell;
-  } finally {
-    source.contents = contents;
-  }
-}
-
-/**
- * The parser reports line starts from its newline tokens, so a line break inside a multi-line
- * flow scalar is not among them; joining the sections' own line starts reproduces that exactly,
- * where a scan of the text for line breaks would not.
- */
-function lineCounter(parts: Composable[]): LineCounter {
-  const lines = new LineCounter();
-  const starts: number[] = [];
-  for (const { section, parse } of parts) {
-    // Each section reports its own start, which the previous one already reported as the
-    // position after its last line break.
-    for (const start of parse.chunk.lines.lineStarts) {
-      const offset = start + section.offset;
-      if (starts.length === 0 || offset > starts[starts.length - 1]) starts.push(offset);
-    }
-  }
-  lines.lineStarts = starts;
-  return lines;
-}
-
-function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value === undefined || value === null || value === '') delete target[key];
-  else target[key] = value;
 }
 
 /**
