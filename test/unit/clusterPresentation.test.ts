@@ -140,6 +140,13 @@ describe('node presentation', () => {
     assert.equal(find(m, 'pod', 'web-2').description, 'Running · not ready · 10.0.0.2');
   });
 
+  it('a pod not yet listed says loading', () => {
+    const m = model();
+    // A namespace lists pods after its Services and slices; until then a pod item waits for them.
+    m.setStatus(ctx, ns, 'pods', { state: 'listing' });
+    assert.equal(find(m, 'pod', 'web-1').description, 'pod (loading…)');
+  });
+
   it('message nodes run their next step when clicked', () => {
     const m = new ClusterModel();
     m.setKubeconfig({ state: 'failed', error: { kind: 'kubeconfig-invalid', message: 'bad yaml' } });

@@ -30,12 +30,24 @@ export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[
   const table: Record<string, (...args: unknown[]) => unknown> = {
     [clusterCommands.refresh]: () => ctx.session.refresh(),
     [clusterCommands.chooseNamespaces]: (target, names) => chooseNamespaces(ctx, target, names),
-    [clusterCommands.openYaml]: (node) => openObject(objectOf(ctx, node as ClusterNode)),
-    [clusterCommands.openServiceManifest]: (node) => openObject(serviceOf(ctx, node as ClusterNode)),
-    [clusterCommands.copyAddress]: (node) => copyAddress(ctx, node as ClusterNode),
-    [clusterCommands.revealPod]: (node) => revealPod(ctx, node as ClusterNode),
+    [clusterCommands.openYaml]: onNode((node) => openObject(objectOf(ctx, node))),
+    [clusterCommands.openServiceManifest]: onNode((node) => openObject(serviceOf(ctx, node))),
+    [clusterCommands.copyAddress]: onNode((node) => copyAddress(ctx, node)),
+    [clusterCommands.revealPod]: onNode((node) => revealPod(ctx, node)),
   };
   return Object.entries(table).map(([id, handler]) => commands.registerCommand(id, handler));
+}
+
+/**
+ * The item commands act on the tree item they were invoked on; run from a keybinding or another
+ * extension without one, they say so instead of failing.
+ */
+function onNode(run: (node: ClusterNode) => unknown): (node: unknown) => unknown {
+  return (node) => {
+    if (typeof node === 'object' && node !== null && 'kind' in node) return run(node as ClusterNode);
+    window.setStatusBarMessage('Select an item in the Clusters view first', 3_000);
+    return undefined;
+  };
 }
 
 async function openObject(address: ObjectAddress | undefined): Promise<void> {

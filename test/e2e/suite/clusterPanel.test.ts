@@ -189,9 +189,15 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
       assert.equal(shown.icon, 'circle-filled');
       assert.equal(shown.contextValue, 'endpoint.pod');
       const [pod] = await kids(endpoint);
-      const podShown = await look(pod);
-      assert.match(podShown.label, /^frontend-/);
-      assert.equal(podShown.description, `Running · Ready · ${shown.label}`);
+      assert.match((await look(pod)).label, /^frontend-/);
+      // The namespace shows its Services once they and the slices are listed; the pods' list
+      // follows and refreshes the pod items, which say "loading" until then.
+      const description = async (): Promise<string> => (await look(pod)).description;
+      assert.match(await description(), /^(?:pod \(loading…\)|Running · Ready · .*)$/);
+      await eventually(
+        'the pod details',
+        async () => (await description()) === `Running · Ready · ${shown.label}`,
+      );
     }
   });
 
@@ -268,9 +274,14 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
     );
 
     const external = await child(await child(undefined, viewer), 'demo-external');
-    const legacy = (await kids(await child(external, 'legacy-backend'))).find(
-      (n) => n.kind === 'legacyEndpoints',
-    )!;
+    // Endpoints are listed after the Services and slices the namespace shows first.
+    let legacy: TreeNode | undefined;
+    await eventually('the legacy Endpoints item', async () => {
+      legacy = (await kids(await child(external, 'legacy-backend'))).find(
+        (n) => n.kind === 'legacyEndpoints',
+      );
+      return legacy !== undefined;
+    });
     await vscode.commands.executeCommand(commandIds.openYaml, legacy);
     const endpoints = vscode.window.activeTextEditor!.document;
     assert.match(endpoints.getText(), /^kind: Endpoints$/m);

@@ -62,10 +62,13 @@ export class NamespaceData {
    * shows "loading" instead of its content until then.
    */
   get loading(): boolean {
-    return viewKinds.some((kind) => {
-      const state = this.resources[kind].status.state;
-      return state === 'listing' || state === 'idle';
-    });
+    return viewKinds.some((kind) => this.listing(kind));
+  }
+
+  /** Whether a resource has not been listed yet (nor failed to be). */
+  listing(kind: ResourceKind): boolean {
+    const state = this.resources[kind].status.state;
+    return state === 'listing' || state === 'idle';
   }
 
   /** Whether a resource's items can be trusted to be complete (listed, maybe stale while recovering). */

@@ -185,7 +185,11 @@ function presentObject(
       };
     }
     case 'pod':
-      return presentPod(node.name, data.known('pods') ? data.pods.get(node.name) : undefined);
+      return presentPod(
+        node.name,
+        data.known('pods') ? data.pods.get(node.name) : undefined,
+        data.listing('pods'),
+      );
   }
 }
 
@@ -278,11 +282,12 @@ function presentEndpoint(
   };
 }
 
-function presentPod(name: string, pod: Pod | undefined): NodePresentation {
+function presentPod(name: string, pod: Pod | undefined, loading: boolean): NodePresentation {
   if (!pod) {
     return {
       label: name,
-      description: 'pod (details not readable)',
+      // Pods are listed after the Services and slices a namespace shows first.
+      description: loading ? 'pod (loading…)' : 'pod (details not readable)',
       icon: { id: 'package', color: colors.muted },
       contextValue: 'pod',
       collapsible: 'none',
