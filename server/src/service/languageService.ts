@@ -90,33 +90,40 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   // Completion's per-document analysis: a few documents, the ones being edited.
   const analyses: AnalysisCache = new ChunkCache(8);
   const symbols = new SymbolCache();
-  // The previous call's documents by position. An edit leaves all documents but one where they
-  // were, and comparing a document with its predecessor at the same place is a length check or a
-  // memcmp, where a cache lookup hashes the whole text first: on a 9 MB file that is most of the
-  // work of a keystroke.
-  let previous: { settings: string; chunks: ValidatedChunk[] } | undefined;
+  // The previous call's documents by position, per file ('' for callers that name none). An
+  // edit leaves all documents but one where they were, and comparing a document with its
+  // predecessor at the same place is an identity check (a ChunkedText keeps unchanged strings),
+  // where a cache lookup hashes the whole text first.
+  const previous = new ChunkCache<{ settings: string; chunks: ValidatedChunk[] }>(64);
   const validate = (
     source: TextSource,
     settings: ServiceSettings,
+    uri?: string,
     workspace?: WorkspaceIndex,
   ): FileReport => {
     const key = settingsKey(settings);
     const cache = caches.getOrCompute(key, () => new ChunkCache(options.cacheSize ?? 4096));
-    const before = previous?.settings === key ? previous.chunks : [];
+    const prior = previous.getOrCompute(uri ?? '', () => ({ settings: key, chunks: [] }));
+    const before = prior.settings === key ? prior.chunks : [];
     const chunks: ValidatedChunk[] = [];
     const documents: DocumentReport[] = [];
     for (const chunk of chunksOf(source)) {
-      const validated = reuseOrValidate(chunk, before[chunks.length], cache, settings, workspace);
+      const same = before[chunks.length];
+      // Only a named file has versions: there, a document unlike its predecessor at the same
+      // place is being edited, and is parsed incrementally.
+      const edited = uri !== undefined && same !== undefined;
+      const validated = reuseOrValidate(chunk, same, cache, settings, { edited, workspace });
       chunks.push(validated);
       documents.push(...validated.reports);
     }
-    previous = { settings: key, chunks };
+    prior.settings = key;
+    prior.chunks = chunks;
     return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
   };
   return {
     validate(source, settings, workspace, options = {}) {
       const { uri } = options;
-      const report = validate(source, settings, uri === undefined ? undefined : workspace);
+      const report = validate(source, settings, uri, uri === undefined ? undefined : workspace);
       const workspaceChanged = uri !== undefined && workspace !== undefined && workspace.update(uri, source);
       if (!workspace || !settings.advisories) return { ...report, workspaceChanged };
       const advised = withAdvice(report, workspaceAdvisories(workspace.summarize(source), workspace));
@@ -153,7 +160,7 @@ function reuseOrValidate(
   same: ValidatedChunk | undefined,
   cache: ChunkCache<ChunkResult>,
   settings: ServiceSettings,
-  workspace: WorkspaceIndex | undefined,
+  { edited, workspace }: { edited: boolean; workspace: WorkspaceIndex | undefined },
 ): ValidatedChunk {
   const key = chunkKey(chunk);
   const { index, startLine } = chunk;
@@ -162,9 +169,8 @@ function reuseOrValidate(
     if (same.index === index && same.startLine === startLine) return same;
     return { ...same, index, startLine, reports: placed(same.result, index, startLine) };
   }
-  const edited = same !== undefined;
   const result = cache.getOrCompute(key, () => {
-    const fresh = validateChunkSafely(chunk, settings, edited);
+    const fresh = validateChunkSafely(chunk, settings, { edited, remember: workspace !== undefined });
     // The index summarizes the document while its parse is still shared (parse/sharedParse.ts):
     // on opening a 500-document file that halves the parsing.
     if (chunk.format === 'yaml') workspace?.prime(chunk.text, edited);
@@ -211,10 +217,14 @@ function firstAtOrAfter(sorted: FileReport['diagnostics'], line: number): number
  * A document that makes validation throw is reported, not fatal: a linter pointed at a whole
  * repository must finish, and the other documents of the file still deserve their findings.
  */
-function validateChunkSafely(chunk: FileChunk, settings: ServiceSettings, edited: boolean): ChunkResult {
+function validateChunkSafely(
+  chunk: FileChunk,
+  settings: ServiceSettings,
+  share: { edited: boolean; remember: boolean },
+): ChunkResult {
   try {
     const { format, jsonError } = chunk;
-    return validateChunk(chunk.text, settings, { format, jsonError, edited });
+    return validateChunk(chunk.text, settings, { format, jsonError, ...share });
   } catch (error) {
     const end = { line: chunk.text.split('\n').length - 1, character: 0 };
     const message = error instanceof Error ? error.message : String(error);

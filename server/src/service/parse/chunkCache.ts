@@ -27,6 +27,26 @@ export class ChunkCache<T> {
     return value;
   }
 
+  /** The entry, if cached (counted as a hit; a miss is not counted: nothing was computed). */
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit === undefined) return undefined;
+    this.stats.hits++;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Adds or replaces an entry, evicting the least recently used beyond the capacity. */
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
   values(): IterableIterator<T> {
     return this.entries.values();
   }

@@ -1,4 +1,3 @@
-import type { Document } from 'yaml';
 import type { ObjectSpec } from '../k8s/schemaTypes';
 import { ChunkCache } from './chunkCache';
 import { decode } from './decode';
@@ -8,12 +7,13 @@ import { parseChunk } from './yamlDocument';
 import type { ParsedChunk } from './yamlDocument';
 
 /**
- * The last few documents parsed, shared by the readers that parse the same document one after
- * the other: after a keystroke the workspace index summarizes the edited document and then
- * validation checks it, and parsing is most of what either costs. Parsed documents are read,
- * never changed, by everything that takes them from here.
+ * The last documents validation parsed for the workspace index, which summarizes each right
+ * after (`WorkspaceIndex.prime`): parsing is most of what either costs. Only what a caller asks
+ * to `remember` is kept, and only two: a parse kept longer outlives the young generation, and
+ * the linter, which has no index, ran a tenth slower when every parse was kept. Parsed
+ * documents are read, never changed, by everything that takes them from here.
  */
-const recent = new ChunkCache<ParsedChunk>(8);
+const recent = new ChunkCache<ParsedChunk>(2);
 /**
  * A document being edited is parsed by top-level sections (parse/sectionParse.ts): a keystroke
  * in `metadata` of a large slice re-parses `metadata`, and `endpoints` comes from the cache.
@@ -23,19 +23,37 @@ const recent = new ChunkCache<ParsedChunk>(8);
  */
 const sectioned = new SectionedYamlParser();
 
-export function sharedParse(text: string, format: 'yaml' | 'json' = 'yaml', edited = false): ParsedChunk {
-  if (format === 'json') return recent.getOrCompute(`json\u0000${text}`, () => parseChunk(text, 'json'));
-  return recent.getOrCompute(text, () => (edited ? sectioned.parse(text) : parseChunk(text)));
+export interface ShareOptions {
+  /** The text replaces another version of the document: parse it by sections. */
+  edited?: boolean;
+  /** Keep the parse for the next reader of the same text. */
+  remember?: boolean;
 }
 
-/** Decodings of the shared documents, per kind, for the same two readers. */
-const decodings = new WeakMap<Document.Parsed, Map<ObjectSpec, Decoded>>();
+export function sharedParse(
+  text: string,
+  format: 'yaml' | 'json' = 'yaml',
+  options: ShareOptions = {},
+): ParsedChunk {
+  const key = format === 'json' ? `json\u0000${text}` : text;
+  const known = recent.get(key);
+  if (known) return known;
+  const parsed = format === 'yaml' && options.edited ? sectioned.parse(text) : parseChunk(text, format);
+  if (options.remember) recent.set(key, parsed);
+  return parsed;
+}
 
-/** `decode` of a whole, untemplated document; the result is read, never changed. */
-export function sharedDecode(doc: Document.Parsed, spec: ObjectSpec): Decoded {
-  let bySpec = decodings.get(doc);
-  if (!bySpec) decodings.set(doc, (bySpec = new Map<ObjectSpec, Decoded>()));
-  let decoded = bySpec.get(spec);
-  if (!decoded) bySpec.set(spec, (decoded = decode(doc, spec)));
+/** A parse with the decodings made of it, which the same two readers share. */
+type WithDecodings = ParsedChunk & { decodings?: Map<ObjectSpec, Decoded> };
+
+/**
+ * `decode` of a whole, untemplated document; the result is read, never changed. It is kept on
+ * the parse itself, so it lives exactly as long as the parse does.
+ */
+export function sharedDecode(chunk: ParsedChunk, spec: ObjectSpec): Decoded {
+  const carrier = chunk as WithDecodings;
+  carrier.decodings ??= new Map<ObjectSpec, Decoded>();
+  let decoded = carrier.decodings.get(spec);
+  if (!decoded) carrier.decodings.set(spec, (decoded = decode(chunk.doc, spec)));
   return decoded;
 }

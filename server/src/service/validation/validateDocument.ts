@@ -37,6 +37,8 @@ export interface ChunkOptions {
   jsonError?: { offset: number; message: string };
   /** The text replaces another document at the same place: parse it incrementally. */
   edited?: boolean;
+  /** Keep the parse for the workspace index, which summarizes the document next. */
+  remember?: boolean;
 }
 
 /** A templated document: the variant being validated, and the text as the user wrote it. */
@@ -58,7 +60,7 @@ export function validateChunk(
   const format = options.format ?? 'yaml';
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
   const model = format === 'yaml' ? templateModel(text) : undefined;
-  if (!model) return validateParsed(sharedParse(text, format, options.edited), settings);
+  if (!model) return validateParsed(sharedParse(text, format, options), settings);
   return validateTemplated(text, model, settings);
 }
 
@@ -175,7 +177,7 @@ function validateObject(
   const spec = kindSpecs[match.ourKind];
   const whole = template === undefined && object.node === chunk.doc.contents;
   const decoded = whole
-    ? sharedDecode(chunk.doc, spec)
+    ? sharedDecode(chunk, spec)
     : decode(chunk.doc, spec, { root: object.node, templated: template !== undefined });
   const input: ObjectInput = {
     chunk,

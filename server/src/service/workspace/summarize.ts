@@ -25,7 +25,7 @@ export function summarizeChunk(text: string, edited = false): FileSummary {
   const empty: FileSummary = { services: [], slices: [], endpoints: [] };
   const kind = indexedKind.exec(text)?.[1];
   if (!kind) return empty;
-  const chunk = sharedParse(text, 'yaml', edited);
+  const chunk = sharedParse(text, 'yaml', { edited });
   if (!isMap(chunk.doc.contents)) return empty;
   const whole = rangeOf(chunk, 0, text.length);
   const apiVersion = scalarAt(chunk.doc.contents, 'apiVersion');
@@ -43,7 +43,7 @@ export function summarizeChunk(text: string, edited = false): FileSummary {
 }
 
 function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
-  const decoded = sharedDecode(chunk.doc, kindSpecs.EndpointSlice);
+  const decoded = sharedDecode(chunk, kindSpecs.EndpointSlice);
   const slice: EndpointSlice = decoded.value;
   const at = (path: string): Range | undefined => locationRange(chunk, decoded.locations.get(path));
   const info: SliceInfo = {
@@ -69,7 +69,7 @@ function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
 }
 
 function endpointsInfo(chunk: ParsedChunk, range: Range): EndpointsInfo {
-  const decoded = sharedDecode(chunk.doc, kindSpecs.Endpoints);
+  const decoded = sharedDecode(chunk, kindSpecs.Endpoints);
   const endpoints: Endpoints = decoded.value;
   const ports: NamedRange[] = [];
   (endpoints.subsets ?? []).forEach((subset, i) =>

@@ -90,7 +90,7 @@ export class WorkspaceIndex {
 
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(source: TextSource, uri = ''): FileSummary {
-    this.lastSummarized = this.parts(source, this.lastSummarized);
+    this.lastSummarized = this.parts(source, this.lastSummarized, false);
     return placeParts(this.lastSummarized, uri);
   }
 
@@ -99,11 +99,12 @@ export class WorkspaceIndex {
    * in `before` keeps its summary without a cache lookup, which would hash the text: after a
    * keystroke that is every document but one, and a ChunkedText hands back the same strings.
    */
-  private parts(source: TextSource, before: Part[] = []): Part[] {
+  private parts(source: TextSource, before: Part[] = [], versions = true): Part[] {
     return yamlChunksOf(source).map((chunk, i): Part => {
       const same = before[i];
       if (same?.text !== chunk.text) {
-        const cached = this.cached(chunk.text, same !== undefined);
+        // Versions of one file: a document unlike its predecessor here is being edited.
+        const cached = this.cached(chunk.text, versions && same !== undefined);
         return { text: chunk.text, cached, startLine: chunk.startLine };
       }
       return same.startLine === chunk.startLine
