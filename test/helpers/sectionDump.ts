@@ -6,6 +6,9 @@ import type { SectionedYamlParser } from '../../server/src/service/parse/section
 import { splitDocuments } from '../../server/src/service/parse/split';
 import { parseChunk } from '../../server/src/service/parse/yamlDocument';
 import type { ParsedChunk } from '../../server/src/service/parse/yamlDocument';
+import { random } from './random';
+
+export { random };
 
 /**
  * The sectioned parser must be indistinguishable from parseChunk: every node's class, range and
@@ -86,18 +89,6 @@ function yamlFiles(dir: string): string[] {
 export const fixtureDocuments = yamlFiles(join(__dirname, '../../../test/fixtures')).flatMap((file) =>
   splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text),
 );
-
-/** A small deterministic generator (mulberry32), so a failing edit sequence can be replayed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const editChars = 'abz019 :-"\'#\n[{|';
 

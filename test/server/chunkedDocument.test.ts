@@ -5,6 +5,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
 import { splitFile } from '../../server/src/service/parse/fileChunks';
 import { chunksOf } from '../../server/src/service';
+import { random } from '../helpers/random';
 
 /**
  * The server's open documents are ChunkedDocuments; to the editor they must be exactly what
@@ -12,14 +13,6 @@ import { chunksOf } from '../../server/src/service';
  * ends, edits given as ranges in either order, several changes in one notification, and full
  * replacements.
  */
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const texts = [
   'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: a\n---\nkind: EndpointSlice\naddressType: IPv4\n',

@@ -3,20 +3,12 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkedText } from '../../server/src/service/parse/chunkedText';
 import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { random } from '../helpers/random';
 
 /**
  * A file kept as documents must always be the file: after any edit, its text, its documents
  * and its positions are what splitting the whole text (and vscode's own TextDocument) give.
  */
-
-/** A small deterministic generator, so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const starts = [
   'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\nkind: Endpoints\nsubsets: []\n---\n# only a comment\n---\nkind: X\n',

@@ -2,6 +2,7 @@ import type { FileReport, DocumentReport, Position, Range } from './types';
 import type { ServiceSettings } from './settings';
 import { settingsKey } from './settings';
 import { chunkKey } from './parse/fileChunks';
+import { firstAtLeast } from './parse/search';
 import { chunksOf, textOf } from './parse/chunkedText';
 import type { TextSource } from './parse/chunkedText';
 import type { FileChunk } from './parse/fileChunks';
@@ -191,7 +192,11 @@ function withAdvice(report: FileReport, advice: FileReport['diagnostics']): File
   const byLine = [...advice].sort((a, b) => a.range.start.line - b.range.start.line);
   const documents = report.documents.map((doc) => {
     const mine: typeof advice = [];
-    for (let i = firstAtOrAfter(byLine, doc.range.start.line); i < byLine.length; i++) {
+    for (
+      let i = firstAtLeast(byLine.length, (k) => byLine[k]?.range.start.line ?? 0, doc.range.start.line);
+      i < byLine.length;
+      i++
+    ) {
       const d = byLine[i];
       if (d.range.start.line > doc.range.end.line) break;
       mine.push(d);
@@ -199,18 +204,6 @@ function withAdvice(report: FileReport, advice: FileReport['diagnostics']): File
     return mine.length > 0 ? { ...doc, diagnostics: [...doc.diagnostics, ...mine] } : doc;
   });
   return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
-}
-
-/** The index of the first diagnostic starting on or after the line. */
-function firstAtOrAfter(sorted: FileReport['diagnostics'], line: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid]?.range.start.line ?? 0) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

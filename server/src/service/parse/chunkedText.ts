@@ -2,6 +2,7 @@ import type { Position } from '../types';
 import { splitFile } from './fileChunks';
 import type { FileChunk } from './fileChunks';
 import { isJsonStream } from './jsonStream';
+import { lastAtMostIn as lastAtMost } from './search';
 import { splitDocuments } from './split';
 
 /**
@@ -230,16 +231,4 @@ function lineStartsOf(segment: Segment): number[] {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   segment.lineStarts = starts;
   return starts;
-}
-
-/** The index of the last element not greater than `value` in an ascending array (0 if none). */
-function lastAtMost(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((sorted[mid] ?? 0) <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
 import { isJsonStream, jsonValues } from './jsonStream';
+import { lastAtMostIn } from './search';
 import { splitDocuments } from './split';
 import type { Chunk } from './split';
 
@@ -18,7 +19,7 @@ export function splitFile(text: string): FileChunk[] {
   if (!isJsonStream(text)) return splitDocuments(text).map((chunk) => ({ ...chunk, format: 'yaml' }));
   const starts = lineStarts(text);
   return jsonValues(text).map((value, index) => {
-    const startLine = lineOf(starts, value.start);
+    const startLine = lastAtMostIn(starts, value.start);
     const column = value.start - (starts[startLine] ?? 0);
     const chunk: FileChunk = {
       index,
@@ -42,15 +43,4 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

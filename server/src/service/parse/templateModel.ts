@@ -1,3 +1,4 @@
+import { lastAtMostIn } from './search';
 import { scanTemplateTags } from './templateScan';
 import type { TemplateTag } from './templateScan';
 
@@ -83,14 +84,7 @@ class Layout {
   }
 
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMostIn(this.lineStarts, offset);
   }
 
   lineText(line: number): string {

@@ -1,3 +1,4 @@
+import { firstAtLeast } from './search';
 /**
  * Finds template tags in a manifest: Go templates as Helm uses them (`{{ … }}`, `{{- … -}}`,
  * `{{/* … *\/}}`) and Jinja (`{{ … }}`, `{% … %}`, `{# … #}`). A chart's `templates/*.yaml` is
@@ -69,14 +70,7 @@ class Closers {
 
   next(close: string, from: number): number {
     const list = this.list(close);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] ?? 0) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo] ?? -1;
+    return list[firstAtLeast(list.length, (i) => list[i] ?? 0, from)] ?? -1;
   }
 
   private list(close: string): number[] {

@@ -1,4 +1,5 @@
 import { yamlChunksOf } from '../parse/chunkedText';
+import { lastAtMost } from '../parse/search';
 import type { TextSource } from '../parse/chunkedText';
 import type { Chunk } from '../parse/split';
 import type { OurKind } from '../types';
@@ -14,22 +15,14 @@ export interface DocumentAt {
 
 export function documentAt(source: TextSource, line: number): DocumentAt {
   const chunks = yamlChunksOf(source);
-  const chunk = chunks[lastStartingBy(chunks, line)] ?? { index: 0, startLine: 0, text: '' };
+  const chunk = chunks[lastAtMost(chunks.length, (i) => chunks[i]?.startLine ?? 0, line)] ?? {
+    index: 0,
+    startLine: 0,
+    text: '',
+  };
   const lines = chunk.text.split('\n').map((l) => l.replace(/\r$/, ''));
   const apiVersion = topLevelValue(chunk.text, 'apiVersion');
   return { chunk, lines, kind: kindOf(topLevelValue(chunk.text, 'kind'), apiVersion), apiVersion };
-}
-
-/** The index of the last chunk that starts at or before the line (a binary search: 500 documents). */
-function lastStartingBy(chunks: readonly Chunk[], line: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((chunks[mid]?.startLine ?? 0) <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The plain value of a top-level `key:` line, found by a line scan so half-typed text works. */
