@@ -11,6 +11,8 @@ import { registerClusterCommands } from './clusterCommands';
 import { ClusterDocuments } from './clusterDocuments';
 import { ClusterSession } from './clusterSession';
 import { ClusterTreeProvider } from './clusterTreeProvider';
+import { kubeconfigFiles } from './kubeconfig';
+import { KubeconfigWatcher } from './kubeconfigWatcher';
 import { clusterDocumentScheme, clusterViewId } from './model';
 import type { ClusterNode, NamespaceNode } from './model';
 
@@ -29,6 +31,15 @@ export function registerClusterView(
 ): ClusterViewHandle & Disposable {
   // The session reports to the provider and the documents, which read from the session.
   const listeners: { provider?: ClusterTreeProvider; documents?: ClusterDocuments } = {};
+  // Started with the session (the first time the tree is shown, trusted workspaces only): the
+  // view follows `kubectl config use-context` and new clusters without a manual refresh.
+  const kubeconfigWatcher = new KubeconfigWatcher(
+    () => {
+      log.info('Cluster view: the kubeconfig changed; reloading');
+      void session.refresh();
+    },
+    { onError: (message) => log.warn(`Cluster view: kubeconfig watch: ${message}`) },
+  );
   const session = new ClusterSession(
     {
       createClient: () => {
@@ -36,6 +47,7 @@ export function registerClusterView(
         log.info(
           `Cluster view: reading the kubeconfig (${setting ? `setting: ${setting}` : 'KUBECONFIG or ~/.kube/config'})`,
         );
+        void kubeconfigWatcher.watch(kubeconfigFiles({ setting }));
         return createClusterClient({ setting });
       },
       onChange: (changes) => listeners.provider?.refresh(changes),
@@ -93,6 +105,7 @@ export function registerClusterView(
     provider,
     treeView,
     dispose: () => {
+      kubeconfigWatcher.dispose();
       session.dispose();
       for (const disposable of disposables) {
         disposable.dispose();

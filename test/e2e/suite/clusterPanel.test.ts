@@ -325,6 +325,43 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
     assert.ok(all.some((n) => n.label === 'demo-large'));
   });
 
+  it('follows a change of the kubeconfig file (the current context) without a refresh', async () => {
+    const file = vscode.workspace.getConfiguration('endpointslices').get<string>('kubeconfig')!;
+    const original = fs.readFileSync(file, 'utf8');
+    // The driver writes the kubeconfig as JSON (which is YAML too).
+    const withCurrent = (context: string): string =>
+      JSON.stringify({ ...(JSON.parse(original) as object), 'current-context': context }, null, 2);
+    const replace = (text: string): void => {
+      // As kubectl does: a temporary file renamed over the kubeconfig.
+      fs.writeFileSync(`${file}.tmp`, text);
+      fs.renameSync(`${file}.tmp`, file);
+    };
+    // The context marked current (contexts keep their kubeconfig order).
+    const current = async (): Promise<string | undefined> => {
+      for (const node of await kids()) {
+        const shown = await look(node);
+        if (shown.description.endsWith('· current')) return shown.label;
+      }
+      return undefined;
+    };
+    assert.equal(await current(), viewer);
+    try {
+      replace(withCurrent('restricted@endpointslices-local'));
+      await eventually(
+        'the restricted context to be current',
+        async () => (await current()) === 'restricted@endpointslices-local',
+        20_000,
+      );
+    } finally {
+      replace(original);
+    }
+    await eventually(
+      'the original current context to come back',
+      async () => (await current()) === viewer,
+      20_000,
+    );
+  });
+
   it('the audit log shows no write by the identity the view used', () => {
     const entries = fs
       .readFileSync(env.auditLog!, 'utf8')
