@@ -45,6 +45,30 @@ describe('workspace index', () => {
     assert.equal(index.update('file:///x.yaml', webService.replace('metrics', 'admin')), true);
   });
 
+  it('indexes the items of a List, as kubectl get -o yaml writes them, at their own lines', () => {
+    const item = (text: string): string =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+        .join('\n');
+    const list = `apiVersion: v1\nkind: List\nitems:\n${item(webService)}\n${item(endpoints('web'))}\n`;
+    const index = workspaceWith({ 'dump.yaml': list });
+    assert.deepEqual(
+      index.services().map((s) => [s.name, s.ports.map((p) => p.name), s.range.start.line]),
+      [['web', ['http', 'metrics'], 3]],
+    );
+    assert.deepEqual(
+      index.endpoints().map((e) => [e.name, e.range.start.line]),
+      [['web', 14]],
+    );
+    // A slice of that Service gets no "not in the workspace" advice, and port advice as usual.
+    assert.deepEqual(
+      advice(slice('web-1', 'web', 'addressType: IPv4\nports: [{name: admin, port: 1}]\n'), index),
+      [['port-name-not-in-service', 7]],
+    );
+  });
+
   it('matches namespaces, treating a manifest without one as any', () => {
     const index = workspaceWith({
       's.yaml': webService.replace('  name: web\n', '  name: web\n  namespace: prod\n'),

@@ -3,7 +3,11 @@ import type { YAMLMap } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
 import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
-import type { Location } from '../parse/decode';
+import type { ObjectSpec } from '../k8s/schemaTypes';
+import { decode } from '../parse/decode';
+import type { Decoded, Location } from '../parse/decode';
+import { documentObjects } from '../parse/objects';
+import type { ManifestObject } from '../parse/objects';
 import { rangeOf } from '../parse/yamlDocument';
 import { sharedDecode, sharedParse } from '../parse/sharedParse';
 import type { ParsedChunk } from '../parse/yamlDocument';
@@ -17,33 +21,48 @@ import type {
   SliceInfo,
 } from './types';
 
-/** Documents worth parsing for the index; everything else is skipped by this line scan. */
-const indexedKind = /^kind:[ \t]*["']?(Service|Endpoints|EndpointSlice)["']?[ \t]*(?:#.*)?$/m;
+/**
+ * Documents worth parsing for the index; everything else is skipped by this line scan. Lists
+ * count (`kubectl get services -o yaml` writes a `List` of Services): their items are indexed.
+ */
+const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List)["']?[ \t]*(?:#.*)?$/m;
 
 /** The summary of one `---` document, with ranges counted from its first line and no uri yet. */
 export function summarizeChunk(text: string, edited = false): FileSummary {
-  const empty: FileSummary = { services: [], slices: [], endpoints: [] };
-  const kind = indexedKind.exec(text)?.[1];
-  if (!kind) return empty;
+  const summary: FileSummary = { services: [], slices: [], endpoints: [] };
+  if (!indexedKind.test(text)) return summary;
   const chunk = sharedParse(text, 'yaml', { edited });
-  if (!isMap(chunk.doc.contents)) return empty;
-  const whole = rangeOf(chunk, 0, text.length);
-  const apiVersion = scalarAt(chunk.doc.contents, 'apiVersion');
-  if (kind === 'Service' && apiVersion === 'v1') {
-    const service = serviceInfo(chunk, whole);
-    return service ? { ...empty, services: [service] } : empty;
+  if (!isMap(chunk.doc.contents)) return summary;
+  const objects = documentObjects(chunk.doc);
+  if (objects.kind === 'single') addObject(summary, chunk, objects.object, rangeOf(chunk, 0, text.length));
+  if (objects.kind === 'list') {
+    for (const object of objects.objects) addObject(summary, chunk, object, nodeRangeOf(chunk, object.node));
   }
-  if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
-    return { ...empty, slices: [sliceInfo(chunk, whole)] };
-  }
-  if (kind === 'Endpoints' && apiVersion === 'v1') {
-    return { ...empty, endpoints: [endpointsInfo(chunk, whole)] };
-  }
-  return empty;
+  return summary;
 }
 
-function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
-  const decoded = sharedDecode(chunk, kindSpecs.EndpointSlice);
+/** One object of the document (the document itself, or an item of its list). */
+function addObject(summary: FileSummary, chunk: ParsedChunk, object: ManifestObject, range: Range): void {
+  const { node, kind, apiVersion } = object;
+  if (!isMap(node)) return;
+  const decoded = (spec: ObjectSpec): Decoded =>
+    node === chunk.doc.contents ? sharedDecode(chunk, spec) : decode(chunk.doc, spec, { root: node });
+  if (kind === 'Service' && apiVersion === 'v1') {
+    const service = serviceInfo(node, range);
+    if (service) summary.services.push(service);
+  } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
+    summary.slices.push(sliceInfo(chunk, decoded(kindSpecs.EndpointSlice), range));
+  } else if (kind === 'Endpoints' && apiVersion === 'v1') {
+    summary.endpoints.push(endpointsInfo(chunk, decoded(kindSpecs.Endpoints), range));
+  }
+}
+
+function nodeRangeOf(chunk: ParsedChunk, node: unknown): Range {
+  const [start, end] = (node as { range?: [number, number, number] }).range ?? [0, 0];
+  return rangeOf(chunk, start, end);
+}
+
+function sliceInfo(chunk: ParsedChunk, decoded: Decoded, range: Range): SliceInfo {
   const slice: EndpointSlice = decoded.value;
   const at = (path: string): Range | undefined => locationRange(chunk, decoded.locations.get(path));
   const info: SliceInfo = {
@@ -68,8 +87,7 @@ function sliceInfo(chunk: ParsedChunk, range: Range): SliceInfo {
   return info;
 }
 
-function endpointsInfo(chunk: ParsedChunk, range: Range): EndpointsInfo {
-  const decoded = sharedDecode(chunk, kindSpecs.Endpoints);
+function endpointsInfo(chunk: ParsedChunk, decoded: Decoded, range: Range): EndpointsInfo {
   const endpoints: Endpoints = decoded.value;
   const ports: NamedRange[] = [];
   (endpoints.subsets ?? []).forEach((subset, i) =>
@@ -92,8 +110,7 @@ function endpointsInfo(chunk: ParsedChunk, range: Range): EndpointsInfo {
   return info;
 }
 
-function serviceInfo(chunk: ParsedChunk, range: Range): ServiceInfo | undefined {
-  const root = chunk.doc.contents as YAMLMap;
+function serviceInfo(root: YAMLMap, range: Range): ServiceInfo | undefined {
   const metadata = root.get('metadata', true);
   const spec = root.get('spec', true);
   const name = isMap(metadata) ? scalarAt(metadata, 'name') : undefined;
