@@ -21,7 +21,8 @@ export interface SchedulerDeps {
 }
 
 interface PendingRun {
-  timer: NodeJS.Timeout | undefined;
+  /** Cancels the wait before the run; undefined once the run started. */
+  stopWaiting: (() => void) | undefined;
   source: CancellationTokenSource;
 }
 
@@ -38,11 +39,20 @@ export class ValidationScheduler {
   /** Validates the document after the debounce delay, superseding any earlier request. */
   schedule(document: VersionedDocument): void {
     this.cancel(document.uri);
-    const run: PendingRun = { timer: undefined, source: new CancellationTokenSource() };
-    run.timer = setTimeout(() => {
-      run.timer = undefined;
+    const run: PendingRun = { stopWaiting: undefined, source: new CancellationTokenSource() };
+    const start = (): void => {
+      run.stopWaiting = undefined;
       void this.run(document, run);
-    }, this.deps.delayMs);
+    };
+    // No delay means the next turn of the event loop, after the notifications already read (a
+    // zero timeout would wait a whole millisecond, a third of a small document's round trip).
+    if (this.deps.delayMs > 0) {
+      const timer = setTimeout(start, this.deps.delayMs);
+      run.stopWaiting = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(start);
+      run.stopWaiting = () => clearImmediate(immediate);
+    }
     this.pending.set(document.uri, run);
   }
 
@@ -64,9 +74,7 @@ export class ValidationScheduler {
     if (run === undefined) {
       return;
     }
-    if (run.timer !== undefined) {
-      clearTimeout(run.timer);
-    }
+    run.stopWaiting?.();
     run.source.cancel();
     run.source.dispose();
     this.pending.delete(uri);
