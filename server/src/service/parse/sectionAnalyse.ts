@@ -1,7 +1,7 @@
 import { YAMLSeq, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar, YAMLMap } from 'yaml';
 import { isCopyable } from './sectionCopy';
-import { gapProps } from './sectionSplit';
+import { SPACE, gapProps } from './sectionSplit';
 import type { GapProps } from './sectionSplit';
 import type { ParsedChunk } from './yamlDocument';
 
@@ -65,8 +65,6 @@ function itemGap(text: string, seq: YAMLSeq): GapProps | undefined {
   const indented = start > 0 && text.charCodeAt(start - 1) === SPACE;
   return indented && endsInComment(last) ? undefined : trailingGap(text, last);
 }
-
-const SPACE = 32;
 
 /**
  * A non-empty block sequence of the plain class, without a tag: a tag such as `!!omap` or

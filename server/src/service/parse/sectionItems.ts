@@ -1,3 +1,5 @@
+import { CR, DASH, HASH, LF, SPACE } from './sectionSplit';
+
 /**
  * Text scanning for the second level of the sectioned YAML parser (sectionParse.ts): where a
  * top-level section whose value is a block sequence (`endpoints:` followed by `- ...` items at
@@ -6,12 +8,6 @@
  * piece starts at the line of an item's `-`. Like splitSections, this runs on every keystroke
  * over the whole section, so it walks line starts with indexOf and builds no per-line strings.
  */
-
-const SPACE = 32;
-const LF = 10;
-const CR = 13;
-const HASH = 35;
-const DASH = 45;
 
 /**
  * Characters that may not follow a cut item's `- `. An item whose value does not start on the

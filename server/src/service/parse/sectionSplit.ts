@@ -17,12 +17,13 @@ export interface GapProps {
   spaceBefore: boolean;
 }
 
-const SPACE = 32;
+/** Character codes the line scans of the sectioned parser compare with. */
+export const SPACE = 32;
 const TAB = 9;
-const LF = 10;
-const CR = 13;
-const HASH = 35;
-const DASH = 45;
+export const LF = 10;
+export const CR = 13;
+export const HASH = 35;
+export const DASH = 45;
 const DOT = 46;
 
 /**
