@@ -127,7 +127,9 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
       const report = validate(source, settings, uri, uri === undefined ? undefined : workspace);
       const workspaceChanged = uri !== undefined && workspace !== undefined && workspace.update(uri, source);
       if (!workspace || !settings.advisories) return { ...report, workspaceChanged };
-      const advised = withAdvice(report, workspaceAdvisories(workspace.summarize(source), workspace));
+      // The file just indexed has its summary already; an unnamed text is summarized here.
+      const summary = (uri !== undefined && workspace.summaryOf(uri)) || workspace.summarize(source);
+      const advised = withAdvice(report, workspaceAdvisories(summary, workspace));
       return { ...advised, workspaceChanged };
     },
     complete: (source, position, _settings, workspace) => doComplete(source, position, workspace, analyses),

@@ -88,6 +88,12 @@ export class WorkspaceIndex {
     return [...this.files.keys()];
   }
 
+  /** The summary of an indexed file, placed in it (built once per version of the file). */
+  summaryOf(uri: string): FileSummary | undefined {
+    const file = this.files.get(uri);
+    return file && (file.summary ??= placeParts(file.parts, uri));
+  }
+
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(source: TextSource, uri = ''): FileSummary {
     this.lastSummarized = this.parts(source, this.lastSummarized, false);
@@ -135,9 +141,7 @@ export class WorkspaceIndex {
    */
   private everything(): { summaries: FileSummary[]; services: ServiceInfo[] } {
     if (this.all?.generation === this.generation) return this.all;
-    const summaries = [...this.files.entries()].map(
-      ([uri, file]) => (file.summary ??= placeParts(file.parts, uri)),
-    );
+    const summaries = [...this.files.keys()].map((uri) => this.summaryOf(uri) as FileSummary);
     this.all = { generation: this.generation, summaries, services: summaries.flatMap((f) => f.services) };
     return this.all;
   }
