@@ -128,7 +128,7 @@ class KubeClusterClient implements ClusterClient {
     await limiter.take();
     const object = (await transport.getJson(resourcePath(namespace, kind, name), {})) as KubeObject;
     // A GET names its kind; say it anyway, so the document is a complete manifest.
-    return { apiVersion: paths[kind].apiVersion, kind: paths[kind].kind, ...object };
+    return { ...typeMeta(kind), ...object };
   }
 
   dispose(): void {
@@ -158,6 +158,6 @@ class KubeClusterClient implements ClusterClient {
 }
 
 /** The apiVersion and kind of a resource, for manifests built from list items (which omit them). */
-export function typeMeta(kind: ResourceKind): { apiVersion: string; kind: string } {
+function typeMeta(kind: ResourceKind): { apiVersion: string; kind: string } {
   return { apiVersion: paths[kind].apiVersion, kind: paths[kind].kind };
 }

@@ -10,10 +10,10 @@ import type { ClusterSession } from './clusterSession';
 import type { ClusterTreeProvider } from './clusterTreeProvider';
 import {
   clusterCommands,
-  keyedEndpoints,
   legacyAddresses,
-  mergedEndpoints,
+  mergedView,
   podAddresses,
+  sliceEndpoint,
   sliceService,
 } from './model';
 import type { ClusterNode, PodNode } from './model';
@@ -78,8 +78,8 @@ function objectOf(ctx: ClusterCommandContext, node: ClusterNode): ObjectAddress 
       return { ...scope, kind: 'pods', name: node.name };
     case 'mergedEndpoint': {
       // The first slice the endpoint was found in.
-      const slices = ctx.session.model.namespace(node.context, node.namespace)?.slicesOf(node.service) ?? [];
-      const found = mergedEndpoints(slices).find((m) => m.key === node.key); // a command: once
+      const data = ctx.session.model.namespace(node.context, node.namespace);
+      const found = data && mergedView(data, node.service).byKey.get(node.key);
       return found ? { ...scope, kind: 'endpointslices', name: found.slices[0] ?? '' } : undefined;
     }
     default:
@@ -122,13 +122,10 @@ export function addressesOf(session: ClusterSession, node: ClusterNode): string[
   switch (node.kind) {
     case 'endpoint': {
       const slice = data?.slices.get(node.slice);
-      return (slice && keyedEndpoints(slice).find((e) => e.key === node.key)?.endpoint.addresses) ?? [];
+      return (slice && sliceEndpoint(slice, node.key)?.endpoint.addresses) ?? [];
     }
     case 'mergedEndpoint':
-      return (
-        mergedEndpoints(data?.slicesOf(node.service) ?? []).find((m) => m.key === node.key)?.endpoint
-          .addresses ?? []
-      );
+      return (data && mergedView(data, node.service).byKey.get(node.key)?.endpoint.addresses) ?? [];
     case 'legacyAddress':
       return legacyAddresses(data?.legacyEndpoints.get(node.endpoints))
         .filter((a) => a.key === node.key)

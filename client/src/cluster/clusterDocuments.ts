@@ -90,6 +90,10 @@ export class ClusterDocuments implements TextDocumentContentProvider {
 
   /** Called by the session for every changed object: refreshes the documents showing one. */
   objectsChanged(context: string, namespace: string, kind: ResourceKind, names: string[]): void {
+    // A list of thousands of pods would build a URI per name for no open document.
+    if (this.open.size === 0) {
+      return;
+    }
     for (const name of names) {
       const uri = this.open.get(objectUri({ context, namespace, kind, name }).toString());
       if (uri) {

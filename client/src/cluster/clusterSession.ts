@@ -248,12 +248,7 @@ export class ClusterSession {
       return;
     }
     const changes = this.model.apply(entry.context, entry.namespace, kind, event);
-    const firstView = this.isFirstView(entry);
-    this.emit(changes, firstView);
-    if (firstView) {
-      this.showFirstView(entry);
-    }
-    this.checkSettled(entry);
+    this.applied(entry, changes);
     const names =
       event.type === 'replace' ? event.items.map((item) => item.metadata.name) : [event.object.metadata.name];
     this.options.onObjects?.(entry.context, entry.namespace, kind, names);
@@ -270,6 +265,11 @@ export class ClusterSession {
       );
     }
     const changes = this.model.setStatus(entry.context, entry.namespace, kind, status);
+    this.applied(entry, changes);
+  }
+
+  /** After an event or a status: refresh the tree (at once for a first view) and see if the namespace settled. */
+  private applied(entry: NamespaceWatch, changes: Changes): void {
     const firstView = this.isFirstView(entry);
     this.emit(changes, firstView);
     if (firstView) {

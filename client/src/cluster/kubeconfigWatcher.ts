@@ -33,6 +33,8 @@ export class KubeconfigWatcher {
 
   /** Watches these files from now on (their present content is the baseline); [] stops. */
   async watch(files: readonly string[]): Promise<void> {
+    // A reload this watcher caused asks again for the same files: their baseline is current.
+    if (this.watchers.length > 0 && sameList(files, this.files)) return;
     this.stop();
     const generation = ++this.generation;
     this.files = [...files];
@@ -90,6 +92,10 @@ export class KubeconfigWatcher {
     for (const watcher of this.watchers) watcher.close();
     this.watchers = [];
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((file, i) => file === b[i]);
 }
 
 /** A file's text, or undefined when it cannot be read (missing, a directory, no permission). */

@@ -132,8 +132,6 @@ export type ClusterNode =
   | LegacyAddressNode
   | PodNode;
 
-export type NodeKind = ClusterNode['kind'];
-
 /** The id of the invisible root: a change to it refreshes the whole tree. */
 export const rootId = '';
 
