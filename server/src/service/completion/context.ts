@@ -7,6 +7,7 @@ import type { DocumentScan, FlowFrame } from '../yamlText/flowScan';
 import type { ChunkCache } from '../parse/chunkCache';
 import type { TextSource } from '../parse/chunkedText';
 import { firstColumn, lineShape, stripComment } from '../yamlText/lineShape';
+import { shiftRange } from '../parse/positions';
 
 /**
  * Where the cursor is, in YAML terms: writing a key of the map at `path`, the value of the field
@@ -87,7 +88,7 @@ export function cursorContext(
       ? flowContext(shaped, flow.frames, lineText, rel, base)
       : blockContext(shaped, lineText, rel, base);
   if (!found) return undefined;
-  return shiftRange(found, doc.chunk.startLine);
+  return placed(found, doc.chunk.startLine);
 }
 
 function blockContext(
@@ -235,13 +236,6 @@ function indentUnit(shaped: ShapedLines): number {
   return unit === Number.MAX_SAFE_INTEGER || unit > 8 ? 2 : unit;
 }
 
-function shiftRange(context: CursorContext, lines: number): CursorContext {
-  const { start, end } = context.range;
-  return {
-    ...context,
-    range: {
-      start: { line: start.line + lines, character: start.character },
-      end: { line: end.line + lines, character: end.character },
-    },
-  };
+function placed(context: CursorContext, lines: number): CursorContext {
+  return { ...context, range: shiftRange(context.range, lines) };
 }

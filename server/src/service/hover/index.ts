@@ -1,5 +1,6 @@
 import { labelFact } from '../k8s/labelFacts';
 import { resolvePath } from '../k8s/schemaPath';
+import { shiftRange } from '../parse/positions';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { TextSource } from '../parse/chunkedText';
 import type { Hover } from '../languageTypes';
@@ -25,11 +26,7 @@ export function doHover(source: TextSource, position: Position, index?: Workspac
   const found = nodeAt(chunk.doc.contents, offset);
   if (!found) return null;
   const [start, end] = found.node.range ?? [offset, offset];
-  const local = rangeOf(chunk, start, end);
-  const range = {
-    start: { line: local.start.line + doc.chunk.startLine, character: local.start.character },
-    end: { line: local.end.line + doc.chunk.startLine, character: local.end.character },
-  };
+  const range = shiftRange(rangeOf(chunk, start, end), doc.chunk.startLine);
   const identity = documentIdentity(doc.chunk.text);
   const service = index?.findService(identity.serviceName, identity.namespace);
   const value = typeof found.node.value === 'string' ? found.node.value : String(found.node.value);

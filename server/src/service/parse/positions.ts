@@ -21,7 +21,8 @@ function shiftDiagnostic(d: EndpointDiagnostic, lines: number): EndpointDiagnost
   return { ...d, range: shiftRange(d.range, lines) };
 }
 
-function shiftRange(range: Range, lines: number): Range {
+/** A range moved down by `lines` (a document's range placed in its file). */
+export function shiftRange(range: Range, lines: number): Range {
   return {
     start: { line: range.start.line + lines, character: range.start.character },
     end: { line: range.end.line + lines, character: range.end.character },

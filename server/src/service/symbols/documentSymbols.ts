@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import { matchKind } from '../k8s/kinds';
 import type { DocumentSymbol, SymbolKind } from '../languageTypes';
-import { splitDocuments } from '../parse/split';
 import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { Range } from '../types';
@@ -12,25 +11,18 @@ import type { Range } from '../types';
  * address, readiness in the detail), its subsets and its ports. Other kinds are left to the
  * YAML extension's outline.
  */
-export function documentSymbols(text: string): DocumentSymbol[] {
-  return splitDocuments(text).flatMap((chunk) => chunkSymbols(chunk.text, chunk.startLine));
-}
-
-/** The outline of one `---` document whose first line is `startLine` of the file. */
-export function chunkSymbols(text: string, startLine = 0): DocumentSymbol[] {
+/** The outline of one `---` document, lines counted from its start (symbolCache.ts places it). */
+export function chunkSymbols(text: string): DocumentSymbol[] {
   const parsed = parseChunk(text);
   const root = parsed.doc.contents;
   const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));
   if (!isMap(root) || match.kind === 'other') return [];
-  const outline = new Outline(parsed, startLine);
+  const outline = new Outline(parsed);
   return [match.ourKind === 'EndpointSlice' ? outline.slice(root) : outline.endpoints(root)];
 }
 
 class Outline {
-  constructor(
-    private readonly parsed: ParsedChunk,
-    private readonly startLine: number,
-  ) {}
+  constructor(private readonly parsed: ParsedChunk) {}
 
   slice(root: YAMLMap): DocumentSymbol {
     const endpoints = root.get('endpoints', true);
@@ -138,19 +130,15 @@ class Outline {
     if (!nodeRange) {
       return (
         fallback ?? {
-          start: { line: this.startLine, character: 0 },
-          end: { line: this.startLine, character: 0 },
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
         }
       );
     }
     // A node's range may end after trailing line breaks; the symbol ends at its last character.
     let end = nodeRange[1];
     while (end > nodeRange[0] && /\s/.test(this.parsed.text[end - 1] ?? '')) end--;
-    const local = rangeOf(this.parsed, nodeRange[0], end);
-    return {
-      start: { line: local.start.line + this.startLine, character: local.start.character },
-      end: { line: local.end.line + this.startLine, character: local.end.character },
-    };
+    return rangeOf(this.parsed, nodeRange[0], end);
   }
 }
 

@@ -1,8 +1,8 @@
 import { ChunkCache } from '../parse/chunkCache';
 import { yamlChunksOf } from '../parse/chunkedText';
+import { shiftRange } from '../parse/positions';
 import type { TextSource } from '../parse/chunkedText';
 import type { DocumentSymbol } from '../languageTypes';
-import type { Range } from '../types';
 import { chunkSymbols } from './documentSymbols';
 
 /**
@@ -34,16 +34,9 @@ function moved(symbol: DocumentSymbol, lines: number): DocumentSymbol {
   if (lines === 0) return symbol;
   const out: DocumentSymbol = {
     ...symbol,
-    range: movedRange(symbol.range, lines),
-    selectionRange: movedRange(symbol.selectionRange, lines),
+    range: shiftRange(symbol.range, lines),
+    selectionRange: shiftRange(symbol.selectionRange, lines),
   };
   if (symbol.children) out.children = symbol.children.map((c) => moved(c, lines));
   return out;
-}
-
-function movedRange(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
 }

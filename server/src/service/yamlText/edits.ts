@@ -3,8 +3,9 @@ import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { rangeOf } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { TextEdit } from '../languageTypes';
-import type { Position, Range } from '../types';
+import type { Position } from '../types';
 import { offsetAt } from './nodeAt';
+import { shiftRange } from '../parse/positions';
 
 /**
  * Small text edits on a parsed document that keep the rest of it (comments, quoting, layout) as
@@ -18,7 +19,7 @@ export function chunkEdit(
   end: number,
   newText: string,
 ): TextEdit {
-  return { range: shift(rangeOf(parsed, start, end), startLine), newText };
+  return { range: shiftRange(rangeOf(parsed, start, end), startLine), newText };
 }
 
 export function replaceNodeEdit(
@@ -170,11 +171,4 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 function offsetOf(text: string, position: Position): number {
   return offsetAt(text, position.line, position.character);
-}
-
-function shift(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
 }

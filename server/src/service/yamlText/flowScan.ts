@@ -19,15 +19,6 @@ export interface FlowFrame {
   pending: string;
 }
 
-export interface FlowScan {
-  /** Lines whose start lies inside a flow collection, a quoted scalar or a block scalar. */
-  continuation: boolean[];
-  /** The collections open at the cursor, outermost first; empty in block context. */
-  frames: FlowFrame[];
-  /** The cursor is inside a quoted scalar. */
-  inQuote: boolean;
-}
-
 interface State {
   frames: FlowFrame[];
   quote: string;
@@ -78,11 +69,6 @@ export function framesAt(
     scanLine(state, line, cursor.line, cursor.character);
   }
   return { frames: state.frames, inQuote: !!state.quote };
-}
-
-export function scanFlow(lines: readonly string[], cursor: { line: number; character: number }): FlowScan {
-  const scan = scanDocument(lines);
-  return { continuation: scan.continuation, ...framesAt(scan, lines, cursor) };
 }
 
 function copyState(state: LineStart): State {
