@@ -3,7 +3,7 @@ import type { ServiceSettings } from './settings';
 import { settingsKey } from './settings';
 import { chunkKey } from './parse/fileChunks';
 import { firstAtLeast } from './parse/search';
-import { chunksOf, textOf } from './parse/chunkedText';
+import { chunksOf } from './parse/chunkedText';
 import type { TextSource } from './parse/chunkedText';
 import type { FileChunk } from './parse/fileChunks';
 import { ChunkCache } from './parse/chunkCache';
@@ -137,7 +137,7 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
     codeActions: (source, range, diagnostics, settings, workspace) =>
       codeActions(source, range, diagnostics, settings, workspace),
     documentSymbols: (source) => symbols.of(source),
-    convertEndpointsToSlices: (source, options) => convertEndpointsInText(textOf(source), options),
+    convertEndpointsToSlices: (source, options) => convertEndpointsInText(source, options),
     cacheStats() {
       const totals = { hits: 0, misses: 0 };
       for (const cache of caches.values()) {

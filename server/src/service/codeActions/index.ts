@@ -1,6 +1,5 @@
 import type { CodeAction, CodeActionDiagnostic } from '../languageTypes';
-import { convertEndpointsInText } from '../migration/convertText';
-import { textOf } from '../parse/chunkedText';
+import { convertEndpointEdits } from '../migration/convertText';
 import type { TextSource } from '../parse/chunkedText';
 import { defaultMigrationSettings } from '../settings';
 import type { ServiceSettings } from '../settings';
@@ -73,8 +72,8 @@ function convertAction(
   diagnostics: readonly CodeActionDiagnostic[],
 ): CodeAction | undefined {
   if (documentAt(source, range.start.line).kind !== 'Endpoints') return undefined;
-  const result = convertEndpointsInText(
-    textOf(source),
+  const result = convertEndpointEdits(
+    source,
     settings.migration ?? defaultMigrationSettings,
     range.start.line,
   );

@@ -6,7 +6,8 @@ import type { Endpoints } from '../k8s/objects';
 import { labelSkipMirror } from '../k8s/wellKnown';
 import type { TextEdit } from '../languageTypes';
 import { decode } from '../parse/decode';
-import { splitDocuments } from '../parse/split';
+import { textOf, yamlChunksOf } from '../parse/chunkedText';
+import type { TextSource } from '../parse/chunkedText';
 import { parseChunk, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import { applyEdits, chunkEdit, insertPairEdit } from '../yamlText/edits';
@@ -30,12 +31,26 @@ export interface MigrationResult {
  * Comments and other documents are left as they are.
  */
 export function convertEndpointsInText(
-  text: string,
+  source: TextSource,
   options: MigrationOptions,
   line?: number,
 ): MigrationResult {
-  const result: MigrationResult = { edits: [], text, converted: 0, slices: 0, notes: [] };
-  const chunks = splitDocuments(text);
+  const result = convertEndpointEdits(source, options, line);
+  const text = textOf(source);
+  return { ...result, text: result.edits.length > 0 ? applyEdits(text, result.edits) : text };
+}
+
+/**
+ * The conversion's edits without the migrated text: a code action offered on every cursor
+ * move in a large file must not join and rewrite the whole file to show its title.
+ */
+export function convertEndpointEdits(
+  source: TextSource,
+  options: MigrationOptions,
+  line?: number,
+): Omit<MigrationResult, 'text'> {
+  const result: Omit<MigrationResult, 'text'> = { edits: [], converted: 0, slices: 0, notes: [] };
+  const chunks = yamlChunksOf(source);
   chunks.forEach((chunk, i) => {
     const next = chunks[i + 1];
     if (line !== undefined && (line < chunk.startLine || (next && line >= next.startLine))) return;
@@ -53,7 +68,6 @@ export function convertEndpointsInText(
     result.converted++;
     result.slices += conversion.slices.length;
   });
-  result.text = applyEdits(text, result.edits);
   return result;
 }
 
