@@ -32,29 +32,42 @@ export interface FixContext {
   index: WorkspaceIndex | undefined;
 }
 
+/** What the fixes of one document share: parsed, decoded and identified once per request. */
+type DocumentBase = Pick<FixContext, 'kind' | 'parsed' | 'decoded' | 'startLine' | 'identity'>;
+
+/** Documents already read during one code-action request, by text. */
+export type FixDocuments = Map<string, DocumentBase>;
+
+/**
+ * `documents` is a memo for one request: several diagnostics of a document (ten problems in one
+ * slice) read it parsed once. Fixers read the parse and never change it (splitFix clones).
+ */
 export function fixContext(
   source: TextSource,
   diagnostic: CodeActionDiagnostic,
   settings: ServiceSettings,
   index: WorkspaceIndex | undefined,
+  documents: FixDocuments = new Map(),
 ): FixContext | undefined {
   const doc = documentAt(source, diagnostic.range.start.line);
-  if (!doc.kind) return undefined;
-  const parsed = parseChunk(doc.chunk.text);
+  const kind = doc.kind;
+  if (!kind) return undefined;
+  let base = documents.get(doc.chunk.text);
+  if (!base) {
+    const parsed = parseChunk(doc.chunk.text);
+    const { startLine, text } = doc.chunk;
+    base = {
+      kind,
+      parsed,
+      decoded: decode(parsed.doc, kindSpecs[kind]),
+      startLine,
+      identity: documentIdentity(text),
+    };
+    documents.set(text, base);
+  }
   const { line, character } = diagnostic.range.start;
   const offset = offsetAt(doc.chunk.text, line - doc.chunk.startLine, character);
-  return {
-    source,
-    diagnostic,
-    kind: doc.kind,
-    parsed,
-    decoded: decode(parsed.doc, kindSpecs[doc.kind]),
-    startLine: doc.chunk.startLine,
-    identity: documentIdentity(doc.chunk.text),
-    target: nodeAt(parsed.doc.contents, offset),
-    settings,
-    index,
-  };
+  return { ...base, source, diagnostic, target: nodeAt(base.parsed.doc.contents, offset), settings, index };
 }
 
 /** `subsets[0].ports[1].name` or `metadata.labels[app]` as path segments. */

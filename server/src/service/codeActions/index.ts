@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { documentAt } from '../yamlText/documentAt';
 import { wrongFamilyFix } from './familyFix';
 import { fixContext } from './fixContext';
-import type { FixContext } from './fixContext';
+import type { FixContext, FixDocuments } from './fixContext';
 import { serviceNameLabelFix } from './labelFixes';
 import { portNameFix, portNameToServiceFix } from './portFixes';
 import { splitSliceFix } from './splitFix';
@@ -53,10 +53,11 @@ export function codeActions(
   index?: WorkspaceIndex,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
+  const documents: FixDocuments = new Map();
   for (const diagnostic of diagnostics) {
     const fixer = fixers[diagnostic.code];
     if (!fixer) continue;
-    const ctx = fixContext(source, diagnostic, settings, index);
+    const ctx = fixContext(source, diagnostic, settings, index, documents);
     if (ctx) actions.push(...fixer(ctx).filter((a) => a.edits.length > 0));
   }
   const convert = convertAction(source, range, settings, diagnostics);
