@@ -54,7 +54,7 @@ if [ "$skip_e2e" != "1" ] || [ "$skip_cluster" != "1" ]; then
       bash scripts/e2e/install-code-server.sh
   fi
   if [ "$skip_cluster" != "1" ]; then
-    prepare "control plane from the official Go modules (cluster/build.sh)" 45 bash cluster/build.sh
+    prepare "control plane from the official Go modules (cluster/build.sh)" 60 bash cluster/build.sh
   fi
 fi
 
