@@ -81,6 +81,7 @@ function start(transport: FakeTransport) {
   const reflector = new Reflector(
     transport,
     '/api/v1/namespaces/ns/pods',
+    'pods',
     new TokenBucket(1000, 1000),
     { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s) },
     { pageSize: 2, backoff: () => new Backoff(1, 4), random: () => 0.5 },
@@ -165,7 +166,9 @@ describe('reflector: list, then watch from the list', () => {
     assert.equal(error.error.kind, 'unreachable');
     assert.equal(error.hasData, true);
     assert.equal(error.attempt, 1);
-    assert.deepEqual(statuses.at(-1), { state: 'synced' });
+    assert.equal(statuses.at(-1)?.state, 'error', 'a reconnect alone (a 200) is no recovery');
+    second.send('BOOKMARK', object('', '5'));
+    assert.deepEqual(statuses.at(-1), { state: 'synced' }, 'data flows again');
     reflector.stop();
   });
 
