@@ -130,9 +130,49 @@ export function readBody(
 }
 
 /**
- * Splits a stream into lines of at most `maxLineBytes` and hands each non-blank one to `onLine`;
- * resolves when the server ends the stream. A line past the limit, or a throw from `onLine`,
- * ends the exchange with that reason.
+ * Splits a byte stream at line ends into lines of at most `maxBytes` (a UTF-8 character split
+ * across chunks stays whole: lines are decoded only once complete). A longer line is refused as
+ * soon as it grows past the limit, so at most `maxBytes` of it are ever held.
+ */
+export class LineSplitter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The lines `chunk` completes; undefined when a line is longer than the limit. */
+  push(chunk: Buffer): Buffer[] | undefined {
+    const lines: Buffer[] = [];
+    let start = 0;
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, end);
+      if (this.pendingBytes + piece.length > this.maxBytes) {
+        return undefined;
+      }
+      if (this.pendingBytes > 0) {
+        this.pending.push(piece); // no spread: a slow drip leaves many small chunks
+      }
+      lines.push(this.pendingBytes > 0 ? Buffer.concat(this.pending) : piece);
+      this.pending = [];
+      this.pendingBytes = 0;
+      start = end + 1;
+    }
+    if (start < chunk.length) {
+      this.pending.push(chunk.subarray(start));
+      this.pendingBytes += chunk.length - start;
+    }
+    return this.pendingBytes > this.maxBytes ? undefined : lines;
+  }
+
+  /** The last line, when the stream ended without a line end. */
+  rest(): Buffer | undefined {
+    return this.pendingBytes > 0 ? Buffer.concat(this.pending) : undefined;
+  }
+}
+
+/**
+ * Hands each non-blank line of a watch to `onLine`; resolves when the server ends the stream. A
+ * line past the limit, or a throw from `onLine`, ends the exchange with that reason.
  */
 export function readLines(
   response: http.IncomingMessage,
@@ -141,10 +181,13 @@ export function readLines(
   onLine: (line: string) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    const splitter = new LineSplitter(options.maxLineBytes);
     let failed = false;
     let settled = false;
+    const stop = (reason: ClusterError): void => {
+      failed = true;
+      exchange.end(reason);
+    };
     const emit = (line: Buffer): void => {
       const text = line.toString('utf8');
       if (failed || !text.trim()) {
@@ -153,56 +196,39 @@ export function readLines(
       try {
         onLine(text);
       } catch (error) {
-        failed = true;
-        exchange.end(error instanceof ClusterError ? error : exchange.failure(error));
+        stop(error instanceof ClusterError ? error : exchange.failure(error));
       }
     };
-    const tooLong = (): void => {
-      failed = true;
-      pending = [];
-      exchange.end(
-        new ClusterError({
-          kind: 'server',
-          message: `the apiserver sent a watch event longer than ${size(options.maxLineBytes)}; the watch was ended`,
-        }),
-      );
-    };
-    exchange.idle(options.idleMs);
-    response.on('data', (chunk: Buffer) => {
-      exchange.idle(options.idleMs);
-      let start = 0;
-      for (let end = chunk.indexOf(10); end !== -1 && !failed; end = chunk.indexOf(10, start)) {
-        const piece = chunk.subarray(start, end);
-        if (pendingBytes + piece.length > options.maxLineBytes) {
-          tooLong();
-          return;
-        }
-        emit(pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece);
-        pending = [];
-        pendingBytes = 0;
-        start = end + 1;
-      }
-      if (!failed && start < chunk.length) {
-        pending.push(chunk.subarray(start));
-        pendingBytes += chunk.length - start;
-        if (pendingBytes > options.maxLineBytes) {
-          tooLong();
-        }
-      }
-    });
     const fail = (error: unknown): void => {
       if (!settled) {
         settled = true;
         exchange.finish();
-        reject(exchange.failure(error));
+        reject(exchange.failure(error)); // the reason the exchange was ended for, if it was
       }
     };
+    exchange.idle(options.idleMs);
+    response.on('data', (chunk: Buffer) => {
+      exchange.idle(options.idleMs);
+      const lines = failed ? [] : splitter.push(chunk);
+      if (!lines) {
+        const limit = size(options.maxLineBytes);
+        stop(
+          new ClusterError({
+            kind: 'server',
+            message: `the apiserver sent a watch event longer than ${limit}; the watch was ended`,
+          }),
+        );
+        return;
+      }
+      lines.forEach(emit);
+    });
     response.on('end', () => {
-      if (pendingBytes > 0 && !failed) {
-        emit(Buffer.concat(pending));
+      const last = failed ? undefined : splitter.rest();
+      if (last) {
+        emit(last);
       }
       if (failed) {
-        fail(connectionCut()); // reported as the reason the exchange was ended for
+        fail(connectionCut());
         return;
       }
       settled = true;
