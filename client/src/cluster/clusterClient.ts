@@ -86,7 +86,8 @@ class KubeClusterClient implements ClusterClient {
   async listNamespaces(context: string): Promise<string[]> {
     const { transport, limiter } = this.connection(context);
     const limits = {
-      maxPages: this.options.reflector?.maxPages ?? defaultReflectorLimits.maxPages,
+      // 100 pages of 500 namespaces: more than any cluster has.
+      maxPages: Math.min(this.options.reflector?.maxPages ?? 100, 100),
       pageSize: this.options.reflector?.pageSize ?? defaultReflectorLimits.pageSize,
     };
     const names: string[] = [];

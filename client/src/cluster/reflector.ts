@@ -46,10 +46,15 @@ export interface ReflectorOptions {
   random?: () => number;
 }
 
+/**
+ * 250 pages of 500 are 125,000 objects of one resource in one namespace, ten times Kubernetes'
+ * scalability thresholds (5,000 Services per namespace); a server may put more in a page than
+ * asked, hence the separate bound on objects.
+ */
 export const defaultReflectorLimits = {
   pageSize: 500,
-  maxPages: 1000,
-  maxItems: 500_000,
+  maxPages: 250,
+  maxItems: 250_000,
   healthyWatchMs: 10_000,
 };
 
