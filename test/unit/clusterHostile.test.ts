@@ -301,6 +301,21 @@ describe('secrets never reach the tree or the log', () => {
     assert.ok(!leaks(h));
   });
 
+  it('an exec plugin that never finishes does not hold the view past the deadline', async () => {
+    const command = plugin('hang.sh', 'sleep 5');
+    const h = await hostile(
+      'normal',
+      {},
+      small,
+      withUser(
+        'exec-hang',
+        `    exec: {apiVersion: client.authentication.k8s.io/v1, command: ${command}, interactiveMode: Never}`,
+      ),
+    );
+    await expandContext(h);
+    assert.match(h.dump(), /Could not get credentials[^\n]*no credentials within 600 ms/);
+  });
+
   it('an exec plugin that fails with the token on stderr', async () => {
     const command = plugin('stderr-token.sh', `echo "refresh failed for ${fakeToken}" >&2; exit 1`);
     const h = await hostile(

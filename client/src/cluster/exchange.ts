@@ -8,6 +8,7 @@
  */
 import type * as http from 'node:http';
 import { ClusterError, classifyError } from './clusterErrors';
+import type { ClusterErrorKind } from './model';
 
 export class Exchange {
   private request: http.ClientRequest | undefined;
@@ -31,15 +32,20 @@ export class Exchange {
   }
 
   /** The exchange ends with a timeout unless it finishes within `ms` (replaces an earlier deadline). */
-  limit(ms: number): void {
+  limit(
+    ms: number,
+    what = `no complete answer within ${seconds(ms)}`,
+    kind: ClusterErrorKind = 'unreachable',
+  ): void {
     clearTimeout(this.deadline);
-    this.deadline = setTimeout(() => this.end(timeoutError(`no complete answer within ${seconds(ms)}`)), ms);
+    this.deadline = setTimeout(() => this.end(new ClusterError({ kind, message: what })), ms);
   }
 
   /** The exchange ends unless a byte arrives within `ms`; call again on every byte. */
   idle(ms: number): void {
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.end(timeoutError(`nothing received for ${seconds(ms)}`)), ms);
+    const message = `nothing received for ${seconds(ms)}`;
+    this.idleTimer = setTimeout(() => this.end(new ClusterError({ kind: 'unreachable', message })), ms);
   }
 
   attach(request: http.ClientRequest): void {
@@ -244,11 +250,8 @@ function connectionCut(): ClusterError {
   return new ClusterError({ kind: 'unreachable', message: 'the connection was cut' });
 }
 
-function timeoutError(message: string): ClusterError {
-  return new ClusterError({ kind: 'unreachable', message });
-}
-
-function seconds(ms: number): string {
+/** A duration for a message: "30 s", "600 ms". */
+export function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 

@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { ClusterError, credentialError, statusError } from './clusterErrors';
-import { Exchange, readBody, readLines } from './exchange';
+import { Exchange, readBody, readLines, seconds } from './exchange';
 import type { KubeConfig } from './loadClusterClient';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -216,8 +216,13 @@ async function open(
       url.searchParams.set(key, String(value));
     }
   }
+  const started = Date.now();
   const pending = new Exchange(signal);
-  pending.limit(firstMs);
+  pending.limit(
+    firstMs,
+    `no credentials within ${seconds(firstMs)} (an exec plugin that does not finish?)`,
+    'credentials',
+  );
   let options: RequestOptions;
   try {
     options = await Promise.race([requestOptions(config, url, agents), pending.ended]);
@@ -226,7 +231,10 @@ async function open(
   }
   // The same deadline, now with the credential to keep out of messages.
   const exchange = new Exchange(signal, bearer(options));
-  exchange.limit(firstMs);
+  exchange.limit(
+    Math.max(1, firstMs - (Date.now() - started)),
+    `no complete answer within ${seconds(firstMs)}`,
+  );
   try {
     const response = await send(url, options, exchange);
     const status = response.statusCode ?? 0;
