@@ -90,6 +90,14 @@ export function watchStatusError(status: { code?: unknown; message?: unknown }):
   });
 }
 
+/** client-node's own fixed messages about a kubeconfig's shape: they quote nothing. */
+const clientNodeMessages = new Set([
+  'HTTP protocol is not allowed when skipTLSVerify is not set or false',
+  'Unsupported proxy type',
+  'No active cluster!',
+  'No command was specified for exec authProvider!',
+]);
+
 /**
  * A failure to get credentials (client-node's applyToHTTPSOptions: exec and auth-provider
  * plugins, token and certificate files). Their messages can carry what a plugin printed (a raw
@@ -100,7 +108,9 @@ export function credentialError(error: unknown): ClusterError {
   const { code, path, syscall } = (error ?? {}) as { code?: unknown; path?: unknown; syscall?: unknown };
   let message =
     'the exec or auth-provider plugin failed (its output is not shown, as it may hold a credential)';
-  if (error instanceof SyntaxError) {
+  if (error instanceof Error && clientNodeMessages.has(error.message)) {
+    message = error.message;
+  } else if (error instanceof SyntaxError) {
     message =
       'the exec credential plugin printed something that is not ExecCredential JSON (not shown: it may be a credential)';
   } else if (typeof code === 'string' && typeof syscall === 'string' && syscall.startsWith('spawn')) {
