@@ -65,7 +65,9 @@ export const defaultTransportLimits: Limits = {
 };
 
 export function httpsTransport(config: KubeConfig, options: TransportOptions = {}): Transport {
-  const limits: Limits = { ...defaultTransportLimits, ...options };
+  // An option left undefined keeps its default.
+  const set = Object.entries(options).filter(([, value]) => value !== undefined);
+  const limits: Limits = { ...defaultTransportLimits, ...Object.fromEntries(set) };
   // One keep-alive pool and one secure context per context: expanding a namespace sends several
   // lists at once, and a TLS handshake with a new secure context per request (and per page) was
   // a third of the time to a first render.
