@@ -3,7 +3,7 @@
  * @kubernetes/client-node (loaded on first use). Read-only by construction: the transport has
  * only GET, and this interface only lists, watches and gets.
  */
-import { ClusterError } from './clusterErrors';
+import { ClusterError, LimitError } from './clusterErrors';
 import { loadKubeconfig } from './kubeconfig';
 import type { KubeconfigOptions, LoadedKubeconfig } from './kubeconfig';
 import { loadClusterClient } from './loadClusterClient';
@@ -94,10 +94,9 @@ class KubeClusterClient implements ClusterClient {
     let continueToken: string | undefined;
     for (let pages = 1; ; pages++) {
       if (pages > limits.maxPages) {
-        throw new ClusterError({
-          kind: 'server',
-          message: `the namespace list did not end after ${limits.maxPages} pages (the apiserver keeps sending a continue token)`,
-        });
+        throw new LimitError(
+          `the namespace list did not end after ${limits.maxPages} pages (the apiserver keeps sending a continue token)`,
+        );
       }
       await limiter.take();
       const page = (await transport.getJson('/api/v1/namespaces', {

@@ -11,6 +11,17 @@ export class ClusterError extends Error {
   }
 }
 
+/**
+ * The server's answer is beyond a limit (too large, too long, a list without end): the same
+ * request soon would only fail the same way, so it is retried at the longest backoff.
+ */
+export class LimitError extends ClusterError {
+  constructor(message: string) {
+    super({ kind: 'server', message });
+    this.name = 'LimitError';
+  }
+}
+
 const networkCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -7,7 +7,7 @@
  * what the caller sees, not the socket's symptom ("the connection was cut").
  */
 import type * as http from 'node:http';
-import { ClusterError, classifyError } from './clusterErrors';
+import { ClusterError, LimitError, classifyError } from './clusterErrors';
 import type { ClusterErrorKind } from './model';
 
 export class Exchange {
@@ -68,7 +68,9 @@ export class Exchange {
   /** What to report for a failure: the reason this side ended the exchange, if it did. */
   failure(error: unknown): ClusterError {
     const info = this.cause?.info ?? classifyError(error);
-    return new ClusterError({ ...info, message: this.redact(info.message) });
+    const message = this.redact(info.message);
+    // The cause itself when there is nothing to redact: its class (LimitError) matters.
+    return this.cause && message === info.message ? this.cause : new ClusterError({ ...info, message });
   }
 
   /** Never show the credential a server echoed back (a proxy's error page, a debug message). */
@@ -124,9 +126,7 @@ export function readBody(
         settle(() => resolve(Buffer.concat(chunks).subarray(0, limit).toString('utf8')));
         response.destroy();
       } else {
-        exchange.end(
-          new ClusterError({ kind: 'server', message: `the answer is larger than ${size(limit)}` }),
-        );
+        exchange.end(new LimitError(`the answer is larger than ${size(limit)}`));
       }
     });
     response.on('end', () => settle(() => resolve(Buffer.concat(chunks).toString('utf8'))));
@@ -218,12 +218,7 @@ export function readLines(
       const lines = failed ? [] : splitter.push(chunk);
       if (!lines) {
         const limit = size(options.maxLineBytes);
-        stop(
-          new ClusterError({
-            kind: 'server',
-            message: `the apiserver sent a watch event longer than ${limit}; the watch was ended`,
-          }),
-        );
+        stop(new LimitError(`the apiserver sent a watch event longer than ${limit}; the watch was ended`));
         return;
       }
       lines.forEach(emit);

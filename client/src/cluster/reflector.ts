@@ -13,7 +13,7 @@
  * model takes it (model/apiObjects.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { ClusterError, classifyError, watchStatusError } from './clusterErrors';
+import { ClusterError, LimitError, classifyError, watchStatusError } from './clusterErrors';
 import { Backoff } from './pacing';
 import type { TokenBucket } from './pacing';
 import type { Transport } from './transport';
@@ -117,6 +117,9 @@ export class Reflector {
         if (info.status === 410) {
           this.resourceVersion = undefined; // an expired continue token or resourceVersion
         }
+        if (error instanceof LimitError) {
+          this.backoff.exhaust();
+        }
         if (!relistAtOnce) {
           await this.wait(info);
         }
@@ -135,10 +138,9 @@ export class Reflector {
     let pages = 0;
     do {
       if (++pages > this.limits.maxPages) {
-        throw new ClusterError({
-          kind: 'server',
-          message: `the list did not end after ${this.limits.maxPages} pages (the apiserver keeps sending a continue token)`,
-        });
+        throw new LimitError(
+          `the list did not end after ${this.limits.maxPages} pages (the apiserver keeps sending a continue token)`,
+        );
       }
       await this.limiter.take(this.abort.signal);
       const page = listPage(
@@ -165,10 +167,9 @@ export class Reflector {
   /** Checks a page's objects into `items` one by one (a spread of 125k items overflows the stack). */
   private take(page: unknown[], items: KubeObject[], problems: ObjectProblem[]): void {
     if (items.length + page.length > this.limits.maxItems) {
-      throw new ClusterError({
-        kind: 'server',
-        message: `the list has more than ${this.limits.maxItems.toLocaleString('en-US')} objects, more than the view shows`,
-      });
+      throw new LimitError(
+        `the list has more than ${this.limits.maxItems.toLocaleString('en-US')} objects, more than the view shows`,
+      );
     }
     for (const value of page) {
       const checked = checkObject(this.kind, value);
