@@ -30,7 +30,10 @@ export async function convertWorkspaceEndpoints(
   const applied = await workspace.applyEdit(edit, { isRefactoring: true });
   const summary = `${result.converted} Endpoints → ${result.slices} EndpointSlices in ${result.files} file(s)`;
   ctx.outputChannel.info(`Convert Endpoints: ${applied ? 'applied' : 'not applied'}: ${summary}`);
-  if (applied && !confirm) void window.showInformationMessage(`Converted ${summary}.`);
+  if (applied && !confirm) {
+    const more = result.notes.length > 0 ? ' Some Endpoints were not converted: see the output.' : '';
+    void window.showInformationMessage(`Converted ${summary}.${more}`);
+  }
   return result;
 }
 

@@ -85,6 +85,12 @@ describe('Endpoints conversion: what the edit keeps', () => {
       assert.equal(touched(lines.indexOf(kept)), false, kept);
     }
     assert.ok(edits.every((e) => !e.newText.includes('# Endpoints to convert')));
+    // A changed value is a change of its own line: the preview shows it on a row of its own.
+    const name = lines.indexOf('  name: web   # same as the Service');
+    assert.deepEqual(
+      edits.filter((e) => e.range.start.line === name).map((e) => [e.range.end.line, e.newText]),
+      [[name, '  name: web-ipv4 # same as the Service']],
+    );
   });
 
   it('says per object what it leaves out', () => {

@@ -6,7 +6,7 @@ import type { TextEdit } from '../languageTypes';
 import type { Position } from '../types';
 import { offsetAt } from './nodeAt';
 import { shiftRange } from '../parse/positions';
-import { lineHunks } from './lineDiff';
+import { lineHunks, splitSameKeyLines } from './lineDiff';
 
 /**
  * Small text edits on a parsed document that keep the rest of it (comments, quoting, layout) as
@@ -54,7 +54,7 @@ export function replaceLinesEdits(
   const lineStart = (i: number): number => start + (starts[i] ?? region.length);
   const contentEnd = (i: number): number => start + (starts[i] ?? 0) + (oldLines[i]?.length ?? 0);
   const count = oldLines.length;
-  return lineHunks(oldLines, newLines).map((h) => {
+  return splitSameKeyLines(lineHunks(oldLines, newLines), oldLines, newLines).map((h) => {
     const lines = newLines.slice(h.newStart, h.newEnd).join('\n');
     const edit = (from: number, to: number, text: string): TextEdit =>
       chunkEdit(parsed, startLine, from, to, text);

@@ -107,3 +107,33 @@ function hunksBetween(matches: readonly [number, number][], n: number, m: number
   }
   return hunks;
 }
+
+/** `  name:` of `  name: web`, `- ip:` of `- ip: 10.0.0.1`; undefined for a line without a key. */
+const keyOf = (line: string | undefined): string | undefined =>
+  /^\s*(?:-\s+)?[^\s:#][^:#]*:/.exec(line ?? '')?.[0];
+
+/**
+ * A hunk whose first lines change the value of the same key (`name: web` → `name: web-ipv4`)
+ * reads better as one change per such line, then the rest: a preview shows each on its own row.
+ */
+export function splitSameKeyLines(
+  hunks: readonly LineHunk[],
+  oldLines: readonly string[],
+  newLines: readonly string[],
+): LineHunk[] {
+  const out: LineHunk[] = [];
+  for (const hunk of hunks) {
+    let { oldStart, newStart } = hunk;
+    while (oldStart < hunk.oldEnd && newStart < hunk.newEnd) {
+      const key = keyOf(oldLines[oldStart]);
+      if (key === undefined || key !== keyOf(newLines[newStart])) break;
+      out.push({ oldStart, oldEnd: oldStart + 1, newStart, newEnd: newStart + 1 });
+      oldStart++;
+      newStart++;
+    }
+    if (oldStart < hunk.oldEnd || newStart < hunk.newEnd) {
+      out.push({ oldStart, oldEnd: hunk.oldEnd, newStart, newEnd: hunk.newEnd });
+    }
+  }
+  return out;
+}
