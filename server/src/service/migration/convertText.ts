@@ -127,7 +127,7 @@ function documentEdits(
   const style = writingStyle(parsed.text);
   if (!options.skipMirror) {
     const old = parsed.text.slice(start, contentEnd);
-    const yaml = withOldSpacing(old, renderSlices(root, conversion, style));
+    const yaml = withOldSpacing(old, renderSlices(root, conversion, style, old.includes('#')));
     return replaceLinesEdits(parsed, startLine, start, contentEnd, yaml);
   }
   // The Endpoints object stays, with its comments; the slices after it are new objects.
@@ -156,7 +156,12 @@ function withOldSpacing(old: string, yaml: string): string {
 }
 
 /** The slices as YAML, each with the comments of the parts it was made from. */
-function renderSlices(root: YAMLMap, conversion: Conversion, style: WritingStyle): string {
+function renderSlices(
+  root: YAMLMap,
+  conversion: Conversion,
+  style: WritingStyle,
+  commented: boolean,
+): string {
   const placed = new Set<string>();
   const count = conversion.slices.length;
   const texts = conversion.slices.map((slice, index) => {
@@ -165,6 +170,8 @@ function renderSlices(root: YAMLMap, conversion: Conversion, style: WritingStyle
     if (origin && isMap(doc.contents)) {
       carrySliceComments({ root, origin, index, count, placed }, doc.contents);
     }
+    // Only comments can land where YAML reads them differently: without any, no check is due.
+    if (!commented) return doc.toString({ lineWidth: 0, ...style });
     return stringify(doc, style) ?? renderManifest(slice, style);
   });
   return texts.map((t) => t.replace(/\n$/, '')).join('\n---\n');

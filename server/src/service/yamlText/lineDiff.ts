@@ -15,7 +15,7 @@ export interface LineHunk {
  * Past this many differing lines the shortest edit script is not worth its quadratic search:
  * the middle is replaced as one hunk (still correct, only less minimal).
  */
-const maxDifferences = 2000;
+const maxDifferences = 400;
 
 /** Myers' shortest edit script over lines, after the common head and tail are set aside. */
 export function lineHunks(oldLines: readonly string[], newLines: readonly string[]): LineHunk[] {
@@ -47,6 +47,8 @@ export function lineHunks(oldLines: readonly string[], newLines: readonly string
 function commonLines(a: readonly string[], b: readonly string[]): [number, number][] | undefined {
   const n = a.length;
   const m = b.length;
+  // The script has at least |n - m| insertions or deletions.
+  if (Math.abs(n - m) > maxDifferences) return undefined;
   const max = Math.min(n + m, maxDifferences);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
