@@ -180,3 +180,69 @@ describe('line hunks', () => {
     assert.ok(Date.now() - started < 2000);
   });
 });
+
+describe('Endpoints conversion: seeded random documents', () => {
+  /** An Endpoints document with a numbered comment on most lines, in one of the styles people use. */
+  function randomEndpoints(next: () => number): { text: string; kept: string[]; crlf: boolean } {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const seq = pick(['  ', '']);
+    const kept: string[] = [];
+    let n = 0;
+    const comment = (keep: boolean): string => {
+      if (next() < 0.3) return '';
+      const text = `# c${n++}`;
+      if (keep) kept.push(text);
+      return `${pick([' ', '   '])}${text}`;
+    };
+    const lines = ['apiVersion: v1', 'kind: Endpoints', 'metadata:', `  name: svc${comment(true)}`];
+    if (next() < 0.5) lines.push(`  labels:${comment(true)}`, `    team: a${comment(true)}`);
+    lines.push(`subsets:${comment(true)}`);
+    let address = 0;
+    for (let s = 0, count = 1 + Math.floor(next() * 3); s < count; s++) {
+      let dash = '- ';
+      for (const list of ['addresses', 'notReadyAddresses']) {
+        if (next() < 0.3) continue;
+        lines.push(`${seq}${dash}${list}:${comment(true)}`);
+        dash = '  ';
+        for (let i = 0, k = 1 + Math.floor(next() * 3); i < k; i++) {
+          const bad = i > 0 && next() < 0.2;
+          const ip = bad
+            ? `10.9.${address++}.300`
+            : pick([`10.1.${address++}.1`, `2001:db8::${(address++).toString(16)}`]);
+          lines.push(`${seq}    - ip: "${ip}"${comment(!bad)}`);
+        }
+      }
+      if (dash === '- ') lines.push(`${seq}- addresses: [{ip: 10.2.${s}.1}]`);
+      lines.push(`${seq}  ports:${comment(true)}`, `${seq}    - port: ${80 + s}${comment(true)}`);
+    }
+    const crlf = next() < 0.5;
+    const body = `# a ConfigMap first\r\nkind: ConfigMap\r\n---\r\n${lines.join('\r\n')}\r\n`;
+    return { text: crlf ? body : body.replace(/\r\n/g, '\n'), kept, crlf };
+  }
+
+  it('keeps line ends, the other document and the comments of what it keeps, and writes valid slices', () => {
+    const next = random(7);
+    for (let i = 0; i < 200; i++) {
+      const { text, kept, crlf } = randomEndpoints(next);
+      const result = service.convertEndpointsToSlices(text, options);
+      assert.equal(apply(text, result.edits), result.text);
+      const label = `case ${i}:\n${text}\n=>\n${result.text}`;
+      assert.ok(result.text.startsWith(text.slice(0, text.indexOf('---'))), label);
+      assert.equal(/[^\r]\n/.test(result.text), !crlf && result.text.includes('\n'), label);
+      assert.deepEqual(
+        kept.filter((c) => !new RegExp(`${c}\\b`).test(result.text)),
+        [],
+        label,
+      );
+      // Validated with LF line ends: the line ends are checked above, and the splitter leaves a
+      // CR on the last line of a CRLF document before `---` (a plain `TCP` reads as "TCP\r"),
+      // which is the parser's to fix, not the conversion's.
+      const errors = service.validate(result.text.replace(/\r\n/g, '\n'), defaultSettings).diagnostics;
+      assert.deepEqual(
+        errors.map((d) => `${d.code}: ${d.message}`),
+        [],
+        label,
+      );
+    }
+  });
+});
