@@ -5,9 +5,11 @@ import type { CommandContext } from './commands';
 
 /**
  * "Convert Endpoints to EndpointSlices in the Workspace": the server computes the edit over every
- * file it indexed; VS Code shows it in the refactor preview (its annotation needs confirmation)
- * and applies what the user keeps. `{ preview: false }` applies directly, for tests and scripts.
- * Returns the server's summary.
+ * file it indexed and the client applies it. A conversion that leaves something out (an address
+ * no apiserver accepts) needs confirmation: VS Code then shows its refactor preview, where that
+ * conversion is unchecked under a label saying what it leaves out, and a notification says the
+ * same. Everything else is checked, and without such a conversion the edit applies at once.
+ * `{ preview: false }` confirms nothing, for tests and scripts. Returns the server's summary.
  */
 export async function convertWorkspaceEndpoints(
   ctx: CommandContext,
@@ -17,15 +19,28 @@ export async function convertWorkspaceEndpoints(
   const result = await ctx.client.sendRequest<ConvertWorkspaceResult>(convertWorkspaceRequest, params);
   for (const note of result.notes) ctx.outputChannel.warn(`Convert Endpoints: ${note}`);
   if (result.files === 0) {
-    void window.showInformationMessage('No Endpoints objects to convert in the workspace.');
+    const why = result.notes.length > 0 ? ' Some could not be converted: see the output.' : '';
+    void window.showInformationMessage(`No Endpoints objects to convert in the workspace.${why}`);
     return result;
   }
+  const confirm = params.preview !== false && result.leftOut.length > 0;
+  // Shown while the preview is open: the unchecked rows are the ones this names.
+  if (confirm) void window.showWarningMessage(leftOutMessage(result));
   const edit = await ctx.client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   const applied = await workspace.applyEdit(edit, { isRefactoring: true });
   const summary = `${result.converted} Endpoints → ${result.slices} EndpointSlices in ${result.files} file(s)`;
   ctx.outputChannel.info(`Convert Endpoints: ${applied ? 'applied' : 'not applied'}: ${summary}`);
-  if (applied && params.preview === false) void window.showInformationMessage(`Converted ${summary}.`);
+  if (applied && !confirm) {
+    const more = result.notes.length > 0 ? ' Some Endpoints were not converted: see the output.' : '';
+    void window.showInformationMessage(`Converted ${summary}.${more}`);
+  }
   return result;
+}
+
+function leftOutMessage(result: ConvertWorkspaceResult): string {
+  const items = result.leftOut.map((l) => `${l.name}: ${l.reasons.join(', ')}`);
+  const which = result.leftOut.length === 1 ? 'This conversion is' : 'These conversions are';
+  return `Convert Endpoints: ${items.join('; ')}. ${which} unchecked in the preview: check to convert without what is left out.`;
 }
 
 function previewOf(options: unknown): boolean {

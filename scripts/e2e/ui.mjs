@@ -9,8 +9,9 @@
 // --timeout-ms bounds the checks; installing code-server and starting the cluster have their own
 // --setup-timeout-ms, so a fresh machine's builds do not eat the checks' time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { setTimeout } from 'node:timers';
 import { parseArgs } from 'node:util';
 import {
   baseSettings,
@@ -218,6 +219,85 @@ function editorSteps({ messages, errorCount }) {
   ];
 }
 
+/** An Endpoints object the conversion cannot carry over whole: `10.1.2.300` is no IP address. */
+const lossyEndpoints = [
+  '# Written by scripts/e2e/ui.mjs: one address no apiserver accepts.',
+  'apiVersion: v1',
+  'kind: Endpoints',
+  'metadata:',
+  '  name: lossy',
+  'subsets:',
+  '  - addresses:',
+  '      - ip: 10.1.2.3',
+  '      - ip: 10.1.2.300',
+  '    ports:',
+  '      - port: 80',
+  '',
+].join('\n');
+
+/** Polls a file on disk until `test` holds for its text. */
+async function fileSays(path, test, what) {
+  for (let i = 0; i < 100; i++) {
+    if (test(readFileSync(path, 'utf8'))) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${path}: ${what}:\n${readFileSync(path, 'utf8')}`);
+}
+
+/**
+ * The workspace conversion as a user runs it: the conversion that leaves an address out needs
+ * confirmation, which opens the refactor preview with that conversion unchecked and the others
+ * checked, and a notification says what is left out; Apply then changes the checked files.
+ */
+function conversionSteps(workspace) {
+  const panel = (page) => page.locator('.bulk-edit-panel');
+  const fileRow = (page, name) => panel(page).locator('.monaco-list-row', { hasText: name }).first();
+  return [
+    step(
+      'the workspace conversion previews its changes, checked except what leaves an address out',
+      async (page) => {
+        await runCommand(page, 'View: Close All Editors');
+        await runCommand(page, 'Convert Endpoints to EndpointSlices in the Workspace');
+        await page
+          .locator('.notifications-toasts')
+          .getByText('left out "10.1.2.300"', { exact: false })
+          .waitFor();
+        // The changes are line edits, one row each, not the document as one struck-through line.
+        await fileRow(page, 'legacy-endpoints.yaml').waitFor();
+        const rows = await panel(page).locator('.monaco-list-row').count();
+        if (rows < 8) throw new Error(`only ${rows} rows in the refactor preview`);
+        await shoot(page, 'convert-preview.png');
+        // The list renders the rows in view only: fold the first two files to bring the third up.
+        for (const file of ['convert-endpoints.yaml', 'legacy-endpoints.yaml']) {
+          await fileRow(page, file).locator('.monaco-tl-twistie').click();
+        }
+        for (const [file, checked] of [
+          ['convert-endpoints.yaml', true],
+          ['legacy-endpoints.yaml', true],
+          ['lossy-endpoints.yaml', false],
+        ]) {
+          const box = fileRow(page, file).locator('input.edit-checkbox');
+          await box.waitFor({ state: 'attached' });
+          if ((await box.isChecked()) !== checked) {
+            throw new Error(`${file} is ${checked ? 'unchecked' : 'checked'} in the refactor preview`);
+          }
+        }
+      },
+    ),
+    step('Apply converts the checked files and leaves the unchecked one as it was', async (page) => {
+      await page.locator('.monaco-button', { hasText: /^Apply$/ }).click();
+      await panel(page)
+        .waitFor({ state: 'hidden' })
+        .catch(() => undefined);
+      await runCommand(page, 'File: Save All Files');
+      const endpointSlices = (n) => (text) => text.match(/^kind: EndpointSlice$/gm)?.length === n;
+      await fileSays(join(workspace, 'convert-endpoints.yaml'), endpointSlices(2), 'not converted');
+      await fileSays(join(workspace, 'legacy-endpoints.yaml'), endpointSlices(1), 'not converted');
+      await fileSays(join(workspace, 'lossy-endpoints.yaml'), (t) => t === lossyEndpoints, 'changed');
+    }),
+  ];
+}
+
 const cleanups = new Cleanups();
 
 /** Runs the steps in order; a failing step ends the run, since later steps build on it. */
@@ -258,6 +338,7 @@ async function main() {
     ...(cluster ? { 'endpointslices.kubeconfig': cluster.identities.ui.kubeconfig } : {}),
   });
   const workspace = copyFixtureWorkspace(scratch, {});
+  writeFileSync(join(workspace, 'lossy-endpoints.yaml'), lossyEndpoints);
   const expected = expectedDiagnostics(join(workspace, 'invalid-slice.yaml'));
 
   const server = await startCodeServer({
@@ -278,7 +359,11 @@ async function main() {
   console.log(`\n=== ui checks ${server.url}`);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  const { passed, failed } = await runSteps(page, [...editorSteps(expected), ...clusterPanelSteps(cluster)]);
+  const { passed, failed } = await runSteps(page, [
+    ...editorSteps(expected),
+    ...conversionSteps(workspace),
+    ...clusterPanelSteps(cluster),
+  ]);
   console.log(`\nui: checks in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;

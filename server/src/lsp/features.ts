@@ -13,6 +13,7 @@ import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLsp
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
 import { convertWorkspace } from './migrationRequest';
+import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What the editing features need from the server. */
 export interface FeatureDeps {
@@ -20,6 +21,8 @@ export interface FeatureDeps {
   documents: TextDocuments<ChunkedDocument>;
   service: LanguageService;
   workspace: WorkspaceIndex;
+  /** Files on disk as they are now (the index may be behind). */
+  files: Pick<WorkspaceFiles, 'current'>;
   settingsFor(uri: string): Promise<ServiceSettings>;
   log: ErrorLog;
 }
@@ -117,6 +120,7 @@ export function registerFeatures(deps: FeatureDeps): void {
         converted: 0,
         slices: 0,
         notes: [],
+        leftOut: [],
       }),
       (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
     ),

@@ -1,26 +1,29 @@
 import { defaultMigrationSettings } from '../service';
-import type { ConvertWorkspaceParams, ConvertWorkspaceResult } from '../service';
+import type { ConvertedObject, ConvertWorkspaceParams, ConvertWorkspaceResult } from '../service';
 import type { FeatureDeps } from './features';
 
-const annotationId = 'endpointslices.convert';
+const convertAnnotation = 'endpointslices.convert';
 
 /**
- * Converts the Endpoints of every indexed file (open documents as edited, the others as on disk)
- * into one workspace edit. With `preview`, the edit's annotation asks for confirmation, which
- * VS Code shows as its refactor preview before anything changes.
+ * Converts the Endpoints of every indexed file (open documents as edited, the others as they are
+ * on disk now) into one workspace edit. VS Code shows its refactor preview when an edit's
+ * annotation needs confirmation, and leaves such edits unchecked there: so only a conversion
+ * that leaves something out (an address no apiserver accepts) needs it, under a label that says
+ * what; everything else is checked and applies as it is.
  */
 export async function convertWorkspace(
-  deps: Pick<FeatureDeps, 'documents' | 'service' | 'workspace' | 'settingsFor'>,
+  deps: Pick<FeatureDeps, 'documents' | 'service' | 'workspace' | 'files' | 'settingsFor'>,
   params: ConvertWorkspaceParams,
 ): Promise<ConvertWorkspaceResult> {
+  const confirm = params.preview ?? true;
   const result: ConvertWorkspaceResult = {
     edit: {
       documentChanges: [],
       changeAnnotations: {
-        [annotationId]: {
+        [convertAnnotation]: {
           label: 'Convert Endpoints to EndpointSlices',
           description: 'v1 Endpoints replaced by discovery.k8s.io/v1 EndpointSlices',
-          needsConfirmation: params.preview ?? true,
+          needsConfirmation: false,
         },
       },
     },
@@ -28,12 +31,18 @@ export async function convertWorkspace(
     converted: 0,
     slices: 0,
     notes: [],
+    leftOut: [],
   };
   const uris = new Set(deps.workspace.endpoints().map((e) => e.uri));
   for (const uri of [...uris].sort()) {
     const open = deps.documents.get(uri);
-    const text = open?.getText() ?? deps.workspace.textOf(uri);
-    if (text === undefined) continue;
+    // A closed file is read now: the index's copy may be older than the file, and an edit
+    // computed from it would overwrite whatever changed since.
+    const text = open ? open.source : await deps.files.current(uri);
+    if (text === undefined) {
+      result.notes.push(`${uri}: not converted: the file could not be read`);
+      continue;
+    }
     const settings = await deps.settingsFor(uri);
     const converted = deps.service.convertEndpointsToSlices(
       text,
@@ -41,13 +50,33 @@ export async function convertWorkspace(
     );
     result.notes.push(...converted.notes.map((note) => `${uri}: ${note}`));
     if (converted.edits.length === 0) continue;
-    result.edit.documentChanges.push({
-      textDocument: { uri, version: open?.version ?? null },
-      edits: converted.edits.map((edit) => ({ ...edit, annotationId })),
+    const edits = converted.objects.flatMap((object) => {
+      const annotationId = annotate(result, uri, object, confirm);
+      return object.edits.map((edit) => ({ ...edit, annotationId }));
     });
+    result.edit.documentChanges.push({ textDocument: { uri, version: open?.version ?? null }, edits });
     result.files++;
     result.converted += converted.converted;
     result.slices += converted.slices;
   }
   return result;
+}
+
+/** The annotation of one object's edits: the shared one, or its own when it leaves something out. */
+function annotate(
+  result: ConvertWorkspaceResult,
+  uri: string,
+  object: ConvertedObject,
+  confirm: boolean,
+): string {
+  if (object.leftOut.length === 0) return convertAnnotation;
+  const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
+  const id = `${convertAnnotation}:${uri}#${result.leftOut.length}`;
+  result.leftOut.push({ uri, name, reasons: object.leftOut, annotationId: id });
+  result.edit.changeAnnotations[id] = {
+    label: `Endpoints ${name}: leaves out ${object.leftOut.length === 1 ? 'an address' : `${object.leftOut.length} addresses`}`,
+    description: `${object.leftOut.join('; ')}. Check it to convert without ${object.leftOut.length === 1 ? 'it' : 'them'}.`,
+    needsConfirmation: confirm,
+  };
+  return id;
 }

@@ -167,6 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents,
     service,
     workspace,
+    files,
     settingsFor: (uri) => settings.get(uri),
     log,
   });

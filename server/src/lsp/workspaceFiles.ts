@@ -71,6 +71,31 @@ export class WorkspaceFiles {
     if (changed) this.onChange();
   }
 
+  /**
+   * The file's text on disk now, for an edit computed from it: the index may be behind the disk
+   * (a client that does not watch files, a delayed event), and an edit computed from an old copy
+   * corrupts the file. The index takes the text too. Undefined when the file cannot be read.
+   */
+  async current(uri: string): Promise<string | undefined> {
+    try {
+      const path = fileURLToPath(uri);
+      if ((await stat(path)).size > maxFileBytes) return undefined;
+      const text = await readFile(path, 'utf8');
+      if (!this.open.has(uri) && this.index.update(uri, text)) this.onChange();
+      return text;
+    } catch (error) {
+      if (
+        (error as NodeJS.ErrnoException).code === 'ENOENT' &&
+        !this.open.has(uri) &&
+        this.index.remove(uri)
+      ) {
+        this.onChange();
+      }
+      this.log.error(`Reading ${uri} failed: ${describeError(error)}`);
+      return undefined;
+    }
+  }
+
   private async readIntoIndex(uri: string): Promise<boolean> {
     try {
       const path = fileURLToPath(uri);

@@ -14,5 +14,5 @@ export type { ChunkedSource, TextSource } from './parse/chunkedText';
 export { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './workspace/types';
 export type { MigrationOptions } from './migration/convert';
-export type { MigrationResult } from './migration/convertText';
+export type { ConvertedObject, MigrationResult } from './migration/convertText';
 export * from './protocol';

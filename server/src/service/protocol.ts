@@ -9,7 +9,11 @@ import type { TextEdit } from './languageTypes';
 export const convertWorkspaceRequest = 'endpointslices/convertWorkspaceEndpoints';
 
 export interface ConvertWorkspaceParams {
-  /** Mark the edits as needing confirmation, so VS Code shows its refactor preview (default true). */
+  /**
+   * Mark the conversions that leave something out as needing confirmation (default true): VS Code
+   * then shows its refactor preview, with those unchecked and everything else checked. False:
+   * nothing needs confirmation, the edit applies as it is (for tests and scripts).
+   */
   preview?: boolean;
 }
 
@@ -30,6 +34,17 @@ export interface ConvertWorkspaceResult {
   slices: number;
   /** What could not be converted, per file. */
   notes: string[];
+  /** The conversions that leave something out, each under an annotation of its own. */
+  leftOut: LeftOut[];
+}
+
+export interface LeftOut {
+  uri: string;
+  /** The Endpoints object, `namespace/name` or `name`. */
+  name: string;
+  /** What is left out and why, e.g. `left out "10.1.2.300": not an IP address`. */
+  reasons: string[];
+  annotationId: string;
 }
 
 /** The command the client contributes for the workspace conversion. */

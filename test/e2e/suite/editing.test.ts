@@ -127,14 +127,22 @@ describe('editing', () => {
     );
   });
 
-  it('converts the Endpoints of the workspace with the command', async () => {
-    const result = await vscode.commands.executeCommand<{ converted: number; slices: number }>(
+  it('converts the Endpoints of the workspace with the command, applied at once when nothing is left out', async () => {
+    // Invoked as the palette does, without arguments. Nothing here needs confirmation, so no
+    // preview opens (VS Code would show every change of a confirmed edit unchecked) and the
+    // command resolves once the files are changed.
+    const result = await vscode.commands.executeCommand<{ converted: number; leftOut: unknown[] }>(
       'endpointslices.convertWorkspaceEndpoints',
-      { preview: false },
     );
     assert.equal(result.converted, 2);
+    assert.deepEqual(result.leftOut, []);
     const converted = await vscode.workspace.openTextDocument(fixtureUri('convert-endpoints.yaml'));
-    assert.equal(converted.getText().match(/^kind: EndpointSlice$/gm)?.length, 2);
-    assert.match(converted.getText(), /ready: false/);
+    const text = converted.getText();
+    assert.equal(text.match(/^kind: EndpointSlice$/gm)?.length, 2);
+    assert.match(text, /ready: false/);
+    assert.match(text, /^# For the editing suite/);
+    const legacy = await vscode.workspace.openTextDocument(fixtureUri('legacy-endpoints.yaml'));
+    assert.match(legacy.getText(), /^kind: EndpointSlice$/m);
+    assert.match(legacy.getText(), /^# A v1 Endpoints the apiserver accepts/);
   });
 });

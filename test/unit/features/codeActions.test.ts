@@ -140,6 +140,21 @@ describe('quick fixes: moving and splitting', () => {
     assert.equal((docs[1]?.['metadata'] as { name: string }).name, 'web-1-ipv6');
   });
 
+  it("leaves the old slice's other problems where they are: the new slice has none of its own", () => {
+    const text = slice(
+      'addressType: IPv4\nendpoints:\n  - addresses: ["10.1.2.3", "2001:db8::1", "010.1.2.4"]\n    hostname: Web_1\n    nodeName: n1\nports:\n  - port: 80\n  - port: 443\n    protocol: tcp\n',
+    );
+    const errors = (t: string): number =>
+      service.validate(t, defaultSettings).diagnostics.filter((d) => d.severity === 'error').length;
+    const fixed = fix(text, 'address-wrong-family');
+    assert.equal(errors(fixed), errors(text) - 1);
+    const moved = fixed.slice(fixed.indexOf('---\n') + 4);
+    assert.deepEqual(codes(moved), []);
+    const doc = parseAllDocuments(moved)[0]?.toJS() as { endpoints: unknown[]; ports: unknown[] };
+    assert.deepEqual(doc.endpoints, [{ addresses: ['2001:db8::1'], nodeName: 'n1' }]);
+    assert.deepEqual(doc.ports, [{ port: 80 }]);
+  });
+
   it('moves it into an existing slice of that family for the same Service', () => {
     const v6 = slice('addressType: IPv6\nendpoints:\n  - addresses: ["2001:db8::2"]\n').replace(
       'web-1',

@@ -159,7 +159,7 @@ describe('Endpoints to EndpointSlices', () => {
     );
     assert.equal(result.converted, 0);
     assert.deepEqual(result.notes, [
-      'x: skipped "nope": not an IP address',
+      'x: left out "nope": not an IP address',
       'x: nothing to convert (no addresses)',
     ]);
   });

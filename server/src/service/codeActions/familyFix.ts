@@ -9,13 +9,17 @@ import type { ParsedChunk } from '../parse/yamlDocument';
 import { isIPv4, parseIPSloppy } from '../validation/ip';
 import { chunkEdit, lineEnd, removeItemEdit } from '../yamlText/edits';
 import { documentIdentity } from '../yamlText/identity';
+import { labelServiceName } from '../k8s/wellKnown';
+import { validateChunk } from '../validation/validateDocument';
 import { quickFix } from './fixContext';
 import type { FixContext } from './fixContext';
 
 /**
  * An address of the other family moves to a slice of its family: appended to such a slice of
  * the same Service in this file if there is one, else to a new slice written after this one
- * (same labels and ports). The endpoint keeps its conditions, node and target.
+ * (same labels and ports). The endpoint keeps its conditions, node and target. What the old
+ * slice gets wrong (a bad hostname, a port the apiserver rejects) stays there to be fixed once:
+ * the moved endpoint and a new slice carry only the parts without a finding of their own.
  */
 export function wrongFamilyFix(ctx: FixContext): CodeAction[] {
   const path = ctx.target?.path ?? [];
@@ -32,13 +36,18 @@ export function wrongFamilyFix(ctx: FixContext): CodeAction[] {
   }
   const family = isIPv4(ip) ? 'IPv4' : 'IPv6';
   const endpoints = (ctx.decoded.value['endpoints'] as SliceEndpoint[] | undefined) ?? [];
-  const moved: Record<string, unknown> = { ...endpoints[endpointIndex], addresses: [address] };
+  const faulty = faultyFields(ctx);
+  const { addresses: _others, ...details } = endpoints[endpointIndex] ?? {};
+  const moved: Record<string, unknown> = {
+    addresses: [address],
+    ...withoutFaulty(details, `endpoints[${endpointIndex}]`, faulty),
+  };
   const removal = removeAddress(ctx, endpointIndex, addressIndex);
   if (!removal) return [];
   const into = siblingSlice(ctx, family);
   const addition = into
     ? appendEndpoint(into.parsed, into.startLine, into.seq, moved)
-    : newSliceEdit(ctx, family, moved);
+    : newSliceEdit(ctx, family, moved, faulty);
   const where = into ? `the ${family} slice "${into.name}"` : `a new ${family} slice`;
   return [quickFix(ctx, `Move ${address} to ${where}`, [removal, addition], true)];
 }
@@ -100,21 +109,28 @@ function appendEndpoint(
   return chunkEdit(parsed, startLine, at, at, `\n${lines.map((l) => pad + l).join('\n')}`);
 }
 
-function newSliceEdit(ctx: FixContext, family: string, endpoint: Record<string, unknown>): TextEdit {
+function newSliceEdit(
+  ctx: FixContext,
+  family: string,
+  endpoint: Record<string, unknown>,
+  faulty: readonly string[],
+): TextEdit {
   const value = ctx.decoded.value as { metadata?: Record<string, unknown>; ports?: unknown[] };
   const metadata: Record<string, unknown> = {};
   const name = ctx.identity.name;
   if (name) metadata['name'] = `${name}-${family.toLowerCase()}`;
   else if (value.metadata?.['generateName']) metadata['generateName'] = value.metadata['generateName'];
   if (value.metadata?.['namespace']) metadata['namespace'] = value.metadata['namespace'];
-  if (value.metadata?.['labels']) metadata['labels'] = value.metadata['labels'];
+  const labels = value.metadata?.['labels'] as Record<string, string> | undefined;
+  if (labels && !isFaulty('metadata.labels', faulty)) metadata['labels'] = labels;
+  else if (labels?.[labelServiceName]) metadata['labels'] = { [labelServiceName]: labels[labelServiceName] };
   const manifest = {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
     metadata,
     addressType: family,
     endpoints: [endpoint],
-    ports: value.ports ?? [],
+    ports: (value.ports ?? []).filter((_, i) => !isFaulty(`ports[${i}]`, faulty)),
   };
   const root = ctx.parsed.doc.contents;
   const end = isMap(root) ? (root.range?.[2] ?? ctx.parsed.text.length) : ctx.parsed.text.length;
@@ -126,4 +142,23 @@ function newSliceEdit(ctx: FixContext, family: string, endpoint: Record<string, 
     contentEnd,
     `\n---\n${renderManifest(manifest).replace(/\n$/, '')}`,
   );
+}
+
+/** The fields of the document the apiserver has something to say about (advice aside). */
+function faultyFields(ctx: FixContext): string[] {
+  const results = validateChunk(ctx.parsed.text, ctx.settings);
+  return results.flatMap((r) => r.diagnostics.filter((d) => d.origin !== 'advisory').map((d) => d.field));
+}
+
+/** Whether a finding is at `path` or inside it. */
+function isFaulty(path: string, faulty: readonly string[]): boolean {
+  return faulty.some((f) => f === path || f.startsWith(`${path}.`) || f.startsWith(`${path}[`));
+}
+
+function withoutFaulty(
+  object: Record<string, unknown>,
+  path: string,
+  faulty: readonly string[],
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !isFaulty(`${path}.${key}`, faulty)));
 }

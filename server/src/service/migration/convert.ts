@@ -20,8 +20,23 @@ export type Manifest = Record<string, unknown>;
 
 export interface Conversion {
   slices: Manifest[];
+  /** Where each slice's parts come from in the Endpoints object, in the order of `slices`. */
+  origins: SliceOrigin[];
   /** What could not be carried over, for the user. */
   notes: string[];
+}
+
+/** An endpoint's address in the Endpoints object: `subsets[subset][list][index]`. */
+export interface EndpointOrigin {
+  subset: number;
+  list: 'addresses' | 'notReadyAddresses';
+  index: number;
+}
+
+/** A slice's ports are `subsets[portsFrom].ports`; its endpoints come from `endpoints`. */
+export interface SliceOrigin {
+  portsFrom: number;
+  endpoints: EndpointOrigin[];
 }
 
 /** Annotations that describe the old object, not the new ones. */
@@ -36,46 +51,63 @@ const maxServiceName = 63;
 interface Group {
   family: 'IPv4' | 'IPv6';
   ports: Manifest[];
+  portsFrom: number;
   endpoints: Manifest[];
+  origins: EndpointOrigin[];
   seen: Set<string>;
 }
 
 export function convertEndpoints(endpoints: Endpoints, options: MigrationOptions): Conversion {
   const name = endpoints.metadata?.name;
   if (!name) {
-    return { slices: [], notes: ['an Endpoints object without metadata.name belongs to no Service'] };
+    return {
+      slices: [],
+      origins: [],
+      notes: ['an Endpoints object without metadata.name belongs to no Service'],
+    };
   }
   if (name.length > maxServiceName) {
     // The name becomes a label value; and no Service can have it, so nothing would use the slices.
     return {
       slices: [],
+      origins: [],
       notes: [`the name is longer than ${maxServiceName} characters, so no Service has it`],
     };
   }
   const notes: string[] = [];
   const groups = new Map<string, Group>();
-  for (const subset of endpoints.subsets ?? []) {
+  (endpoints.subsets ?? []).forEach((subset, subsetIndex) => {
     const ports = (subset.ports ?? []).map(slicePort);
-    const add = (address: EndpointAddress, ready: boolean): void => {
+    const add = (address: EndpointAddress, origin: EndpointOrigin): void => {
       const ip = parseIPSloppy(address.ip ?? '');
       if (!ip) {
-        notes.push(`skipped "${address.ip ?? ''}": not an IP address`);
+        notes.push(`left out "${address.ip ?? ''}": not an IP address`);
         return;
       }
       const family = isIPv4(ip) ? 'IPv4' : 'IPv6';
       const key = `${family}|${JSON.stringify(ports)}`;
-      const group = groups.get(key) ?? { family, ports, endpoints: [], seen: new Set<string>() };
+      const group = groups.get(key) ?? newGroup(family, ports, subsetIndex);
       groups.set(key, group);
       const canonical = ipString(ip);
       if (group.seen.has(canonical)) return;
       group.seen.add(canonical);
-      group.endpoints.push(sliceEndpoint(address, canonical, ready));
+      group.endpoints.push(sliceEndpoint(address, canonical, origin.list === 'addresses'));
+      group.origins.push(origin);
     };
-    (subset.addresses ?? []).forEach((a) => add(a, true));
-    (subset.notReadyAddresses ?? []).forEach((a) => add(a, false));
-  }
-  const slices = [...groups.values()].flatMap((group) => chunk(group, options.maxEndpointsPerSlice));
-  return { slices: nameSlices(slices, endpoints, name, options), notes };
+    for (const list of ['addresses', 'notReadyAddresses'] as const) {
+      (subset[list] ?? []).forEach((a, index) => add(a, { subset: subsetIndex, list, index }));
+    }
+  });
+  const chunks = [...groups.values()].flatMap((group) => chunk(group, options.maxEndpointsPerSlice));
+  return {
+    slices: nameSlices(chunks, endpoints, name, options),
+    origins: chunks.map((group) => ({ portsFrom: group.portsFrom, endpoints: group.origins })),
+    notes,
+  };
+}
+
+function newGroup(family: Group['family'], ports: Manifest[], portsFrom: number): Group {
+  return { family, ports, portsFrom, endpoints: [], origins: [], seen: new Set<string>() };
 }
 
 function slicePort(port: CorePort): Manifest {
@@ -100,7 +132,8 @@ function sliceEndpoint(address: EndpointAddress, ip: string, ready: boolean): Ma
 function chunk(group: Group, size: number): Group[] {
   const out: Group[] = [];
   for (let i = 0; i < group.endpoints.length; i += size) {
-    out.push({ ...group, endpoints: group.endpoints.slice(i, i + size) });
+    const endpoints = group.endpoints.slice(i, i + size);
+    out.push({ ...group, endpoints, origins: group.origins.slice(i, i + size) });
   }
   return out;
 }

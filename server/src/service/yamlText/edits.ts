@@ -6,11 +6,13 @@ import type { TextEdit } from '../languageTypes';
 import type { Position } from '../types';
 import { offsetAt } from './nodeAt';
 import { shiftRange } from '../parse/positions';
+import { lineHunks, splitSameKeyLines } from './lineDiff';
 
 /**
  * Small text edits on a parsed document that keep the rest of it (comments, quoting, layout) as
  * the user wrote it: replacing a node, inserting a key into a block or flow map, removing a
- * list item. Offsets are the chunk's; `startLine` places the edit in the file.
+ * list item. Offsets are the chunk's; `startLine` places the edit in the file. Edits are written
+ * with `\n` and take the document's line ends here, so a CRLF file stays CRLF.
  */
 export function chunkEdit(
   parsed: ParsedChunk,
@@ -19,7 +21,53 @@ export function chunkEdit(
   end: number,
   newText: string,
 ): TextEdit {
-  return { range: shiftRange(rangeOf(parsed, start, end), startLine), newText };
+  const text = lineEndOf(parsed.text) === '\n' ? newText : newText.replace(/\r?\n/g, '\r\n');
+  return { range: shiftRange(rangeOf(parsed, start, end), startLine), newText: text };
+}
+
+/** The document's line end, by its first line break. */
+export function lineEndOf(text: string): '\n' | '\r\n' {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * Replaces `[start, end)` of the document (which starts at a line start) with `newText`, as
+ * edits of the lines that differ only: lines that stay the same, and their comments, are not
+ * touched, and each edit is small enough to read in a preview.
+ */
+export function replaceLinesEdits(
+  parsed: ParsedChunk,
+  startLine: number,
+  start: number,
+  end: number,
+  newText: string,
+): TextEdit[] {
+  const region = parsed.text.slice(start, end);
+  const starts = [0];
+  for (let i = region.indexOf('\n'); i >= 0; i = region.indexOf('\n', i + 1)) starts.push(i + 1);
+  const oldLines = starts.map((s, i) => {
+    const next = starts[i + 1];
+    return region.slice(s, next === undefined ? region.length : next - 1).replace(/\r$/, '');
+  });
+  const newLines = newText.split('\n');
+  const lineStart = (i: number): number => start + (starts[i] ?? region.length);
+  const contentEnd = (i: number): number => start + (starts[i] ?? 0) + (oldLines[i]?.length ?? 0);
+  const count = oldLines.length;
+  return splitSameKeyLines(lineHunks(oldLines, newLines), oldLines, newLines).map((h) => {
+    const lines = newLines.slice(h.newStart, h.newEnd).join('\n');
+    const edit = (from: number, to: number, text: string): TextEdit =>
+      chunkEdit(parsed, startLine, from, to, text);
+    if (h.oldStart === h.oldEnd) {
+      return h.oldStart < count
+        ? edit(lineStart(h.oldStart), lineStart(h.oldStart), `${lines}\n`)
+        : edit(end, end, `\n${lines}`);
+    }
+    if (h.newStart < h.newEnd) return edit(lineStart(h.oldStart), contentEnd(h.oldEnd - 1), lines);
+    if (h.oldEnd < count) return edit(lineStart(h.oldStart), lineStart(h.oldEnd), '');
+    const from = h.oldStart > 0 ? contentEnd(h.oldStart - 1) : lineStart(h.oldStart);
+    return edit(from, end, '');
+  });
 }
 
 export function replaceNodeEdit(
