@@ -18,7 +18,7 @@ import {
   serviceFindings,
   sliceFindings,
 } from './serviceView';
-import { legacyAddresses } from './legacyView';
+import { legacyAddresses, writtenByEndpointsController } from './legacyView';
 import { findingMessages, statusMessages } from './statusMessages';
 
 export function children(model: ClusterModel, node?: ClusterNode): ClusterNode[] {
@@ -112,8 +112,10 @@ function namespaceChildren(data: NamespaceData, node: NamespaceNode): ClusterNod
     return [loadingMessage(node, `${node.namespace}`)];
   }
   const groups = new Set<string | undefined>([...data.slices.values()].map(sliceService));
-  for (const name of data.legacyEndpoints.keys()) {
-    groups.add(name);
+  for (const [name, endpoints] of data.legacyEndpoints) {
+    if (!writtenByEndpointsController(endpoints)) {
+      groups.add(name);
+    }
   }
   const services = [...data.services.keys()].sort();
   const orphans = [...groups]
@@ -260,8 +262,9 @@ function groupObjects(
       name: slice.metadata.name,
     }),
   );
+  const endpoints = service === undefined ? undefined : data.legacyEndpoints.get(service);
   const legacy =
-    service !== undefined && data.legacyEndpoints.has(service)
+    service !== undefined && endpoints && !writtenByEndpointsController(endpoints)
       ? [childOf(parent, 'x', service, { kind: 'legacyEndpoints' as const, ...scope, name: service })]
       : [];
   return [...slices, ...legacy];
