@@ -102,6 +102,23 @@ async function expand(page, text, child) {
   return Date.now() - started;
 }
 
+/** Clicks an expanded row closed and waits until `child` is gone from under it. */
+async function collapse(page, text, child) {
+  const row = treeRow(page, text);
+  if ((await row.getAttribute('aria-expanded')) === 'true') {
+    await row.click();
+  }
+  await treeRow(page, child).waitFor({ state: 'detached' });
+}
+
+/** Fails when VS Code showed a notification whose text matches `pattern`. */
+async function noNotification(page, pattern) {
+  const toasts = page.locator('.notifications-toasts .notification-toast', { hasText: pattern });
+  if ((await toasts.count()) > 0) {
+    throw new Error(`VS Code notified: ${await toasts.first().innerText()}`);
+  }
+}
+
 /**
  * The cluster panel, as a user meets it: the activity-bar icon opens it, the current context is
  * expanded, and a Service opens down to the pod behind an endpoint. `cluster` is what
@@ -167,6 +184,28 @@ function clusterPanelSteps(cluster) {
       await page.mouse.move(1000, 700);
       await shoot(page, 'cluster-panel.png');
     }),
+    step(
+      'namespaces show their children on every expansion, also once their watch was released',
+      async (page) => {
+        await runCommand(page, 'View: Close All Editors');
+        await collapse(page, 'demo-web', 'frontend');
+        await expand(page, 'demo-external', 'legacy-backend');
+        // The view releases a collapsed namespace after ENDPOINTSLICES_CLUSTER_RELEASE_MS (500 ms
+        // here, 30 s for users); expanding it again lists it again.
+        for (let round = 0; round < 4; round++) {
+          await collapse(page, 'demo-external', 'legacy-backend');
+          await page.waitForTimeout(1_200);
+          await expand(page, 'demo-external', 'legacy-backend');
+          await treeRow(page, 'external-db').waitFor();
+        }
+        await collapse(page, 'demo-external', 'legacy-backend');
+        await expand(page, 'demo-restricted', 'restricted-app');
+        await collapse(page, 'demo-restricted', 'restricted-app');
+        await expand(page, 'restricted@endpointslices-local', 'You may not list namespaces');
+        await noNotification(page, /already registered/);
+        await shoot(page, 'cluster-reexpanded.png');
+      },
+    ),
   ];
 }
 
@@ -263,6 +302,9 @@ async function main() {
     extensionsDir,
     workspace,
     logFile: join(scratch, 'code-server.log'),
+    // A collapsed namespace is released after half a second instead of 30 s, so the checks
+    // meet a namespace listed again on re-expansion.
+    env: { ENDPOINTSLICES_CLUSTER_RELEASE_MS: '500' },
   });
   cleanups.add(() => server.stop());
   const browser = await launchChromium();

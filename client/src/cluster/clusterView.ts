@@ -53,6 +53,7 @@ export function registerClusterView(
       onChange: (changes) => listeners.provider?.refresh(changes),
       onObjects: (...args) => listeners.documents?.objectsChanged(...args),
       onError: (where, message) => log.warn(`Cluster view: ${where}: ${message}`),
+      releaseGraceMs: releaseGraceMs(),
     },
     workspace.isTrusted,
   );
@@ -63,7 +64,11 @@ export function registerClusterView(
     session.setFilter(name, names);
   }
   const demand = new Demand(session);
-  const provider = new ClusterTreeProvider(session, (node) => demand.shown(node));
+  const provider = new ClusterTreeProvider(session, {
+    onNamespaceShown: (node) => demand.shown(node),
+    showProgress: (loading) =>
+      void window.withProgress({ location: { viewId: clusterViewId } }, () => loading),
+  });
   Object.assign(listeners, { provider, documents });
   const treeView = window.createTreeView(clusterViewId, {
     treeDataProvider: provider,
@@ -164,4 +169,14 @@ class Demand {
       }
     }
   }
+}
+
+/**
+ * How long a namespace nobody looks at stays watched: 30 s, or what
+ * ENDPOINTSLICES_CLUSTER_RELEASE_MS says (the UI checks shorten it to meet a released namespace).
+ */
+function releaseGraceMs(): number | undefined {
+  const raw = process.env['ENDPOINTSLICES_CLUSTER_RELEASE_MS'];
+  const value = Number(raw);
+  return raw && Number.isFinite(value) && value >= 0 ? value : undefined;
 }

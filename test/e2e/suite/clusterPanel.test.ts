@@ -49,8 +49,21 @@ const commandIds = {
 
 let api: ClusterViewApi['clusterView'];
 
-async function kids(node?: TreeNode): Promise<TreeNode[]> {
+/** One answer of the provider, exactly as VS Code gets it ("Loading…" while a list is on its way). */
+async function answer(node?: TreeNode): Promise<TreeNode[]> {
   return (await api.provider.getChildren(node)) ?? [];
+}
+
+/** The children once loaded: a context or namespace answers "Loading…" at once and refreshes later. */
+async function kids(node?: TreeNode): Promise<TreeNode[]> {
+  const started = Date.now();
+  for (;;) {
+    const nodes = await answer(node);
+    if (!nodes.some((n) => n.topic === 'loading') || Date.now() - started > 30_000) {
+      return nodes;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 async function look(
@@ -209,6 +222,38 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
       ['You may not list namespaces (403)', 'default'],
     );
     assert.equal(shown[0].icon, 'lock');
+  });
+
+  it('answers a context or namespace at once, before its lists arrive (no children lost to a refresh)', async () => {
+    // VS Code 1.100 keeps the parent's tree node from before it awaits getChildren; loading
+    // refreshes that element, and children registered across the refresh make every later
+    // fetch fail with "Element with id … is already registered". So nothing below the root waits.
+    await vscode.commands.executeCommand(commandIds.refresh);
+    const restricted = await child(undefined, 'restricted@endpointslices-local');
+    const fired: string[] = [];
+    const listener = api.provider.onDidChangeTreeData!((event) =>
+      fired.push(...(Array.isArray(event) ? event : [event]).map((n) => n?.id ?? '')),
+    );
+    try {
+      const first = await answer(restricted);
+      assert.deepEqual(
+        first.map((n) => n.topic),
+        ['loading'],
+      );
+      const shown = await kids(restricted);
+      assert.ok(fired.includes(restricted.id), 'the context was not refreshed once listed');
+      const namespace = shown.find((n) => n.kind === 'namespace')!;
+      fired.length = 0;
+      const firstOfNamespace = await answer(namespace);
+      assert.deepEqual(
+        firstOfNamespace.map((n) => n.topic),
+        ['loading'],
+      );
+      await kids(namespace);
+      assert.ok(fired.includes(namespace.id), 'the namespace was not refreshed once listed');
+    } finally {
+      listener.dispose();
+    }
   });
 
   it('follows a change made to the cluster during the test, refreshing only what changed', async () => {
