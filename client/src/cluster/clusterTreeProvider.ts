@@ -22,7 +22,7 @@ import {
 } from 'vscode';
 import type { TreeDataProvider } from 'vscode';
 import type { ClusterSession } from './clusterSession';
-import { ancestorIds, children, present, rootId } from './model';
+import { ancestorIds, children, noKubeconfig, present, rootId } from './model';
 import type { Changes, ClusterNode, NamespaceNode } from './model';
 
 const collapsibleStates = {
@@ -51,6 +51,8 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
     private readonly hooks: {
       onNamespaceShown?: (node: NamespaceNode) => void;
       showProgress?: (loading: Promise<void>) => void;
+      /** Whether the view should show its welcome content (no kubeconfig), after each root answer. */
+      onWelcome?: (noKubeconfig: boolean) => void;
     } = {},
   ) {}
 
@@ -80,6 +82,9 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
       await Promise.race([loading, patience]).finally(() => clearTimeout(timer));
     }
     const children = this.childrenNow(element);
+    if (!element) {
+      this.hooks.onWelcome?.(noKubeconfig(this.session.model));
+    }
     if (children.some((child) => child.kind === 'message' && child.severity === 'loading')) {
       this.hooks.showProgress?.(loading);
     }

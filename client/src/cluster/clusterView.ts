@@ -4,7 +4,7 @@
  * expanded in a visible view). Nothing here talks to a cluster or loads the Kubernetes client:
  * that happens when the tree first asks for its children.
  */
-import { window, workspace } from 'vscode';
+import { commands, window, workspace } from 'vscode';
 import type { Disposable, ExtensionContext, LogOutputChannel, TreeView } from 'vscode';
 import { createClusterClient } from './clusterClient';
 import { registerClusterCommands } from './clusterCommands';
@@ -68,6 +68,8 @@ export function registerClusterView(
     onNamespaceShown: (node) => demand.shown(node),
     showProgress: (loading) =>
       void window.withProgress({ location: { viewId: clusterViewId } }, () => loading),
+    onWelcome: (noKubeconfig) =>
+      void commands.executeCommand('setContext', 'endpointslices.cluster.noKubeconfig', noKubeconfig),
   });
   Object.assign(listeners, { provider, documents });
   const treeView = window.createTreeView(clusterViewId, {
@@ -103,7 +105,7 @@ export function registerClusterView(
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
     workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
-    ...registerClusterCommands({ session, provider, treeView, saveFilters }),
+    ...registerClusterCommands({ session, provider, treeView, saveFilters, extensionUri: context.extensionUri }),
   ];
   return {
     session,

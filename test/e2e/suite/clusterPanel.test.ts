@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionId, openFixture, waitForDiagnostics, waitUntil } from '../helpers';
+import {
+  closeAllEditors,
+  extensionId,
+  nextPublish,
+  openFixture,
+  waitForDiagnostics,
+  waitUntil,
+} from '../helpers';
 
 /**
  * The cluster panel in the real VS Code, against the local control plane the driver started
@@ -26,7 +33,12 @@ interface ClusterViewApi {
 
 /** The cluster tests' admin helper (out/test/cluster/kubeAdmin.js): the test writes, the extension never does. */
 interface KubeAdmin {
-  createService(namespace: string, name: string, selector: Record<string, string>): Promise<unknown>;
+  createService(
+    namespace: string,
+    name: string,
+    selector: Record<string, string>,
+    ports?: { name: string; port: number; targetPort: number | string }[],
+  ): Promise<unknown>;
   createPod(namespace: string, name: string, labels: Record<string, string>): Promise<unknown>;
   setReady(namespace: string, pod: string, ready: boolean): Promise<unknown>;
 }
@@ -156,9 +168,8 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
   }
 
   if (!hasCluster) {
-    it('without a cluster, says there is no kubeconfig', async () => {
-      const nodes = await kids();
-      assert.equal(nodes[0]?.text, 'No kubeconfig found');
+    it('without a cluster, the tree is empty so the welcome content says there is no kubeconfig', async () => {
+      assert.deepEqual(await kids(), []);
     });
     return;
   }
@@ -187,12 +198,24 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
         'worker: 0/2 ready · 1 slice',
       ],
     );
+    // No endpoint ready (worker) is an outage: the error icon, not a colour alone.
     assert.deepEqual(
-      [...new Set(services.map((s) => `${s.icon}/${s.contextValue}`))],
-      ['server-process/service'],
+      services.map((s) => `${s.label}: ${s.icon}/${s.contextValue}`),
+      [
+        'api: server-process/service',
+        'frontend: server-process/service',
+        'legacy: server-process/service',
+        'worker: error/service',
+      ],
     );
     const frontend = await child(web, 'frontend');
-    const [merged, slice] = await kids(frontend);
+    const frontendKids = await kids(frontend);
+    // The endpoints controller's own v1 Endpoints copy of the slices is not shown.
+    assert.deepEqual(
+      frontendKids.map((n) => n.kind),
+      ['merged', 'slice'],
+    );
+    const [merged, slice] = frontendKids;
     assert.equal((await look(merged)).label, 'All endpoints (merged)');
     assert.equal((await look(slice)).contextValue, 'endpointSlice');
     const endpoints = await kids(slice);
@@ -302,20 +325,49 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
     );
   });
 
+  it('an outage looks like one: no endpoints, or ready endpoints a named targetPort leaves without ports', async () => {
+    const adminModule = path.resolve(__dirname, '../../cluster/kubeAdmin.js');
+    const { KubeAdmin } = (await import(adminModule)) as { KubeAdmin: new (file: string) => KubeAdmin };
+    const admin = new KubeAdmin(env.admin!);
+    const ns = env.namespace!;
+    await admin.createService(ns, 'nobody', { app: 'nobody' });
+    // No container declares a port named "web": the controller writes the pod without ports.
+    await admin.createService(ns, 'typo', { app: 'typo' }, [{ name: 'http', port: 80, targetPort: 'web' }]);
+    await admin.createPod(ns, 'typo-0', { app: 'typo' });
+    const namespaceNode = await child(await child(undefined, viewer), ns);
+    const shown = async (name: string): Promise<string> => {
+      for (const node of await kids(namespaceNode)) {
+        const item = await look(node);
+        if (item.label === name) return `${item.description} (${item.icon})`;
+      }
+      return '';
+    };
+    await eventually(
+      'Service typo: ready, without ports',
+      async () => (await shown('typo')) === '1/1 ready · 1 slice · no ports · 1 warning (error)',
+    );
+    await eventually('Service nobody: no endpoints', async () => (await shown('nobody')).endsWith('(error)'));
+    assert.match(await shown('nobody'), /^0\/0 ready · 1 slice /);
+  });
+
   it('opens a slice, a legacy Endpoints and a Service as read-only YAML that the server validates', async () => {
     const web = await child(await child(undefined, viewer), 'demo-web');
     const slice = (await kids(await child(web, 'frontend')))[1];
+    const sliceUri = vscode.Uri.from({
+      scheme: 'endpointslices-cluster',
+      path: `/${[viewer, 'demo-web', 'endpointslices', (await look(slice)).label].map(encodeURIComponent).join('/')}.yaml`,
+    });
+    const sliceValidated = nextPublish(sliceUri);
     await vscode.commands.executeCommand(commandIds.openYaml, slice);
     const editor = vscode.window.activeTextEditor!;
-    assert.equal(editor.document.uri.scheme, 'endpointslices-cluster');
+    assert.equal(editor.document.uri.toString(), sliceUri.toString());
     assert.equal(editor.document.languageId, 'yaml');
     assert.match(editor.document.getText(), /^kind: EndpointSlice$/m);
-    // A controller-made slice claims the controller's managed-by value: the server's advice says so.
-    await waitForDiagnostics(
-      editor.document.uri,
-      (d) =>
-        d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'managed-by-reserved'),
-      'advice on the live slice',
+    // The controller's slice rightly claims its managed-by value, and the workspace need not hold
+    // the cluster's Services: advice for authors does not apply to a live object.
+    assert.deepEqual(
+      (await sliceValidated).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)),
+      [],
     );
 
     const external = await child(await child(undefined, viewer), 'demo-external');
@@ -337,8 +389,16 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
       'the deprecation warning',
     );
 
+    // The Service's manifest is the workspace file that defines it, when there is one ...
     await vscode.commands.executeCommand(commandIds.openServiceManifest, await child(web, 'frontend'));
-    assert.match(vscode.window.activeTextEditor!.document.getText(), /^kind: Service$/m);
+    const manifest = vscode.window.activeTextEditor!;
+    assert.equal(path.basename(manifest.document.uri.fsPath), 'frontend-service.yaml');
+    assert.equal(manifest.document.uri.scheme, 'file');
+    // ... else the live object, read-only.
+    await vscode.commands.executeCommand(commandIds.openServiceManifest, await child(web, 'api'));
+    const liveService = vscode.window.activeTextEditor!.document;
+    assert.equal(liveService.uri.scheme, 'endpointslices-cluster');
+    assert.match(liveService.getText(), /^kind: Service$/m);
   });
 
   it('copies an endpoint address and reveals the pod behind it', async () => {

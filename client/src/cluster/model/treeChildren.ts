@@ -48,7 +48,11 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
     case 'loading':
       return [loadingMessage(undefined, 'kubeconfig')];
     case 'failed':
-      return [errorMessage(undefined, 'kubeconfig', kubeconfig.error, 'the kubeconfig')];
+      // No kubeconfig at all: the view's welcome content (package.json viewsWelcome) explains
+      // it with buttons, shown only while the tree is empty.
+      return noKubeconfig(model)
+        ? []
+        : [errorMessage(undefined, 'kubeconfig', kubeconfig.error, 'the kubeconfig')];
     case 'loaded':
       return kubeconfig.contexts.length > 0
         ? kubeconfig.contexts.map((c) => ({ kind: 'context', id: ids.context(c.name), context: c.name }))
@@ -60,6 +64,11 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
             }),
           ];
   }
+}
+
+/** Whether there is no kubeconfig to read: the view shows its welcome content instead of a tree. */
+export function noKubeconfig(model: ClusterModel): boolean {
+  return model.trusted && model.kubeconfig.state === 'failed' && model.kubeconfig.error.kind === 'no-kubeconfig';
 }
 
 /** The node of one namespace under its context, as the tree shows it. */
