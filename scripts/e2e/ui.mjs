@@ -7,7 +7,7 @@
 //
 // Usage: node scripts/e2e/ui.mjs [--screenshots DIR] [--timeout-ms N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -131,7 +131,7 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
   const context = 'ui@endpointslices-local';
   return [
     step('the activity-bar icon opens the cluster panel', async (page) => {
-      await page.locator('.activitybar .action-item a[aria-label^="EndpointSlices"]').click();
+      await page.locator('.activitybar .action-item a[aria-label*="EndpointSlices"]').click();
       // With one view in the container, its title is "EndpointSlices: Clusters", in full at the
       // default width of the side bar.
       const title = page.locator('.part.sidebar .composite.title .title-label h2');
@@ -333,9 +333,13 @@ async function main() {
   console.log(`\n=== ui checks ${server.url}`);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
 
-  // The user settings file is watched: rewriting it is changing a setting.
+  // The workspace's settings file is watched like any file of the folder: rewriting it is
+  // changing a setting (the kubeconfig setting applies per folder in a trusted window).
   const setKubeconfigSetting = (file) =>
-    writeUserSettings(userDataDir, { ...uiSettings, 'endpointslices.kubeconfig': file });
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'endpointslices.kubeconfig': file }, null, 2),
+    );
   const { passed, failed } = await runSteps(page, [
     ...editorSteps(expected),
     ...clusterPanelSteps(cluster && { ...cluster, scratch }, setKubeconfigSetting),

@@ -85,7 +85,10 @@ async function openServiceManifest(address: ObjectAddress | undefined): Promise<
     return;
   }
   const document = await workspace.openTextDocument(found.uri);
-  await window.showTextDocument(document, { preview: true, selection: new Range(found.line, 0, found.line, 0) });
+  await window.showTextDocument(document, {
+    preview: true,
+    selection: new Range(found.line, 0, found.line, 0),
+  });
   window.setStatusBarMessage(
     `Service ${address.name} is defined in ${workspace.asRelativePath(found.uri)}; Open as Read-Only YAML shows the live object`,
     8_000,

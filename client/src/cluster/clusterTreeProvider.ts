@@ -75,7 +75,8 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
   }
 
   async getChildren(element?: ClusterNode): Promise<ClusterNode[]> {
-    const loading = this.prepare(element);
+    // Failures end up in the model as message nodes; the promise only says when loading ended.
+    const loading = this.prepare(element).catch(() => undefined);
     if (!element) {
       let timer: NodeJS.Timeout | undefined;
       const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, firstAnswerMs)));

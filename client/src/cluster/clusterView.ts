@@ -105,7 +105,13 @@ export function registerClusterView(
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
     workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
-    ...registerClusterCommands({ session, provider, treeView, saveFilters, extensionUri: context.extensionUri }),
+    ...registerClusterCommands({
+      session,
+      provider,
+      treeView,
+      saveFilters,
+      extensionUri: context.extensionUri,
+    }),
   ];
   return {
     session,

@@ -56,6 +56,7 @@ const commandIds = {
   openYaml: 'endpointslices.cluster.openYaml',
   openServiceManifest: 'endpointslices.cluster.openServiceManifest',
   copyAddress: 'endpointslices.cluster.copyAddress',
+  copyName: 'endpointslices.cluster.copyName',
   revealPod: 'endpointslices.cluster.revealPod',
 };
 
@@ -410,6 +411,11 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
     assert.equal(await vscode.env.clipboard.readText(), address);
     await vscode.commands.executeCommand(commandIds.revealPod, endpoint);
     await waitUntil(() => api.treeView.selection[0]?.kind === 'pod', 'the pod to be selected');
+    // A slice has no address of its own; a namespace has a name to copy.
+    await vscode.commands.executeCommand(commandIds.copyAddress, slice);
+    assert.equal(await vscode.env.clipboard.readText(), address);
+    await vscode.commands.executeCommand(commandIds.copyName, web);
+    assert.equal(await vscode.env.clipboard.readText(), 'demo-web');
   });
 
   it('choose namespaces filters the context (kept in extension state) and refresh reloads', async () => {

@@ -76,7 +76,10 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
     }
     case 'namespace': {
       const data = model.namespace(node.context, node.namespace);
-      const services = data?.known('services') ? `${data.services.size} Services` : undefined;
+      const count = data?.services.size ?? 0;
+      const services = data?.known('services')
+        ? `${count} ${count === 1 ? 'Service' : 'Services'}`
+        : undefined;
       return {
         label: node.namespace,
         description: services,

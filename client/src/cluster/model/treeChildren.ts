@@ -68,7 +68,9 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
 
 /** Whether there is no kubeconfig to read: the view shows its welcome content instead of a tree. */
 export function noKubeconfig(model: ClusterModel): boolean {
-  return model.trusted && model.kubeconfig.state === 'failed' && model.kubeconfig.error.kind === 'no-kubeconfig';
+  return (
+    model.trusted && model.kubeconfig.state === 'failed' && model.kubeconfig.error.kind === 'no-kubeconfig'
+  );
 }
 
 /** The node of one namespace under its context, as the tree shows it. */
