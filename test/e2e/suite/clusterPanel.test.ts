@@ -265,7 +265,9 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
         ['loading'],
       );
       const shown = await kids(restricted);
-      assert.ok(fired.includes(restricted.id), 'the context was not refreshed once listed');
+      // Its own refresh, or the whole tree's (the refresh above may still be coalescing).
+      const refreshed = (id: string): boolean => fired.includes(id) || fired.includes('');
+      assert.ok(refreshed(restricted.id), 'the context was not refreshed once listed');
       const namespace = shown.find((n) => n.kind === 'namespace')!;
       fired.length = 0;
       const firstOfNamespace = await answer(namespace);
@@ -274,7 +276,7 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
         ['loading'],
       );
       await kids(namespace);
-      assert.ok(fired.includes(namespace.id), 'the namespace was not refreshed once listed');
+      assert.ok(refreshed(namespace.id), 'the namespace was not refreshed once listed');
     } finally {
       listener.dispose();
     }
