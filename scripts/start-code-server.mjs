@@ -62,7 +62,7 @@ console.log(`
   VS Code (code-server 4.100.3) with the packaged extension, on the sample manifests:
 
     ${server.url}/?folder=${encodeURIComponent(workspace)}
-${process.env.KUBECONFIG ? `\n  Cluster kubeconfig: ${process.env.KUBECONFIG}\n  The Kubernetes EndpointSlices icon in the activity bar opens the live cluster view.\n` : ''}
+${process.env.KUBECONFIG ? `\n  Cluster kubeconfig: ${process.env.KUBECONFIG}\n  The EndpointSlices icon in the activity bar opens the live cluster view.\n` : ''}
   Open samples/endpointslice-mistakes.yaml to see the diagnostics.
   code-server log: ${server.logFile}
   Press Ctrl-C to stop.
