@@ -72,7 +72,7 @@ console.log(`
 
   Open endpointslice-mistakes.yaml to see the diagnostics as you type.${
     process.env.KUBECONFIG
-      ? `\n  The Kubernetes EndpointSlices icon in the activity bar shows the local demo cluster live.`
+      ? `\n  The EndpointSlices icon in the activity bar shows the local demo cluster live.`
       : ''
   }
   Edits go to the copy (${workspace}), which is removed when you stop;

@@ -104,7 +104,9 @@ export class KubeAdmin {
     namespace: string,
     name: string,
     selector: Record<string, string>,
-    ports = [{ name: 'http', port: 80, targetPort: 8080 }],
+    ports: { name: string; port: number; targetPort: number | string }[] = [
+      { name: 'http', port: 80, targetPort: 8080 },
+    ],
   ): Promise<unknown> {
     return this.must('POST', `/api/v1/namespaces/${namespace}/services`, {
       metadata: { name },

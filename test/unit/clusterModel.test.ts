@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ClusterModel, children, ids, present, rootId } from '../../client/src/cluster/model';
+import { ClusterModel, children, ids, noKubeconfig, present, rootId } from '../../client/src/cluster/model';
 import type { ClusterNode, ContextNode, NamespaceNode, ServiceNode } from '../../client/src/cluster/model';
 import { endpoint, legacyEndpoints, modified, pod, service, slice } from '../helpers/kubeObjects';
 
@@ -220,7 +220,7 @@ describe('cluster model: failures are nodes', () => {
     assert.equal(present(model, nodes[0])?.command?.command, 'workbench.trust.manage');
   });
 
-  it('no kubeconfig: a message with the setting as the next step', () => {
+  it('no kubeconfig: an empty tree, so VS Code shows the welcome content with its buttons', () => {
     const model = new ClusterModel();
     assert.deepEqual(
       [
@@ -231,10 +231,10 @@ describe('cluster model: failures are nodes', () => {
       ],
       [rootId],
     );
-    const [node] = children(model);
-    assert.ok(node?.kind === 'message');
-    assert.equal(node.text, 'No kubeconfig found');
-    assert.equal(node.action?.command, 'workbench.action.openSettings');
+    assert.deepEqual(children(model), []);
+    assert.ok(noKubeconfig(model));
+    model.setTrusted(false);
+    assert.ok(!noKubeconfig(model), 'an untrusted window shows its trust message, not the welcome');
   });
 
   it('may not list namespaces: says so and still shows the context namespace', () => {

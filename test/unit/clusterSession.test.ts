@@ -5,7 +5,7 @@ import type { ClusterClient, ResourceWatch } from '../../client/src/cluster/clus
 import { ClusterError } from '../../client/src/cluster/clusterErrors';
 import { ClusterSession } from '../../client/src/cluster/clusterSession';
 import type { ReflectorListener } from '../../client/src/cluster/reflector';
-import { children, ids } from '../../client/src/cluster/model';
+import { children, ids, noKubeconfig } from '../../client/src/cluster/model';
 import type { Changes, KubeObject, ResourceKind } from '../../client/src/cluster/model';
 import { service, slice } from '../helpers/kubeObjects';
 
@@ -84,14 +84,20 @@ describe('cluster session', () => {
     assert.equal(children(s.model)[0]?.kind, 'context');
   });
 
-  it('a kubeconfig that cannot be read becomes a message node', async () => {
+  it('a kubeconfig that cannot be read becomes a message node; none at all, the welcome view', async () => {
     const { s } = session(true, () =>
-      Promise.reject(new ClusterError({ kind: 'no-kubeconfig', message: 'No file at /x' })),
+      Promise.reject(new ClusterError({ kind: 'kubeconfig-invalid', message: '/x: bad yaml' })),
     );
     await s.start();
     const [node] = children(s.model);
     assert.ok(node?.kind === 'message');
-    assert.equal(node.text, 'No kubeconfig found');
+    assert.equal(node.text, 'The kubeconfig cannot be read');
+    const { s: none } = session(true, () =>
+      Promise.reject(new ClusterError({ kind: 'no-kubeconfig', message: 'No file at /x' })),
+    );
+    await none.start();
+    assert.deepEqual(children(none.model), []);
+    assert.ok(noKubeconfig(none.model));
   });
 
   it('watches the four resources of an expanded namespace and settles once all four are listed', async () => {

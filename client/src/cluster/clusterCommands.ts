@@ -2,9 +2,10 @@
  * The cluster view's commands. Tree-item commands get the node VS Code passes from the menu;
  * chooseNamespaces also takes (context, names) so it can be scripted and tested.
  */
-import { QuickPickItemKind, commands, env, window, workspace } from 'vscode';
+import { ConfigurationTarget, QuickPickItemKind, Range, Uri, commands, env, window, workspace } from 'vscode';
 import type { Disposable, QuickPickItem, TreeView } from 'vscode';
 import { objectUri } from './clusterDocuments';
+import { findServiceManifest } from './workspaceManifests';
 import type { ObjectAddress } from './clusterDocuments';
 import type { ClusterSession } from './clusterSession';
 import type { ClusterTreeProvider } from './clusterTreeProvider';
@@ -24,6 +25,8 @@ export interface ClusterCommandContext {
   treeView: TreeView<ClusterNode>;
   /** Persists the namespace choice (extension state); never the kubeconfig. */
   saveFilters: () => Thenable<void>;
+  /** The extension's folder, for its README. */
+  extensionUri: Uri;
 }
 
 export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[] {
@@ -31,9 +34,13 @@ export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[
     [clusterCommands.refresh]: () => ctx.session.refresh(),
     [clusterCommands.chooseNamespaces]: (target, names) => chooseNamespaces(ctx, target, names),
     [clusterCommands.openYaml]: onNode((node) => openObject(objectOf(ctx, node))),
-    [clusterCommands.openServiceManifest]: onNode((node) => openObject(serviceOf(ctx, node))),
+    [clusterCommands.openServiceManifest]: onNode((node) => openServiceManifest(serviceOf(ctx, node))),
     [clusterCommands.copyAddress]: onNode((node) => copyAddress(ctx, node)),
     [clusterCommands.revealPod]: onNode((node) => revealPod(ctx, node)),
+    [clusterCommands.copyName]: onNode((node) => copyName(node)),
+    [clusterCommands.chooseKubeconfig]: () => chooseKubeconfig(),
+    [clusterCommands.openDocs]: () =>
+      commands.executeCommand('markdown.showPreview', Uri.joinPath(ctx.extensionUri, 'README.md')),
   };
   return Object.entries(table).map(([id, handler]) => commands.registerCommand(id, handler));
 }
@@ -57,6 +64,79 @@ async function openObject(address: ObjectAddress | undefined): Promise<void> {
   }
   const document = await workspace.openTextDocument(objectUri(address));
   await window.showTextDocument(document, { preview: true });
+}
+
+/**
+ * The workspace file that defines the Service when there is one (that is what the user edits),
+ * else the live object; the status bar says which was opened.
+ */
+async function openServiceManifest(address: ObjectAddress | undefined): Promise<void> {
+  if (!address) {
+    window.setStatusBarMessage('No Service for this item', 3_000);
+    return;
+  }
+  const found = await findServiceManifest(address.name, address.namespace);
+  if (!found) {
+    await openObject(address);
+    window.setStatusBarMessage(
+      `No workspace file defines Service ${address.name}: showing the live object (read-only)`,
+      8_000,
+    );
+    return;
+  }
+  const document = await workspace.openTextDocument(found.uri);
+  await window.showTextDocument(document, {
+    preview: true,
+    selection: new Range(found.line, 0, found.line, 0),
+  });
+  window.setStatusBarMessage(
+    `Service ${address.name} is defined in ${workspace.asRelativePath(found.uri)}; Open as Read-Only YAML shows the live object`,
+    8_000,
+  );
+}
+
+/** The name a node stands for: a context, namespace, Service, slice, Endpoints or pod. */
+function nameOf(node: ClusterNode): string | undefined {
+  switch (node.kind) {
+    case 'context':
+      return node.context;
+    case 'namespace':
+      return node.namespace;
+    case 'orphans':
+      return node.service;
+    case 'service':
+    case 'slice':
+    case 'legacyEndpoints':
+    case 'pod':
+      return node.name;
+    default:
+      return undefined;
+  }
+}
+
+async function copyName(node: ClusterNode): Promise<void> {
+  const name = nameOf(node);
+  if (name === undefined) {
+    window.setStatusBarMessage('No name to copy', 3_000);
+    return;
+  }
+  await env.clipboard.writeText(name);
+  window.setStatusBarMessage(`Copied ${name}`, 3_000);
+}
+
+/** Points the endpointslices.kubeconfig setting (user settings) at a file the user picks. */
+async function chooseKubeconfig(): Promise<void> {
+  const picked = await window.showOpenDialog({
+    title: 'Choose the kubeconfig the cluster view reads',
+    canSelectMany: false,
+    openLabel: 'Use This Kubeconfig',
+  });
+  const file = picked?.[0];
+  if (file) {
+    await workspace
+      .getConfiguration('endpointslices')
+      .update('kubeconfig', file.fsPath, ConfigurationTarget.Global);
+  }
 }
 
 /** The object a node shows: the slice, Endpoints or pod itself; an endpoint's slice; a Service. */

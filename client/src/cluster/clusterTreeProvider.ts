@@ -3,6 +3,14 @@
  * change sets -> onDidChangeTreeData for exactly those elements. VS Code finds the elements to
  * refresh by object identity, so each node id is interned: the tree always gets the same object
  * for an id, updated in place.
+ *
+ * Below the root, getChildren never waits for the cluster: it answers with what the model has
+ * ("Loading…" at first) and the tree is refreshed when the lists arrive. VS Code up to 1.10x
+ * (code-server 4.100 included) remembers the parent's tree node before it awaits getChildren;
+ * a refresh of that element while the answer is pending (and loading a namespace refreshes its
+ * node) replaces the node, the answer's children are registered on the dead one, and the next
+ * fetch throws "Element with id … is already registered", leaving the element empty. An answer
+ * without a wait leaves no such window. The root may wait: a root refresh cancels its fetch.
  */
 import {
   EventEmitter,
@@ -14,7 +22,7 @@ import {
 } from 'vscode';
 import type { TreeDataProvider } from 'vscode';
 import type { ClusterSession } from './clusterSession';
-import { ancestorIds, children, present, rootId } from './model';
+import { ancestorIds, children, noKubeconfig, present, rootId } from './model';
 import type { Changes, ClusterNode, NamespaceNode } from './model';
 
 const collapsibleStates = {
@@ -23,7 +31,7 @@ const collapsibleStates = {
   expanded: TreeItemCollapsibleState.Expanded,
 };
 
-/** How long getChildren waits for a first answer before showing "Loading…" (the tree updates later). */
+/** How long the root waits for the kubeconfig before showing "Loading…" (the tree updates later). */
 const firstAnswerMs = 3_000;
 
 export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
@@ -36,10 +44,16 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
   /**
    * `onNamespaceShown` hears of every namespace VS Code asks children of, including ones it
    * restores expanded after a reload without an expand event, so they are released when hidden.
+   * `showProgress` gets the load behind each "Loading…" answer (the view's progress bar).
    */
   constructor(
     private readonly session: ClusterSession,
-    private readonly onNamespaceShown: (node: NamespaceNode) => void = () => undefined,
+    private readonly hooks: {
+      onNamespaceShown?: (node: NamespaceNode) => void;
+      showProgress?: (loading: Promise<void>) => void;
+      /** Whether the view should show its welcome content (no kubeconfig), after each root answer. */
+      onWelcome?: (noKubeconfig: boolean) => void;
+    } = {},
   ) {}
 
   getTreeItem(element: ClusterNode): TreeItem {
@@ -61,10 +75,21 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
   }
 
   async getChildren(element?: ClusterNode): Promise<ClusterNode[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, firstAnswerMs)));
-    await Promise.race([this.prepare(element), patience]).finally(() => clearTimeout(timer));
-    return this.childrenNow(element);
+    // Failures end up in the model as message nodes; the promise only says when loading ended.
+    const loading = this.prepare(element).catch(() => undefined);
+    if (!element) {
+      let timer: NodeJS.Timeout | undefined;
+      const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, firstAnswerMs)));
+      await Promise.race([loading, patience]).finally(() => clearTimeout(timer));
+    }
+    const children = this.childrenNow(element);
+    if (!element) {
+      this.hooks.onWelcome?.(noKubeconfig(this.session.model));
+    }
+    if (children.some((child) => child.kind === 'message' && child.severity === 'loading')) {
+      this.hooks.showProgress?.(loading);
+    }
+    return children;
   }
 
   /** The children as the model has them now, interned (no waiting, no loading). */
@@ -115,7 +140,7 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
     if (element.kind !== 'namespace') {
       return Promise.resolve();
     }
-    this.onNamespaceShown(element);
+    this.hooks.onNamespaceShown?.(element);
     // Its Services are what the user waits for; pods and Endpoints follow as a refresh.
     return this.session.ensureNamespace(element.context, element.namespace, 'view');
   }

@@ -4,7 +4,7 @@
  * expanded in a visible view). Nothing here talks to a cluster or loads the Kubernetes client:
  * that happens when the tree first asks for its children.
  */
-import { window, workspace } from 'vscode';
+import { commands, window, workspace } from 'vscode';
 import type { Disposable, ExtensionContext, LogOutputChannel, TreeView } from 'vscode';
 import { createClusterClient } from './clusterClient';
 import { registerClusterCommands } from './clusterCommands';
@@ -53,6 +53,7 @@ export function registerClusterView(
       onChange: (changes) => listeners.provider?.refresh(changes),
       onObjects: (...args) => listeners.documents?.objectsChanged(...args),
       onError: (where, message) => log.warn(`Cluster view: ${where}: ${message}`),
+      releaseGraceMs: releaseGraceMs(),
     },
     workspace.isTrusted,
   );
@@ -63,7 +64,13 @@ export function registerClusterView(
     session.setFilter(name, names);
   }
   const demand = new Demand(session);
-  const provider = new ClusterTreeProvider(session, (node) => demand.shown(node));
+  const provider = new ClusterTreeProvider(session, {
+    onNamespaceShown: (node) => demand.shown(node),
+    showProgress: (loading) =>
+      void window.withProgress({ location: { viewId: clusterViewId } }, () => loading),
+    onWelcome: (noKubeconfig) =>
+      void commands.executeCommand('setContext', 'endpointslices.cluster.noKubeconfig', noKubeconfig),
+  });
   Object.assign(listeners, { provider, documents });
   const treeView = window.createTreeView(clusterViewId, {
     treeDataProvider: provider,
@@ -98,7 +105,13 @@ export function registerClusterView(
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
     workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
-    ...registerClusterCommands({ session, provider, treeView, saveFilters }),
+    ...registerClusterCommands({
+      session,
+      provider,
+      treeView,
+      saveFilters,
+      extensionUri: context.extensionUri,
+    }),
   ];
   return {
     session,
@@ -164,4 +177,14 @@ class Demand {
       }
     }
   }
+}
+
+/**
+ * How long a namespace nobody looks at stays watched: 30 s, or what
+ * ENDPOINTSLICES_CLUSTER_RELEASE_MS says (the UI checks shorten it to meet a released namespace).
+ */
+function releaseGraceMs(): number | undefined {
+  const raw = process.env['ENDPOINTSLICES_CLUSTER_RELEASE_MS'];
+  const value = Number(raw);
+  return raw && Number.isFinite(value) && value >= 0 ? value : undefined;
 }

@@ -17,6 +17,7 @@ import { createLanguageService, WorkspaceIndex } from '../service';
 import { toLspDiagnostic } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import { worthValidating } from './documentScope';
+import { isLiveDocument, liveDocumentSettings } from './liveDocuments';
 import { describeError, guard, guardRequest } from './guard';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
@@ -71,12 +72,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (token.isCancellationRequested || document === undefined) {
       return undefined;
     }
+    const live = isLiveDocument(uri);
     if (!worthValidating(document)) {
-      if (files.opened(uri, document.source)) revalidateOthers(uri);
+      if (!live && files.opened(uri, document.source)) revalidateOthers(uri);
       return [];
     }
-    // The index takes the document's new text during validation, which shares its parses.
-    const report = service.validate(document.source, documentSettings, workspace, { uri });
+    // The index takes the document's new text during validation, which shares its parses; a
+    // live object from a cluster is looked at, not authored: no advice, no place in the index.
+    const report = live
+      ? service.validate(document.source, liveDocumentSettings(documentSettings), undefined, { uri })
+      : service.validate(document.source, documentSettings, workspace, { uri });
     if (report.workspaceChanged === true) revalidateOthers(uri);
     return report.diagnostics.map(toLspDiagnostic);
   }

@@ -11,8 +11,11 @@ import {
 } from '../helpers';
 
 const ids = [
+  'endpointslices.cluster.chooseKubeconfig',
   'endpointslices.cluster.chooseNamespaces',
   'endpointslices.cluster.copyAddress',
+  'endpointslices.cluster.copyName',
+  'endpointslices.cluster.openDocs',
   'endpointslices.cluster.openServiceManifest',
   'endpointslices.cluster.openYaml',
   'endpointslices.cluster.refresh',

@@ -6,7 +6,40 @@ export const clusterCommands = {
   openServiceManifest: 'endpointslices.cluster.openServiceManifest',
   copyAddress: 'endpointslices.cluster.copyAddress',
   revealPod: 'endpointslices.cluster.revealPod',
+  copyName: 'endpointslices.cluster.copyName',
+  chooseKubeconfig: 'endpointslices.cluster.chooseKubeconfig',
+  openDocs: 'endpointslices.cluster.openDocs',
 } as const;
+
+/**
+ * The tree items (by contextValue) each item command acts on. package.json's context menus offer
+ * a command on exactly these (a unit test compares them), so no menu entry leads to "nothing to do".
+ */
+export const commandTargets: Readonly<Record<string, readonly string[]>> = {
+  [clusterCommands.refresh]: ['context', 'namespace'],
+  [clusterCommands.chooseNamespaces]: ['context', 'namespace'],
+  [clusterCommands.openYaml]: [
+    'endpointSlice',
+    'legacyEndpoints',
+    'pod',
+    'endpoint',
+    'endpoint.pod',
+    'legacyAddress',
+    'legacyAddress.pod',
+  ],
+  [clusterCommands.openServiceManifest]: ['service', 'endpointSlice', 'merged', 'legacyEndpoints'],
+  [clusterCommands.copyAddress]: ['endpoint', 'endpoint.pod', 'legacyAddress', 'legacyAddress.pod', 'pod'],
+  [clusterCommands.revealPod]: ['endpoint.pod', 'legacyAddress.pod'],
+  [clusterCommands.copyName]: [
+    'context',
+    'namespace',
+    'service',
+    'orphans',
+    'endpointSlice',
+    'legacyEndpoints',
+    'pod',
+  ],
+};
 
 /** VS Code's own commands that message nodes offer as the next step. */
 export const workbenchCommands = {

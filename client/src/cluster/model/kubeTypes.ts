@@ -11,6 +11,15 @@ export type ResourceKind = (typeof resourceKinds)[number];
 /** The label that ties an EndpointSlice to its Service (not the owner reference). */
 export const serviceNameLabel = 'kubernetes.io/service-name';
 
+/**
+ * The label and value the endpoints controller puts on every v1 Endpoints it writes for a
+ * Service with a selector (pkg/controller/endpoint: LabelManagedBy, ControllerName). The
+ * mirroring controller copies only Endpoints without it into slices; the apiserver sends no
+ * warnings for them. Such an object repeats the slices for old clients and asks nothing of the user.
+ */
+export const legacyManagedByLabel = 'endpoints.kubernetes.io/managed-by';
+export const endpointsControllerName = 'endpoint-controller';
+
 export interface ObjectReference {
   kind?: string;
   namespace?: string;

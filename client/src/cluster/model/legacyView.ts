@@ -1,4 +1,5 @@
 /** The addresses of a core/v1 Endpoints object, flattened for the tree. */
+import { endpointsControllerName, legacyManagedByLabel } from './kubeTypes';
 import type { EndpointAddress, EndpointSubset, LegacyEndpoints } from './kubeTypes';
 
 export interface LegacyAddress {
@@ -24,4 +25,13 @@ export function legacyAddresses(endpoints: LegacyEndpoints | undefined): LegacyA
       subset,
     })),
   ]);
+}
+
+/**
+ * Whether the endpoints controller wrote this Endpoints object (its managed-by label). The tree
+ * leaves those out: they repeat the Service's slices and need nothing from the user. Endpoints
+ * someone else wrote (a selectorless Service's hand-made ones, another controller's) are shown.
+ */
+export function writtenByEndpointsController(endpoints: LegacyEndpoints | undefined): boolean {
+  return endpoints?.metadata.labels?.[legacyManagedByLabel] === endpointsControllerName;
 }

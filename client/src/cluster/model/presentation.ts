@@ -14,9 +14,10 @@ import {
   mergedCounts,
   mergedView,
   serviceFindings,
+  serviceHealth,
   sliceEndpoint,
 } from './serviceView';
-import type { EndpointCounts } from './serviceView';
+import type { EndpointCounts, ServiceHealth } from './serviceView';
 import { legacyAddresses } from './legacyView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
 
@@ -75,7 +76,10 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
     }
     case 'namespace': {
       const data = model.namespace(node.context, node.namespace);
-      const services = data?.known('services') ? `${data.services.size} Services` : undefined;
+      const count = data?.services.size ?? 0;
+      const services = data?.known('services')
+        ? `${count} ${count === 1 ? 'Service' : 'Services'}`
+        : undefined;
       return {
         label: node.namespace,
         description: services,
@@ -204,30 +208,35 @@ export function countsText(counts: EndpointCounts, full = false): string {
   return parts.join(' · ');
 }
 
+/** A Service's icon by its health: an outage gets the error icon, not just a colour. */
+const serviceIcons: Record<ServiceHealth, NodePresentation['icon']> = {
+  external: { id: 'server-process', color: colors.muted },
+  unknown: { id: 'server-process', color: colors.muted },
+  outage: { id: 'error', color: colors.bad },
+  degraded: { id: 'server-process', color: colors.partial },
+  healthy: { id: 'server-process', color: colors.ok },
+};
+
 function presentService(data: NamespaceData, service: Service): NodePresentation {
   const slices = data.slicesOf(service.metadata.name);
   const counts = mergedCounts(data, service.metadata.name);
   const findings = serviceFindings(data, service).length;
-  const external = service.spec?.type === 'ExternalName';
-  const parts = external
-    ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
-    : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
+  const health = serviceHealth(data, service, findings);
+  const parts =
+    health === 'external'
+      ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
+      : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
+  if (health === 'outage' && counts.ready > 0) {
+    parts.push('no ports'); // ready endpoints that nothing can reach
+  }
   if (findings > 0) {
     parts.push(`${findings} ${findings === 1 ? 'warning' : 'warnings'}`);
   }
-  const color =
-    external || counts.total === 0
-      ? colors.muted
-      : counts.ready === 0
-        ? colors.bad
-        : counts.ready < counts.total || findings > 0
-          ? colors.partial
-          : colors.ok;
   return {
     label: service.metadata.name,
     description: parts.join(' · '),
     tooltip: serviceTooltip(service, counts),
-    icon: { id: 'server-process', color },
+    icon: serviceIcons[health],
     contextValue: 'service',
     collapsible: 'collapsed',
   };

@@ -34,7 +34,8 @@ export interface Finding {
     | 'address-not-pod-ip'
     | 'pod-missing'
     | 'service-missing'
-    | 'no-service-label';
+    | 'no-service-label'
+    | 'slice-without-ports';
   text: string;
   detail: string;
 }
@@ -246,7 +247,58 @@ export function podsMissingFromSlices(data: NamespaceData, service: Service): Po
   );
 }
 
+/**
+ * The slices of a Service that list endpoints but no port, when the Service has ports. The
+ * controller writes such a slice when no container port matches a target port (a named
+ * targetPort no container declares): proxies pair each Service port with the slice port of the
+ * same name, so none of these endpoints receives traffic, however ready they are.
+ */
+export function portlessSlices(data: NamespaceData, service: Service): EndpointSlice[] {
+  if ((service.spec?.ports ?? []).length === 0) {
+    return [];
+  }
+  return data
+    .slicesOf(service.metadata.name)
+    .filter((slice) => (slice.endpoints ?? []).length > 0 && (slice.ports ?? []).length === 0);
+}
+
+/** How a Service's item looks: an outage (nothing can receive traffic) must look like one. */
+export type ServiceHealth = 'external' | 'unknown' | 'outage' | 'degraded' | 'healthy';
+
+export function serviceHealth(data: NamespaceData, service: Service, findings: number): ServiceHealth {
+  if (service.spec?.type === 'ExternalName') {
+    return 'external';
+  }
+  if (!data.known('endpointslices')) {
+    return 'unknown';
+  }
+  const counts = mergedCounts(data, service.metadata.name);
+  const withEndpoints = data.slicesOf(service.metadata.name).filter((s) => (s.endpoints ?? []).length > 0);
+  const portless = portlessSlices(data, service).length;
+  if (counts.ready === 0 || (withEndpoints.length > 0 && portless === withEndpoints.length)) {
+    return 'outage';
+  }
+  return counts.ready < counts.total || findings > 0 ? 'degraded' : 'healthy';
+}
+
 export function serviceFindings(data: NamespaceData, service: Service): Finding[] {
+  return [...portFindings(data, service), ...missingPodFindings(data, service)];
+}
+
+function portFindings(data: NamespaceData, service: Service): Finding[] {
+  const targets = (service.spec?.ports ?? [])
+    .map((port) => port.targetPort)
+    .filter((target): target is string => typeof target === 'string');
+  return portlessSlices(data, service).map((slice) => ({
+    code: 'slice-without-ports',
+    text: `Slice ${slice.metadata.name} has no ports: its ${slice.endpoints?.length ?? 0} endpoints get no traffic`,
+    detail:
+      `The controller found no container port for the Service's target ports${targets.length > 0 ? ` (${targets.map((t) => `"${t}"`).join(', ')}: a named targetPort must match a container port name)` : ''}, ` +
+      'so it listed the pods without ports. Proxies pair each Service port with the slice port of the same name: nothing reaches these endpoints, ready or not.',
+  }));
+}
+
+function missingPodFindings(data: NamespaceData, service: Service): Finding[] {
   return podsMissingFromSlices(data, service).map((pod) => ({
     code: 'pod-not-in-slice',
     text: `Pod ${pod.metadata.name} is selected but in no EndpointSlice`,

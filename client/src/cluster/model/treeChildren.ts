@@ -18,7 +18,7 @@ import {
   serviceFindings,
   sliceFindings,
 } from './serviceView';
-import { legacyAddresses } from './legacyView';
+import { legacyAddresses, writtenByEndpointsController } from './legacyView';
 import { findingMessages, statusMessages } from './statusMessages';
 
 export function children(model: ClusterModel, node?: ClusterNode): ClusterNode[] {
@@ -48,7 +48,11 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
     case 'loading':
       return [loadingMessage(undefined, 'kubeconfig')];
     case 'failed':
-      return [errorMessage(undefined, 'kubeconfig', kubeconfig.error, 'the kubeconfig')];
+      // No kubeconfig at all: the view's welcome content (package.json viewsWelcome) explains
+      // it with buttons, shown only while the tree is empty.
+      return noKubeconfig(model)
+        ? []
+        : [errorMessage(undefined, 'kubeconfig', kubeconfig.error, 'the kubeconfig')];
     case 'loaded':
       return kubeconfig.contexts.length > 0
         ? kubeconfig.contexts.map((c) => ({ kind: 'context', id: ids.context(c.name), context: c.name }))
@@ -60,6 +64,13 @@ function rootChildren(model: ClusterModel): ClusterNode[] {
             }),
           ];
   }
+}
+
+/** Whether there is no kubeconfig to read: the view shows its welcome content instead of a tree. */
+export function noKubeconfig(model: ClusterModel): boolean {
+  return (
+    model.trusted && model.kubeconfig.state === 'failed' && model.kubeconfig.error.kind === 'no-kubeconfig'
+  );
 }
 
 /** The node of one namespace under its context, as the tree shows it. */
@@ -112,8 +123,10 @@ function namespaceChildren(data: NamespaceData, node: NamespaceNode): ClusterNod
     return [loadingMessage(node, `${node.namespace}`)];
   }
   const groups = new Set<string | undefined>([...data.slices.values()].map(sliceService));
-  for (const name of data.legacyEndpoints.keys()) {
-    groups.add(name);
+  for (const [name, endpoints] of data.legacyEndpoints) {
+    if (!writtenByEndpointsController(endpoints)) {
+      groups.add(name);
+    }
   }
   const services = [...data.services.keys()].sort();
   const orphans = [...groups]
@@ -260,8 +273,9 @@ function groupObjects(
       name: slice.metadata.name,
     }),
   );
+  const endpoints = service === undefined ? undefined : data.legacyEndpoints.get(service);
   const legacy =
-    service !== undefined && data.legacyEndpoints.has(service)
+    service !== undefined && endpoints && !writtenByEndpointsController(endpoints)
       ? [childOf(parent, 'x', service, { kind: 'legacyEndpoints' as const, ...scope, name: service })]
       : [];
   return [...slices, ...legacy];
