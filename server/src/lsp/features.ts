@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { ChunkedDocument } from './chunkedDocument';
-import { convertWorkspaceRequest, defaultSettings } from '../service';
+import { convertWorkspaceRequest } from '../service';
 import type {
   ConvertWorkspaceParams,
   ConvertWorkspaceResult,
@@ -21,7 +21,18 @@ export interface FeatureDeps {
   service: LanguageService;
   workspace: WorkspaceIndex;
   settingsFor(uri: string): Promise<ServiceSettings>;
+  /**
+   * Gives the index an open document's current text. Validation does that after its debounce;
+   * a request may come first (completion right after opening), and must see this version.
+   */
+  indexOpenDocument(uri: string, source: TextSource): void;
   log: ErrorLog;
+}
+
+/** An open YAML document at its current version, with its settings. */
+interface Current {
+  text: TextSource;
+  settings: ServiceSettings;
 }
 
 /** The capabilities these handlers serve, for the initialize result. */
@@ -45,31 +56,39 @@ export function registerFeatures(deps: FeatureDeps): void {
     if (token.isCancellationRequested || document?.languageId !== 'yaml') return undefined;
     return document.source;
   };
+  // The document's settings (its Kubernetes version), then its text as it is once they arrived,
+  // which the workspace index takes too, so the document's own Services are known.
+  const current = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
+    const settings = await deps.settingsFor(uri);
+    const text = textOf(uri, token);
+    if (text === undefined) return undefined;
+    deps.indexOpenDocument(uri, text);
+    return { text, settings };
+  };
 
   connection.onCompletion(
-    guardRequest(
+    guardAsyncRequest(
       log,
       'completion',
       () => null,
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        if (text === undefined) return null;
-        const result = service.complete(text, params.position, defaultSettings, workspace);
+      async (params, token) => {
+        const doc = await current(params.textDocument.uri, token);
+        if (doc === undefined) return null;
+        const result = service.complete(doc.text, params.position, doc.settings, workspace);
         return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
       },
     ),
   );
 
   connection.onHover(
-    guardRequest(
+    guardAsyncRequest(
       log,
       'hover',
       () => null,
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        const hover =
-          text === undefined ? null : service.hover(text, params.position, defaultSettings, workspace);
-        return hover && toLspHover(hover);
+      async (params, token) => {
+        const doc = await current(params.textDocument.uri, token);
+        const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
+        return hover ? toLspHover(hover) : null;
       },
     ),
   );
@@ -93,11 +112,16 @@ export function registerFeatures(deps: FeatureDeps): void {
       () => [],
       async (params, token) => {
         const uri = params.textDocument.uri;
-        const settings = await deps.settingsFor(uri);
-        const text = textOf(uri, token);
-        if (text === undefined) return [];
+        const doc = await current(uri, token);
+        if (doc === undefined) return [];
         const diagnostics = fromLspDiagnostics(params.context.diagnostics);
-        const actions = service.codeActions(text, params.range, [...diagnostics.keys()], settings, workspace);
+        const actions = service.codeActions(
+          doc.text,
+          params.range,
+          [...diagnostics.keys()],
+          doc.settings,
+          workspace,
+        );
         const only = params.context.only;
         return actions
           .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))

@@ -168,6 +168,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     service,
     workspace,
     settingsFor: (uri) => settings.get(uri),
+    indexOpenDocument: (uri, source) => {
+      if (files.opened(uri, source)) revalidateOthers(uri);
+    },
     log,
   });
   connection.onShutdown(guard(log, 'shutdown', () => scheduler.dispose()));
