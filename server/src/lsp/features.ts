@@ -12,6 +12,7 @@ import type {
 import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLspSymbol } from './convert';
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
+import type { Lifecycle } from './lifecycle';
 import { convertWorkspace } from './migrationRequest';
 
 /** What the editing features need from the server. */
@@ -26,6 +27,8 @@ export interface FeatureDeps {
    * a request may come first (completion right after opening), and must see this version.
    */
   indexOpenDocument(uri: string, source: TextSource): void;
+  /** Refuses requests after shutdown. */
+  lifecycle: Lifecycle;
   log: ErrorLog;
 }
 
@@ -49,7 +52,7 @@ export const featureCapabilities = {
  * is logged and answered with nothing.
  */
 export function registerFeatures(deps: FeatureDeps): void {
-  const { connection, documents, service, workspace, log } = deps;
+  const { connection, documents, service, workspace, lifecycle, log } = deps;
   // YAML only: the edits and snippets are YAML, and JSON and Helm documents read differently.
   const textOf = (uri: string, token: CancellationToken): TextSource | undefined => {
     const document = documents.get(uri);
@@ -67,82 +70,92 @@ export function registerFeatures(deps: FeatureDeps): void {
   };
 
   connection.onCompletion(
-    guardAsyncRequest(
-      log,
-      'completion',
-      () => null,
-      async (params, token) => {
-        const doc = await current(params.textDocument.uri, token);
-        if (doc === undefined) return null;
-        const result = service.complete(doc.text, params.position, doc.settings, workspace);
-        return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'completion',
+        () => null,
+        async (params, token) => {
+          const doc = await current(params.textDocument.uri, token);
+          if (doc === undefined) return null;
+          const result = service.complete(doc.text, params.position, doc.settings, workspace);
+          return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
+        },
+      ),
     ),
   );
 
   connection.onHover(
-    guardAsyncRequest(
-      log,
-      'hover',
-      () => null,
-      async (params, token) => {
-        const doc = await current(params.textDocument.uri, token);
-        const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
-        return hover ? toLspHover(hover) : null;
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'hover',
+        () => null,
+        async (params, token) => {
+          const doc = await current(params.textDocument.uri, token);
+          const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
+          return hover ? toLspHover(hover) : null;
+        },
+      ),
     ),
   );
 
   connection.onDocumentSymbol(
-    guardRequest(
-      log,
-      'documentSymbol',
-      () => [],
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        return text === undefined ? [] : service.documentSymbols(text).map(toLspSymbol);
-      },
+    lifecycle.request(
+      guardRequest(
+        log,
+        'documentSymbol',
+        () => [],
+        (params, token) => {
+          const text = textOf(params.textDocument.uri, token);
+          return text === undefined ? [] : service.documentSymbols(text).map(toLspSymbol);
+        },
+      ),
     ),
   );
 
   connection.onCodeAction(
-    guardAsyncRequest(
-      log,
-      'codeAction',
-      () => [],
-      async (params, token) => {
-        const uri = params.textDocument.uri;
-        const doc = await current(uri, token);
-        if (doc === undefined) return [];
-        const diagnostics = fromLspDiagnostics(params.context.diagnostics);
-        const actions = service.codeActions(
-          doc.text,
-          params.range,
-          [...diagnostics.keys()],
-          doc.settings,
-          workspace,
-        );
-        const only = params.context.only;
-        return actions
-          .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
-          .map((a) => toLspCodeAction(a, uri, diagnostics));
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'codeAction',
+        () => [],
+        async (params, token) => {
+          const uri = params.textDocument.uri;
+          const doc = await current(uri, token);
+          if (doc === undefined) return [];
+          const diagnostics = fromLspDiagnostics(params.context.diagnostics);
+          const actions = service.codeActions(
+            doc.text,
+            params.range,
+            [...diagnostics.keys()],
+            doc.settings,
+            workspace,
+          );
+          const only = params.context.only;
+          return actions
+            .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
+            .map((a) => toLspCodeAction(a, uri, diagnostics));
+        },
+      ),
     ),
   );
 
   connection.onRequest(
     convertWorkspaceRequest,
-    guardAsyncRequest(
-      log,
-      'convertWorkspaceEndpoints',
-      (): ConvertWorkspaceResult => ({
-        edit: { documentChanges: [], changeAnnotations: {} },
-        files: 0,
-        converted: 0,
-        slices: 0,
-        notes: [],
-      }),
-      (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'convertWorkspaceEndpoints',
+        (): ConvertWorkspaceResult => ({
+          edit: { documentChanges: [], changeAnnotations: {} },
+          files: 0,
+          converted: 0,
+          slices: 0,
+          notes: [],
+        }),
+        (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
+      ),
     ),
   );
 }
