@@ -12,7 +12,7 @@ import type { Note } from '../rules/notes';
 import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, OurKind } from '../types';
-import { causeMessage } from './fieldErrors';
+import { diagnosticMessage } from './fieldErrors';
 import type { FieldError } from './fieldErrors';
 import { locate } from './locate';
 import { isUnknown } from './templateScope';
@@ -152,7 +152,7 @@ export class ObjectValidation {
       range: this.locate(error.target ?? error.field, error.targetKey),
       severity: 'error',
       code: error.code,
-      message: causeMessage(error),
+      message: diagnosticMessage(error),
       origin: 'apiserver',
       reason: error.type,
       field: error.field,
