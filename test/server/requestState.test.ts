@@ -91,6 +91,16 @@ describe('requests see the document at its version, with its settings', () => {
     assert.match(await hover(uri, position), /Pairs with port `http` of Service `web`/);
   });
 
+  it('asks for no settings for a document that is not open', async () => {
+    const uri = 'file:///work/never-opened.yaml';
+    assert.equal(await complete(uri, { line: 0, character: 0 }), null);
+    assert.equal(await hover(uri, { line: 0, character: 0 }), '');
+    assert.deepEqual(
+      client.configurationRequests.filter((item) => item.scopeUri === uri),
+      [],
+    );
+  });
+
   it('completion and hover follow kubernetesVersion: hints.forNodes is not in 1.33', async () => {
     const keysAndHover = async (): Promise<{ keys: string[]; doc: string }> => {
       const keys = await openAt(hintsSlice('|'));

@@ -62,6 +62,8 @@ export function registerFeatures(deps: FeatureDeps): void {
   // The document's settings (its Kubernetes version), then its text as it is once they arrived,
   // which the workspace index takes too, so the document's own Services are known.
   const current = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
+    // Settings are pulled (and cached) for open documents only, not for any URI a client names.
+    if (textOf(uri, token) === undefined) return undefined;
     const settings = await deps.settingsFor(uri);
     const text = textOf(uri, token);
     if (text === undefined) return undefined;
