@@ -22,7 +22,8 @@ describe('the language-status item', () => {
 
   it('takes only versions the engine emulates from the settings', () => {
     assert.equal(knownVersion('1.33'), '1.33');
-    for (const value of ['1.32', '1.38', 1.35, undefined, null, {}])
-      {assert.equal(knownVersion(value), undefined);}
+    for (const value of ['1.32', '1.38', 1.35, undefined, null, {}]) {
+      assert.equal(knownVersion(value), undefined);
+    }
   });
 });
