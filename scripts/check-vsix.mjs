@@ -49,11 +49,25 @@ function zipEntries(buffer) {
   return names;
 }
 
+/**
+ * The listing's README is MARKETPLACE.md (package.json's `package` script); a picture it shows must
+ * ship in the package, or the extension's page shows a broken image.
+ */
+function listingPictures() {
+  const readme = readFileSync('MARKETPLACE.md', 'utf8');
+  return [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)]
+    .map((match) => match[1])
+    .filter((target) => !/^[a-z]+:/i.test(target))
+    .map((target) => `extension/${target}`);
+}
+
 const file = process.argv[2] ?? 'dist/endpointslices.vsix';
 const size = statSync(file).size;
 const names = zipEntries(readFileSync(file));
 const problems = [
-  ...required.filter((name) => !names.includes(name)).map((name) => `missing ${name}`),
+  ...[...required, 'extension/readme.md', ...listingPictures()]
+    .filter((name) => !names.includes(name))
+    .map((name) => `missing ${name}`),
   ...names.flatMap((name) =>
     forbidden.filter((rule) => rule.test(name)).map((rule) => `${name}: ${rule.why}`),
   ),

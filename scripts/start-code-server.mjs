@@ -1,11 +1,14 @@
 // `npm start`'s last step: serves the packaged extension in code-server (VS Code in the browser)
-// on 127.0.0.1 with samples/ as the workspace, and stays in the foreground until Ctrl-C, which
-// stops code-server and everything it started. scripts/start.sh builds and packages first.
+// on 127.0.0.1 with a copy of samples/ as the workspace, and stays in the foreground until Ctrl-C,
+// which stops code-server and everything it started. scripts/start.sh builds and packages first.
+//
+// The workspace is a fresh copy made at each start and removed at the end: the demo auto-saves,
+// and a user's experiments must not land in the repository's own samples/.
 //
 // The user-data and extensions folders persist under the cache, so settings and open editors
 // survive a restart; the .vsix is reinstalled on every start, so the latest build is what runs.
 // Usage: node scripts/start-code-server.mjs        PORT=8080 picks the port (default: a free one)
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,6 +17,7 @@ import {
   freePort,
   installCodeServer,
   installExtension,
+  makeTempDir,
   packagedVsix,
   repoRoot,
   startCodeServer,
@@ -23,7 +27,7 @@ import {
 const stateDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'endpointslices-e2e', 'start');
 const userDataDir = join(stateDir, 'user-data');
 const extensionsDir = join(stateDir, 'extensions');
-const workspace = join(repoRoot, 'samples');
+const samples = join(repoRoot, 'samples');
 
 /** The user's own changes win; our defaults fill in what they never set. */
 function mergeSettings() {
@@ -42,6 +46,9 @@ function mergeSettings() {
 }
 
 const cleanups = new Cleanups();
+const workspace = join(makeTempDir('demo'), 'samples');
+cpSync(samples, workspace, { recursive: true });
+cleanups.add(async () => rmSync(join(workspace, '..'), { recursive: true, force: true }));
 const vsix = packagedVsix();
 const codeServerDir = installCodeServer();
 mkdirSync(extensionsDir, { recursive: true });
@@ -59,13 +66,18 @@ const server = await startCodeServer({
 cleanups.add(() => server.stop());
 
 console.log(`
-  VS Code (code-server 4.100.3) with the packaged extension, on the sample manifests:
+  VS Code (code-server 4.100.3) with the extension, on a copy of the sample manifests:
 
     ${server.url}/?folder=${encodeURIComponent(workspace)}
-${process.env.KUBECONFIG ? `\n  Cluster kubeconfig: ${process.env.KUBECONFIG}\n  The Kubernetes EndpointSlices icon in the activity bar opens the live cluster view.\n` : ''}
-  Open samples/endpointslice-mistakes.yaml to see the diagnostics.
-  code-server log: ${server.logFile}
-  Press Ctrl-C to stop.
+
+  Open endpointslice-mistakes.yaml to see the diagnostics as you type.${
+    process.env.KUBECONFIG
+      ? `\n  The Kubernetes EndpointSlices icon in the activity bar shows the local demo cluster live.`
+      : ''
+  }
+  Edits go to the copy (${workspace}), which is removed when you stop;
+  the repository's samples/ stays as it is.
+  Press Ctrl-C to stop. (code-server log: ${server.logFile})
 `);
 
 let stopping = false;

@@ -28,14 +28,43 @@ step "package the .vsix and check its contents"
 npm run -s package > /dev/null
 node scripts/check-vsix.mjs dist/endpointslices.vsix
 
-if [ "${ENDPOINTSLICES_SKIP_E2E:-}" != "1" ]; then
-  # Installs code-server and Chromium on first use (scripts/e2e/install-code-server.sh, cached).
+# Builds and installs come before any test that has a deadline, each with its own time limit and
+# progress, so a fresh machine (where the control plane alone takes ~10 minutes to compile) fails
+# only if a build does, never because a test's clock ran while something was compiling.
+# prepare LABEL MINUTES COMMAND...: runs one set-up command under its own limit and times it.
+prepare() {
+  local label="$1" minutes="$2" began=$SECONDS status=0
+  shift 2
+  timeout --foreground "${minutes}m" "$@" || status=$?
+  if [ "$status" = 124 ]; then
+    echo "set-up: $label did not finish within $minutes minutes (run \`$*\` alone to see where it stops)" >&2
+    exit 1
+  elif [ "$status" != 0 ]; then
+    echo "set-up: $label failed (exit $status); run \`$*\` alone to retry" >&2
+    exit "$status"
+  fi
+  echo "set-up: $label ready in $((SECONDS - began)) s"
+}
+skip_e2e="${ENDPOINTSLICES_SKIP_E2E:-}"
+skip_cluster="${ENDPOINTSLICES_SKIP_CLUSTER:-}"
+if [ "$skip_e2e" != "1" ] || [ "$skip_cluster" != "1" ]; then
+  step "set-up: what the e2e and cluster steps need, built or installed once and cached"
+  if [ "$skip_e2e" != "1" ]; then
+    prepare "code-server and Chromium (scripts/e2e/install-code-server.sh)" 20 \
+      bash scripts/e2e/install-code-server.sh
+  fi
+  if [ "$skip_cluster" != "1" ]; then
+    prepare "control plane from the official Go modules (cluster/build.sh)" 60 bash cluster/build.sh
+  fi
+fi
+
+if [ "$skip_e2e" != "1" ]; then
   step "e2e: the packaged extension in a real VS Code (npm run test:e2e; ENDPOINTSLICES_SKIP_E2E=1 skips)"
   counted node scripts/e2e/run.mjs
   counted node scripts/e2e/ui.mjs
 fi
 
-if [ "${ENDPOINTSLICES_SKIP_CLUSTER:-}" != "1" ]; then
+if [ "$skip_cluster" != "1" ]; then
   step "validation fidelity against a real kube-apiserver (scripts/test-cluster.sh; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
   counted bash scripts/test-cluster.sh
 fi

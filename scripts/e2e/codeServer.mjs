@@ -310,6 +310,13 @@ export class Cleanups {
 }
 
 /**
+ * How long the drivers' set-up may take (installing code-server, starting and seeding the cluster),
+ * apart from the tests' own --timeout-ms. scripts/test.sh builds both beforehand, so there it takes
+ * seconds; a driver run alone on a fresh machine builds the control plane itself (~10 min on 2 cores).
+ */
+export const setupTimeoutMs = 30 * 60_000;
+
+/**
  * Runs a driver's main under its guard: cleanups always run, and a crash still ends with a counted
  * failure line (`<prefix>0 passed, 1 failed`) so the summed total in scripts/test.sh sees it.
  */

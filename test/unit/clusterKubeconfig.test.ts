@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ClusterError, classifyError, statusError } from '../../client/src/cluster/clusterErrors';
+import {
+  ClusterError,
+  classifyError,
+  credentialError,
+  kubeconfigError,
+  statusError,
+} from '../../client/src/cluster/clusterErrors';
 import { kubeconfigFiles, loadKubeconfig } from '../../client/src/cluster/kubeconfig';
 import { loadClusterClient } from '../../client/src/cluster/loadClusterClient';
 
@@ -136,5 +142,57 @@ describe('cluster errors: classified for the message nodes', () => {
     assert.equal(classifyError(error('ERR_TLS_CERT_ALTNAME_INVALID')).kind, 'tls');
     assert.equal(classifyError(new Error('self-signed certificate in certificate chain')).kind, 'tls');
     assert.equal(classifyError(new Error('boom')).kind, 'other');
+  });
+});
+
+describe('cluster errors: nothing from a kubeconfig or a credential plugin is quoted', () => {
+  const secret = 'SECRET-TOKEN-9f8e7d6c';
+
+  it('credential failures say what kind of failure, not what the plugin printed', () => {
+    const parse = new SyntaxError(`Unexpected token 'S', "${secret.slice(0, 10)}"... is not valid JSON`);
+    assert.match(credentialError(parse).info.message, /not ExecCredential JSON/);
+    assert.doesNotMatch(credentialError(parse).info.message, /SECRET/);
+    assert.doesNotMatch(credentialError(new Error(`error: ${secret} expired`)).info.message, /SECRET/);
+    const spawn = Object.assign(new Error('spawn kubelogin ENOENT'), {
+      code: 'ENOENT',
+      syscall: 'spawn kubelogin',
+    });
+    assert.equal(
+      credentialError(spawn).info.message,
+      'the exec credential plugin could not be started (ENOENT)',
+    );
+    const file = Object.assign(new Error('x'), { code: 'EACCES', path: '/home/me/token' });
+    assert.equal(credentialError(file).info.message, '/home/me/token: EACCES');
+    const http = new Error('HTTP protocol is not allowed when skipTLSVerify is not set or false');
+    assert.equal(credentialError(http).info.message, http.message);
+    assert.equal(credentialError(parse).info.kind, 'credentials');
+  });
+
+  it("a kubeconfig error gives the position and the parser's reason, never the lines", () => {
+    const yaml = Object.assign(new Error(`bad indentation (13:4)\n\n 12 |     token: ${secret}`), {
+      name: 'YAMLException',
+      reason: 'bad indentation of a mapping entry',
+      mark: { line: 12, column: 3 },
+    });
+    assert.equal(
+      kubeconfigError('/k.yaml', yaml).info.message,
+      '/k.yaml: not valid YAML at line 13, column 4: bad indentation of a mapping entry',
+    );
+    const tagged = Object.assign(new Error('x'), {
+      name: 'YAMLException',
+      reason: `unknown tag !<${secret}>`,
+    });
+    assert.equal(kubeconfigError('/k.yaml', tagged).info.message, '/k.yaml: not valid YAML');
+    assert.equal(
+      kubeconfigError('/k.yaml', new Error('users[2].name is missing')).info.message,
+      '/k.yaml: users[2].name is missing',
+    );
+    assert.equal(kubeconfigError('/k.yaml', new TypeError(secret)).info.message, '/k.yaml: not a kubeconfig');
+  });
+
+  it('server messages are one short line', () => {
+    const long = statusError(500, `${'x'.repeat(5000)}\nsecond line`).info.message;
+    assert.equal(long.length, 300);
+    assert.doesNotMatch(long, /second/);
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ClusterError } from '../../client/src/cluster/clusterErrors';
 import { Backoff, TokenBucket } from '../../client/src/cluster/pacing';
 import { Reflector } from '../../client/src/cluster/reflector';
+import type { ReflectorOptions } from '../../client/src/cluster/reflector';
 import type { Query, Transport, WatchStream } from '../../client/src/cluster/transport';
 import type { KubeObject, ResourceEvent, ResourceStatus } from '../../client/src/cluster/model';
 
@@ -75,15 +76,16 @@ class FakeTransport implements Transport {
   }
 }
 
-function start(transport: FakeTransport) {
+function start(transport: FakeTransport, options: ReflectorOptions = {}) {
   const events: ResourceEvent[] = [];
   const statuses: ResourceStatus[] = [];
   const reflector = new Reflector(
     transport,
     '/api/v1/namespaces/ns/pods',
+    'pods',
     new TokenBucket(1000, 1000),
     { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s) },
-    { pageSize: 2, backoff: () => new Backoff(1, 4), random: () => 0.5 },
+    { pageSize: 2, backoff: () => new Backoff(1, 4, () => 0.5), random: () => 0.5, ...options },
   );
   reflector.start();
   return { reflector, events, statuses };
@@ -165,7 +167,9 @@ describe('reflector: list, then watch from the list', () => {
     assert.equal(error.error.kind, 'unreachable');
     assert.equal(error.hasData, true);
     assert.equal(error.attempt, 1);
-    assert.deepEqual(statuses.at(-1), { state: 'synced' });
+    assert.equal(statuses.at(-1)?.state, 'error', 'a reconnect alone (a 200) is no recovery');
+    second.send('BOOKMARK', object('', '5'));
+    assert.deepEqual(statuses.at(-1), { state: 'synced' }, 'data flows again');
     reflector.stop();
   });
 
@@ -178,6 +182,21 @@ describe('reflector: list, then watch from the list', () => {
     assert.ok(error?.state === 'error');
     assert.equal(error.error.kind, 'forbidden');
     assert.equal(error.hasData, false);
+    reflector.stop();
+  });
+
+  it('a list without end is abandoned after maxPages and retried at the longest backoff', async () => {
+    const transport = new FakeTransport();
+    const endless = { items: [object('a', '1')], metadata: { resourceVersion: '1', continue: 'more' } };
+    transport.answer(endless, endless, endless, endless);
+    const { reflector, statuses } = start(transport, { maxPages: 3 });
+    await transport.streamsOpened(1);
+    assert.equal(transport.lists.length, 5, 'three pages, abandoned; after the wait, a list of two pages');
+    const error = statuses.find((s) => s.state === 'error');
+    assert.ok(error?.state === 'error');
+    assert.match(error.error.message, /did not end after 3 pages/);
+    assert.equal(error.attempt, 1);
+    assert.equal(error.retryInMs, 4, 'the longest wait at once: retrying soon would fail the same way');
     reflector.stop();
   });
 
@@ -200,6 +219,10 @@ describe('pacing', () => {
       [1, 2, 3, 4, 5, 6].map(() => backoff.next()),
       [100, 200, 400, 800, 1000, 1000],
     );
+    backoff.reset();
+    assert.equal(backoff.next(), 100);
+    backoff.exhaust();
+    assert.deepEqual([backoff.next(), backoff.attempt], [1000, 2]);
     backoff.reset();
     assert.equal(backoff.next(), 100);
     assert.equal(new Backoff(100, 1000, () => 0).next(), 80);

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { loadClusterClient } from '../../client/src/cluster/loadClusterClient';
+import { LineSplitter } from '../../client/src/cluster/exchange';
 import { httpsTransport } from '../../client/src/cluster/transport';
 import type { Transport } from '../../client/src/cluster/transport';
 
@@ -46,5 +47,27 @@ describe('cluster transport', () => {
     assert.equal(connections, 1, 'one after another: one connection');
     await Promise.all([transport.getJson('/a', {}), transport.getJson('/b', {})]);
     assert.equal(connections, 2, 'two at once: one more');
+  });
+});
+
+describe('watch lines', () => {
+  it('are split at line ends across chunks, with UTF-8 characters kept whole', () => {
+    const splitter = new LineSplitter(64);
+    const bytes = Buffer.from('{"a":"é"}\r\n{"b":1}\n{"c"');
+    const cut = bytes.indexOf(0xa9); // inside the two bytes of é
+    assert.deepEqual(splitter.push(bytes.subarray(0, cut)), []);
+    const lines = splitter.push(bytes.subarray(cut));
+    assert.deepEqual(
+      lines?.map((line) => line.toString('utf8')),
+      ['{"a":"é"}\r', '{"b":1}'],
+    );
+    assert.equal(splitter.rest()?.toString('utf8'), '{"c"');
+  });
+
+  it('a line longer than the limit is refused as it grows, not once it ends', () => {
+    const splitter = new LineSplitter(10);
+    assert.deepEqual(splitter.push(Buffer.from('12345')), []);
+    assert.equal(splitter.push(Buffer.from('678901')), undefined);
+    assert.equal(new LineSplitter(4).push(Buffer.from('12345\n')), undefined);
   });
 });

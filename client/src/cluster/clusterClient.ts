@@ -3,15 +3,16 @@
  * @kubernetes/client-node (loaded on first use). Read-only by construction: the transport has
  * only GET, and this interface only lists, watches and gets.
  */
-import { ClusterError } from './clusterErrors';
+import { ClusterError, LimitError } from './clusterErrors';
 import { loadKubeconfig } from './kubeconfig';
 import type { KubeconfigOptions, LoadedKubeconfig } from './kubeconfig';
 import { loadClusterClient } from './loadClusterClient';
 import { TokenBucket } from './pacing';
-import { Reflector } from './reflector';
+import { Reflector, defaultReflectorLimits } from './reflector';
 import type { ReflectorListener, ReflectorOptions } from './reflector';
 import { httpsTransport } from './transport';
 import type { Transport, TransportOptions } from './transport';
+import { namespaceNames } from './model';
 import type { ContextInfo, KubeObject, ResourceKind } from './model';
 
 export interface ResourceWatch {
@@ -84,21 +85,34 @@ class KubeClusterClient implements ClusterClient {
 
   async listNamespaces(context: string): Promise<string[]> {
     const { transport, limiter } = this.connection(context);
+    const limits = {
+      // 100 pages of 500 namespaces: more than any cluster has.
+      maxPages: Math.min(this.options.reflector?.maxPages ?? 100, 100),
+      pageSize: this.options.reflector?.pageSize ?? defaultReflectorLimits.pageSize,
+    };
     const names: string[] = [];
     let continueToken: string | undefined;
-    do {
+    for (let pages = 1; ; pages++) {
+      if (pages > limits.maxPages) {
+        throw new LimitError(
+          `the namespace list did not end after ${limits.maxPages} pages (the apiserver keeps sending a continue token)`,
+        );
+      }
       await limiter.take();
       const page = (await transport.getJson('/api/v1/namespaces', {
-        limit: 500,
+        limit: limits.pageSize,
         continue: continueToken,
-      })) as {
-        items?: KubeObject[];
-        metadata?: { continue?: string };
-      };
-      names.push(...(page.items ?? []).map((item) => item.metadata.name));
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
-    return names.sort();
+      })) as { items?: unknown; metadata?: { continue?: unknown } } | null;
+      // Items without a name cannot be shown or watched: they are left out.
+      for (const name of namespaceNames(page?.items).names) {
+        names.push(name);
+      }
+      const next = page?.metadata?.continue;
+      if (typeof next !== 'string' || next === '') {
+        return names.sort();
+      }
+      continueToken = next;
+    }
   }
 
   watch(context: string, namespace: string, kind: ResourceKind, listener: ReflectorListener): ResourceWatch {
@@ -106,6 +120,7 @@ class KubeClusterClient implements ClusterClient {
     const reflector = new Reflector(
       transport,
       resourcePath(namespace, kind),
+      kind,
       limiter,
       listener,
       this.options.reflector,

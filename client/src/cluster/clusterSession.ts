@@ -249,9 +249,13 @@ export class ClusterSession {
     }
     const changes = this.model.apply(entry.context, entry.namespace, kind, event);
     this.applied(entry, changes);
-    const names =
-      event.type === 'replace' ? event.items.map((item) => item.metadata.name) : [event.object.metadata.name];
-    this.options.onObjects?.(entry.context, entry.namespace, kind, names);
+    if (event.type !== 'skip') {
+      const names =
+        event.type === 'replace'
+          ? event.items.map((item) => item.metadata.name)
+          : [event.object.metadata.name];
+      this.options.onObjects?.(entry.context, entry.namespace, kind, names);
+    }
   }
 
   private onStatus(entry: NamespaceWatch, kind: ResourceKind, status: ResourceStatus): void {

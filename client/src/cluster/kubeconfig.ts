@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { ClusterError } from './clusterErrors';
+import { ClusterError, kubeconfigError } from './clusterErrors';
 import type { ClusterClientModule, KubeConfig } from './loadClusterClient';
 import type { ContextInfo } from './model';
 
@@ -98,7 +98,7 @@ function parse(module: ClusterClientModule, file: string, text: string): KubeCon
   try {
     config.loadFromString(text);
   } catch (error) {
-    throw new ClusterError({ kind: 'kubeconfig-invalid', message: `${file}: ${(error as Error).message}` });
+    throw kubeconfigError(file, error);
   }
   // Relative certificate paths are relative to the kubeconfig, as kubectl reads them.
   config.makePathsAbsolute(dirname(file));

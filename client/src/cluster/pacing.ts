@@ -46,6 +46,7 @@ export class TokenBucket {
 
 export class Backoff {
   attempt = 0;
+  private exhausted = false;
 
   constructor(
     private readonly initialMs = 500,
@@ -56,11 +57,17 @@ export class Backoff {
   /** The wait before the next attempt: doubling from `initialMs` up to `maxMs`, ±20 %. */
   next(): number {
     this.attempt++;
-    const base = Math.min(this.maxMs, this.initialMs * 2 ** (this.attempt - 1));
+    const base = this.exhausted ? this.maxMs : Math.min(this.maxMs, this.initialMs * 2 ** (this.attempt - 1));
     return Math.round(base * (0.8 + 0.4 * this.random()));
+  }
+
+  /** The waits are the longest until the next reset: for a failure that retrying soon cannot fix. */
+  exhaust(): void {
+    this.exhausted = true;
   }
 
   reset(): void {
     this.attempt = 0;
+    this.exhausted = false;
   }
 }

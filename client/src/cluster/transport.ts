@@ -7,8 +7,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import { createInterface } from 'node:readline';
-import { ClusterError, classifyError, statusError } from './clusterErrors';
+import { ClusterError, credentialError, statusError } from './clusterErrors';
+import { Exchange, readBody, readLines, seconds } from './exchange';
 import type { KubeConfig } from './loadClusterClient';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -22,7 +22,10 @@ export interface WatchStream {
 /** The two ways the client reads: one JSON document, or a stream of JSON lines. */
 export interface Transport {
   getJson(path: string, query: Query, signal?: AbortSignal): Promise<unknown>;
-  /** Resolves once the server answered 200; `onLine` gets each line; a throw from it ends the stream. */
+  /**
+   * Resolves once the server answered 200; `onLine` gets each line; a throw from it ends the
+   * stream, which then rejects with what was thrown.
+   */
   stream(
     path: string,
     query: Query,
@@ -31,16 +34,40 @@ export interface Transport {
   ): Promise<WatchStream>;
 }
 
+/** Limits on what a server may make a request cost; the defaults are documented in the README. */
 export interface TransportOptions {
-  /** Whole-response limit for ordinary requests. */
+  /** Whole-answer deadline for ordinary requests: credentials, headers and body. */
   requestTimeoutMs?: number;
+  /** A watch's headers (and credentials) must arrive within this. */
+  headerTimeoutMs?: number;
   /** A watch with no byte for this long is presumed dead (bookmarks and events keep it alive). */
   watchIdleMs?: number;
+  /** A watch lasts at most its `timeoutSeconds` plus this, however busy the server keeps it. */
+  watchGraceMs?: number;
+  /** The largest answer read for a list page or an object. */
+  maxBodyBytes?: number;
+  /** The longest watch line (one event); etcd stores objects of at most 1.5 MiB. */
+  maxLineBytes?: number;
+  /** How much of an error answer is read; the message shown is its first line, shortened. */
+  maxErrorBytes?: number;
 }
 
+type Limits = Required<TransportOptions>;
+
+export const defaultTransportLimits: Limits = {
+  requestTimeoutMs: 30_000,
+  headerTimeoutMs: 30_000,
+  watchIdleMs: 15 * 60_000,
+  watchGraceMs: 60_000,
+  maxBodyBytes: 128 << 20,
+  maxLineBytes: 16 << 20,
+  maxErrorBytes: 64 << 10,
+};
+
 export function httpsTransport(config: KubeConfig, options: TransportOptions = {}): Transport {
-  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const watchIdleMs = options.watchIdleMs ?? 15 * 60_000;
+  // An option left undefined keeps its default.
+  const set = Object.entries(options).filter(([, value]) => value !== undefined);
+  const limits: Limits = { ...defaultTransportLimits, ...Object.fromEntries(set) };
   // One keep-alive pool and one secure context per context: expanding a namespace sends several
   // lists at once, and a TLS handshake with a new secure context per request (and per page) was
   // a third of the time to a first render.
@@ -51,40 +78,52 @@ export function httpsTransport(config: KubeConfig, options: TransportOptions = {
   };
   return {
     async getJson(path, query, signal) {
-      const response = await open(config, path, query, requestTimeoutMs, signal, agents);
-      const body = await readBody(response);
+      const { exchange, response } = await open(
+        config,
+        path,
+        query,
+        signal,
+        agents,
+        limits,
+        limits.requestTimeoutMs,
+      );
       try {
-        return JSON.parse(body) as unknown;
-      } catch {
-        throw new ClusterError({ kind: 'server', message: `${path}: the answer is not JSON` });
+        const body = await readBody(response, exchange, limits.maxBodyBytes, 'fail');
+        try {
+          return JSON.parse(body) as unknown;
+        } catch {
+          throw new ClusterError({ kind: 'server', message: `${path}: the answer is not JSON` });
+        }
+      } finally {
+        exchange.finish();
       }
     },
     async stream(path, query, onLine, signal) {
-      const response = await open(config, path, query, requestTimeoutMs, signal, agents);
-      response.socket.setTimeout(watchIdleMs, () => response.destroy(timeoutError(watchIdleMs)));
+      const { exchange, response } = await open(
+        config,
+        path,
+        query,
+        signal,
+        agents,
+        limits,
+        limits.headerTimeoutMs,
+      );
+      const timeoutSeconds =
+        typeof query['timeoutSeconds'] === 'number' ? query['timeoutSeconds'] : undefined;
+      if (timeoutSeconds === undefined) {
+        exchange.clearTimers(); // no deadline but the idle limit: the caller closes it
+      } else {
+        exchange.limit(timeoutSeconds * 1000 + limits.watchGraceMs);
+      }
       response.socket.setKeepAlive(true, 30_000);
-      const closed = new Promise<void>((resolve, reject) => {
-        const lines = createInterface({ input: response, crlfDelay: Infinity });
-        lines.on('line', (line) => {
-          try {
-            if (line.trim()) {
-              onLine(line);
-            }
-          } catch (error) {
-            response.destroy(error as Error);
-          }
-        });
-        const fail = (error: Error): void => reject(new ClusterError(classifyError(error)));
-        response.on('error', fail);
-        lines.on('error', fail); // readline re-emits the input's errors
-        // A server that ends the response (timeoutSeconds, shutdown) closes cleanly; an
-        // aborted connection reports 'aborted' first.
-        response.on('aborted', () =>
-          reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })),
-        );
-        lines.on('close', () => resolve());
-      });
-      return { closed, close: () => response.destroy() };
+      const closed = readLines(
+        response,
+        exchange,
+        { maxLineBytes: limits.maxLineBytes, idleMs: limits.watchIdleMs },
+        onLine,
+      );
+      closed.catch(() => undefined); // the caller may close before awaiting it
+      return { closed, close: () => exchange.end(new ClusterError({ kind: 'other', message: 'closed' })) };
     },
   };
 }
@@ -151,18 +190,21 @@ function materialText(value: Material): string {
   return Array.isArray(value) ? value.map(text).join('\u0001') : text(value);
 }
 
-function timeoutError(ms: number): Error {
-  return Object.assign(new Error(`no answer within ${ms / 1000} s`), { code: 'REQUEST_TIMEOUT' });
-}
-
+/**
+ * Sends a GET and resolves with a 2xx answer whose body is still to be read. The deadline
+ * (`firstMs`) runs from before the credentials are fetched (an exec plugin may hang) to the
+ * headers, and for ordinary requests on to the end of the body; an error answer is read only up
+ * to a cap, within the same deadline.
+ */
 async function open(
   config: KubeConfig,
   path: string,
   query: Query,
-  timeoutMs: number,
   signal: AbortSignal | undefined,
   agents: Agents,
-): Promise<http.IncomingMessage> {
+  limits: Limits,
+  firstMs: number,
+): Promise<{ exchange: Exchange; response: http.IncomingMessage }> {
   const server = config.getCurrentCluster()?.server;
   if (!server) {
     throw new ClusterError({
@@ -176,8 +218,45 @@ async function open(
       url.searchParams.set(key, String(value));
     }
   }
+  const started = Date.now();
+  const pending = new Exchange(signal);
+  pending.limit(
+    firstMs,
+    `no credentials within ${seconds(firstMs)} (an exec plugin that does not finish?)`,
+    'credentials',
+  );
+  let options: RequestOptions;
+  try {
+    options = await Promise.race([requestOptions(config, url, agents), pending.ended]);
+  } finally {
+    pending.finish();
+  }
+  // The same deadline, now with the credential to keep out of messages.
+  const exchange = new Exchange(signal, bearer(options));
+  exchange.limit(
+    Math.max(1, firstMs - (Date.now() - started)),
+    `no complete answer within ${seconds(firstMs)}`,
+  );
+  try {
+    const response = await send(url, options, exchange);
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status > 299) {
+      const body = await readBody(response, exchange, limits.maxErrorBytes, 'truncate').catch(() => '');
+      const error = statusError(status, body);
+      throw new ClusterError({ ...error.info, message: exchange.redact(error.info.message) });
+    }
+    return { exchange, response };
+  } catch (error) {
+    exchange.finish();
+    throw error;
+  }
+}
+
+type RequestOptions = https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'>;
+
+async function requestOptions(config: KubeConfig, url: URL, agents: Agents): Promise<RequestOptions> {
   // secureContext goes through the agent to tls.connect, which then ignores ca/cert/key.
-  const options: https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'> = {
+  const options: RequestOptions = {
     method: 'GET',
     headers: { Accept: 'application/json', 'User-Agent': 'vscode-endpointslices' },
   };
@@ -185,7 +264,7 @@ async function open(
     // Certificates, tokens, exec/auth-provider plugins and proxy agents, per kubeconfig.
     await config.applyToHTTPSOptions(options);
   } catch (error) {
-    throw new ClusterError({ kind: 'credentials', message: (error as Error).message });
+    throw credentialError(error);
   }
   // client-node puts a new Agent without keep-alive on every request, so each request would open
   // a connection of its own. Only a proxy agent (proxy-url) is kept; otherwise the pool, which
@@ -196,46 +275,20 @@ async function open(
       options.secureContext = agents.tls.for(options);
     }
   }
-  const response = await send(url, options, timeoutMs, signal);
-  const status = response.statusCode ?? 0;
-  if (status < 200 || status > 299) {
-    throw statusError(status, await readBody(response).catch(() => ''));
-  }
-  return response;
+  return options;
 }
 
-function send(
-  url: URL,
-  options: https.RequestOptions,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<http.IncomingMessage> {
+/** The bearer token the request carries, if any (exec plugins and token files included). */
+function bearer(options: RequestOptions): string | undefined {
+  const header = (options.headers as Record<string, unknown> | undefined)?.['Authorization'];
+  return typeof header === 'string' ? header.replace(/^Bearer\s+/i, '') : undefined;
+}
+
+function send(url: URL, options: https.RequestOptions, exchange: Exchange): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new ClusterError({ kind: 'other', message: 'aborted' }));
-      return;
-    }
     const request = (url.protocol === 'http:' ? http : https).request(url, options, resolve);
-    // An idle-socket limit: it keeps guarding the body of a list; a watch replaces it.
-    request.setTimeout(timeoutMs, () => request.destroy(timeoutError(timeoutMs)));
-    request.on('error', (error) => reject(new ClusterError(classifyError(error))));
-    const abort = (): void => {
-      request.destroy(new Error('aborted'));
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    request.on('close', () => signal?.removeEventListener('abort', abort));
+    exchange.attach(request);
+    request.on('error', (error) => reject(exchange.failure(error)));
     request.end();
-  });
-}
-
-function readBody(response: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    response.on('error', (error) => reject(new ClusterError(classifyError(error))));
-    response.on('aborted', () =>
-      reject(new ClusterError({ kind: 'unreachable', message: 'the connection was cut' })),
-    );
   });
 }

@@ -22,12 +22,21 @@ export type NamespaceListState =
   | { state: 'listed'; names: string[] }
   | { state: 'failed'; error: ClusterErrorInfo };
 
+/** An object the apiserver sent that the view could not take whole (see apiObjects.ts). */
+export interface ObjectProblem {
+  /** Undefined when the object had no name (it was skipped). */
+  name?: string;
+  problem: string;
+}
+
 /** One change to one watched resource, as the client reports it. */
 export type ResourceEvent =
   /** A complete list (first sync or re-list): replaces everything known. */
-  | { type: 'replace'; items: KubeObject[] }
-  | { type: 'upsert'; object: KubeObject }
-  | { type: 'delete'; object: KubeObject };
+  | { type: 'replace'; items: KubeObject[]; problems?: ObjectProblem[] }
+  | { type: 'upsert'; object: KubeObject; problem?: string }
+  | { type: 'delete'; object: KubeObject }
+  /** A watch event whose object could not be read at all. */
+  | { type: 'skip'; problem: string };
 
 /** Node ids to refresh; `rootId` means the whole tree. */
 export type Changes = Set<string>;
@@ -105,9 +114,16 @@ export class ClusterModel {
 
   apply(context: string, namespace: string, kind: ResourceKind, event: ResourceEvent): Changes {
     const data = this.ensure(context, namespace);
+    const changes: Changes = new Set();
+    // The namespace's message about malformed objects changes with them.
+    if (data.noteProblems(kind, event)) {
+      changes.add(ids.namespace(context, namespace));
+    }
+    if (event.type === 'skip') {
+      return changes;
+    }
     const items = data.resources[kind].items;
     const pairs = diff(items, event);
-    const changes: Changes = new Set();
     // A Service that comes or goes changes the namespace's list of children: refresh that.
     const moved: typeof pairs = [];
     const updated: typeof pairs = [];
@@ -171,7 +187,7 @@ function stripped(object: KubeObject): KubeObject {
 /** [before, after] for every object the event really changes (same resourceVersion: no change). */
 function diff(
   items: Map<string, KubeObject>,
-  event: ResourceEvent,
+  event: Exclude<ResourceEvent, { type: 'skip' }>,
 ): [KubeObject | undefined, KubeObject | undefined][] {
   const same = (a: KubeObject | undefined, b: KubeObject | undefined): boolean =>
     a !== undefined &&

@@ -7,6 +7,7 @@ export * from './serviceView';
 export * from './legacyView';
 export * from './messages';
 export * from './commandIds';
+export * from './apiObjects';
 export { children, namespaceNode } from './treeChildren';
 export { present, countsText, colors } from './presentation';
 export type { NodePresentation, Collapsible } from './presentation';

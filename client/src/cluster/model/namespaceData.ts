@@ -4,6 +4,7 @@
  * Only the model mutates it; everything else reads.
  */
 import { resourceKinds, serviceNameLabel } from './kubeTypes';
+import type { ResourceEvent } from './clusterModel';
 import type {
   ClusterErrorInfo,
   EndpointSlice,
@@ -24,7 +25,12 @@ export type ResourceStatus =
 export interface ResourceState {
   status: ResourceStatus;
   items: Map<string, KubeObject>;
+  /** What was wrong with objects the apiserver sent, by object name (`#n`: skipped, no name). */
+  problems: Map<string, string>;
 }
+
+/** Skipped objects have no name to forget them by: only this many are remembered until a re-list. */
+const maxSkippedNoted = 1000;
 
 export class NamespaceData {
   readonly resources: Record<ResourceKind, ResourceState>;
@@ -37,7 +43,10 @@ export class NamespaceData {
     readonly namespace: string,
   ) {
     this.resources = Object.fromEntries(
-      resourceKinds.map((kind) => [kind, { status: { state: 'idle' }, items: new Map() }]),
+      resourceKinds.map((kind) => [
+        kind,
+        { status: { state: 'idle' }, items: new Map(), problems: new Map() },
+      ]),
     ) as Record<ResourceKind, ResourceState>;
   }
 
@@ -101,6 +110,28 @@ export class NamespaceData {
   groupsReferencingPod(pod: string): ReadonlySet<string | undefined> {
     this.podRefs ??= this.indexPodReferences();
     return this.podRefs.get(pod) ?? new Set();
+  }
+
+  /**
+   * Records what the apiserver sent that the view could not take whole; true when the namespace's
+   * message about it may have changed.
+   */
+  noteProblems(kind: ResourceKind, event: ResourceEvent): boolean {
+    const problems = this.resources[kind].problems;
+    const before = problems.size;
+    if (event.type === 'replace') {
+      problems.clear();
+      (event.problems ?? []).forEach((p, index) => problems.set(p.name ?? `#${index}`, p.problem));
+    } else if (event.type === 'skip') {
+      if (problems.size < maxSkippedNoted) {
+        problems.set(`#watch-${problems.size}`, event.problem);
+      }
+    } else if (event.type === 'upsert' && event.problem) {
+      problems.set(event.object.metadata.name, event.problem);
+    } else {
+      problems.delete(event.object.metadata.name);
+    }
+    return before > 0 || problems.size > 0;
   }
 
   /** Bumped on every slice or Endpoints change; caches derived from slices compare it. */

@@ -26,10 +26,43 @@ export function statusMessages(data: NamespaceData, node: NamespaceNode): Messag
     messages.push(
       hasData
         ? recoveringMessage(node, 'status', error, attempt, retryInMs)
-        : errorMessage(node, 'status', error, `${node.namespace}`),
+        : retrying(errorMessage(node, 'status', error, `${node.namespace}`), attempt, retryInMs),
     );
   }
-  return messages;
+  const malformed = malformedMessage(data, node);
+  return malformed ? [...messages, malformed] : messages;
+}
+
+/** A failure with nothing to show yet: it still says that (and when) it is tried again. */
+function retrying(node: MessageNode, attempt: number, retryInMs: number | undefined): MessageNode {
+  const next = retryInMs === undefined ? '' : `, next in ${Math.max(1, Math.round(retryInMs / 1000))} s`;
+  return {
+    ...node,
+    detail: `${node.detail ?? ''} Retrying with backoff (attempt ${attempt}${next}).`.trim(),
+  };
+}
+
+/** Objects the apiserver sent that the view could not take whole: said once per namespace. */
+function malformedMessage(data: NamespaceData, node: NamespaceNode): MessageNode | undefined {
+  const affected = resourceKinds.filter((kind) => data.resources[kind].problems.size > 0);
+  if (affected.length === 0) {
+    return undefined;
+  }
+  const count = affected.reduce((sum, kind) => sum + data.resources[kind].problems.size, 0);
+  const examples = affected
+    .flatMap((kind) =>
+      [...data.resources[kind].problems].slice(0, 3).map(([name, problem]) => [kind, name, problem]),
+    )
+    .slice(0, 3)
+    .map(([kind, name, problem]) =>
+      name.startsWith('#') ? `${kind}: ${problem}` : `${kind} ${name}: ${problem}`,
+    );
+  return message(node, 'malformed', {
+    severity: 'warning',
+    topic: 'error',
+    text: `The apiserver sent ${count} malformed object${count === 1 ? '' : 's'} (${affected.join(', ')})`,
+    detail: `${examples.join('; ')}. Objects without a name are not shown; fields of the wrong type are left out of what is shown.`,
+  });
 }
 
 function forbiddenMessage(node: NamespaceNode, kinds: ResourceKind[]): MessageNode {

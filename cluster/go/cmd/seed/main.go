@@ -41,6 +41,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/wait"
 	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/utils/ptr"
 )
@@ -71,6 +72,10 @@ func main() {
 	}
 	cfg.QPS, cfg.Burst = 100, 200
 	cfg.UserAgent = "endpointslices-seed"
+	// The demo creates a v1 Endpoints object on purpose (the mirroring controller's input), and
+	// the apiserver answers with its deprecation warning; client-go would print it as a raw log
+	// line into `npm start`'s output, where it reads like a fault of the demo.
+	cfg.WarningHandler = rest.NoWarnings{}
 	cs = kubernetes.NewForConfigOrDie(cfg)
 
 	for _, ns := range []string{"demo-web", "demo-data", "demo-large", "demo-external", "demo-restricted"} {
