@@ -1,16 +1,19 @@
 import { window } from 'vscode';
-import type { ExtensionContext } from 'vscode';
+import type { ExtensionContext, LanguageStatusItem } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerClusterView } from './cluster/clusterView';
 import type { ClusterViewHandle } from './cluster/clusterView';
 import { clientName, createLanguageClient } from './languageClient';
+import { createLanguageStatus } from './languageStatus';
 
 let client: LanguageClient | undefined;
 
 /** What activate() returns: for the e2e suite, which inspects the cluster tree; not a public API. */
 export interface ExtensionApi {
   clusterView: ClusterViewHandle;
+  /** The YAML language-status item (server state, target Kubernetes version). */
+  languageStatus: LanguageStatusItem;
 }
 
 /**
@@ -23,6 +26,8 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
   context.subscriptions.push(outputChannel);
   client = createLanguageClient(context, outputChannel);
   context.subscriptions.push(...registerCommands({ client, outputChannel }));
+  const languageStatus = createLanguageStatus(client);
+  context.subscriptions.push(languageStatus);
   // Registers the view only: the Kubernetes client loads when the tree first asks for children.
   const clusterView = registerClusterView(context, outputChannel);
   context.subscriptions.push(clusterView);
@@ -35,7 +40,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       .showErrorMessage(`${clientName}: the language server did not start: ${message}`, 'Show Output')
       .then((choice) => (choice === undefined ? undefined : outputChannel.show()));
   }
-  return { clusterView };
+  return { clusterView, languageStatus: languageStatus.item };
 }
 
 export async function deactivate(): Promise<void> {

@@ -103,8 +103,11 @@ export function compare(id: string, result: ServerResult, doc: DocumentReport): 
   if (!sameMultiset(result.warnings, ourWarnings)) {
     return describe('warning-mismatch', result.warnings, ourWarnings);
   }
-  const serverMessages = result.causes.map((c) => withoutGeneratedSuffix(`${c.field}: ${c.message}`));
-  const ourMessages = engineCauses(doc).map((d) => withoutGeneratedSuffix(d.message));
+  const serverLines = result.causes.map((c) => `${c.field}: ${c.message}`);
+  const serverMessages = serverLines.map(withoutGeneratedSuffix);
+  const ourMessages = engineCauses(doc).map((d) =>
+    withoutGeneratedSuffix(serverLineOf(d.message, serverLines)),
+  );
   if (!sameMultiset(serverMessages, ourMessages)) {
     return describe('message-mismatch', sorted(serverMessages), sorted(ourMessages));
   }
@@ -115,6 +118,14 @@ export function compare(id: string, result: ServerResult, doc: DocumentReport): 
     }
   }
   return describe('agree', [], []);
+}
+
+/**
+ * The engine may explain a cause in a second sentence after the server's line
+ * (`fieldErrors.ts` diagnosticMessage); the wording compared is the line before it.
+ */
+function serverLineOf(message: string, serverLines: readonly string[]): string {
+  return serverLines.find((line) => message.startsWith(`${line}. `)) ?? message;
 }
 
 /** The five random characters the server appends to generateName differ on every request. */

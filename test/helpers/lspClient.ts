@@ -149,15 +149,26 @@ export class TestClient {
     });
   }
 
-  /** Shuts the server down politely and waits for the process to end. */
-  async stop(): Promise<number | null> {
-    const exit = new Promise<number | null>((done) => {
+  /** Resolves with the exit code once the server process has ended. */
+  exit(): Promise<number | null> {
+    return new Promise<number | null>((done) => {
       if (this.exited) {
         done(this.child.exitCode);
       } else {
         this.child.once('exit', (code) => done(code));
       }
     });
+  }
+
+  /** Ends the server without the protocol, when a test failed half-way through shutting it down. */
+  kill(): void {
+    if (!this.exited) this.child.kill();
+    this.connection.dispose();
+  }
+
+  /** Shuts the server down politely and waits for the process to end. */
+  async stop(): Promise<number | null> {
+    const exit = this.exit();
     if (!this.exited) {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);

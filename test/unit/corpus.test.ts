@@ -86,13 +86,17 @@ function unmatchedCauses(
   for (const cause of ordered) {
     const [field, reason, body] = cause;
     const index = left.findIndex(
-      (d) => d.field === field && d.reason === reason && (body === undefined || d.message.endsWith(body)),
+      (d) => d.field === field && d.reason === reason && (body === undefined || saysFirst(d.message, body)),
     );
     if (index < 0) missing.push(cause);
     else left.splice(index, 1);
   }
   return { missing, extra: left };
 }
+
+/** The message ends with the apiserver's body, or has it before our explanatory second sentence. */
+const saysFirst = (message: string, body: string): boolean =>
+  message.endsWith(body) || message.includes(`${body}. `);
 
 const warningMatches = (match: WarningMatch, text: string): boolean =>
   typeof match === 'string' ? text === match : text.includes(match.contains);

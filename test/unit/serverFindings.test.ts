@@ -85,14 +85,32 @@ describe('what the real apiserver taught us', () => {
     );
   });
 
-  it('keeps the last of duplicate keys, like kubectl, and warns about it as advice', () => {
+  it('keeps the last of duplicate keys, like kubectl, and says so as advice (Information)', () => {
     const text = slice('', 'addressType: ipv6\naddressType: IPv4\n');
     assert.deepEqual(errorsOf(text), []);
     const advice = service
       .validate(text, defaultSettings)
       .diagnostics.filter((d) => d.code === 'duplicate-key');
     assert.equal(advice.length, 1);
-    assert.equal(advice[0]?.severity, 'warning');
+    assert.equal(advice[0]?.severity, 'information');
     assert.equal(advice[0]?.origin, 'advisory');
+  });
+
+  it('reports each repeated key once, at that key', () => {
+    const at = (text: string): string[] =>
+      service
+        .validate(text, defaultSettings)
+        .diagnostics.filter((d) => d.code === 'duplicate-key')
+        .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
+    // Three `name:` keys (lines 3, 5, 6): the second and the third are repeats.
+    assert.deepEqual(at(slice('  name: t\n  name: u\n')), ['5:2-6', '6:2-6']);
+    // Label keys, and JSON, the same way.
+    assert.deepEqual(
+      at(slice('', 'addressType: IPv4\n').replace('labels: {', 'labels: {a: b, a: c, a: d, ')),
+      ['4:17-18', '4:23-24'],
+    );
+    const json =
+      '{"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice", "metadata": {"name": "s", "name": "t", "name": "u"}, "addressType": "IPv4"}';
+    assert.deepEqual(at(json), ['0:89-95', '0:102-108']);
   });
 });

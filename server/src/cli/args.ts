@@ -9,6 +9,8 @@ export interface CliOptions {
   kubernetesVersion?: KubernetesVersion;
   fieldValidation?: FieldValidationMode;
   advisories: boolean;
+  /** Where the report goes (`-o FILE`); standard output when absent. */
+  output?: string;
   /** Files, directories, or `-` for stdin, in the order given. */
   paths: string[];
 }
@@ -24,10 +26,12 @@ export const usage = `Usage: endpointslice-lint [options] [PATH|-]...
 
 Validates Kubernetes Endpoints and EndpointSlice manifests as the kube-apiserver would.
 PATH is a file or a directory (searched recursively for *.yaml, *.yml and *.json, skipping
-node_modules and dot-directories); - or no PATH with piped input reads stdin.
+node_modules and dot-directories); - reads stdin, and so does no PATH with piped input (an
+empty stdin is then an error: a CI step that forgot its PATH fails instead of passing).
 
 Options:
   --format text|json|sarif|junit      output format (default text)
+  -o, --output FILE                   write the report to FILE instead of stdout
   --kubernetes-version ${kubernetesVersions.join('|')}
                                       apiserver version to emulate (default 1.37)
   --field-validation ${fieldValidationModes.join('|')}
@@ -39,8 +43,15 @@ Options:
 Exit status: 0 no errors, 1 at least one error, 2 usage or I/O failure.
 `;
 
-type ValueOption = '--format' | '--kubernetes-version' | '--field-validation';
-const valueOptions: readonly string[] = ['--format', '--kubernetes-version', '--field-validation'];
+type ValueOption = '--format' | '--kubernetes-version' | '--field-validation' | '--output';
+const valueOptions: readonly string[] = [
+  '--format',
+  '--kubernetes-version',
+  '--field-validation',
+  '--output',
+];
+/** Short spellings of value options. */
+const shortOptions: Readonly<Record<string, ValueOption>> = { '-o': '--output' };
 
 /** Parses `process.argv.slice(2)`; both `--opt value` and `--opt=value` are accepted. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -61,10 +72,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       options.advisories = false;
       continue;
     }
-    const [name = '', inline] = splitOption(arg);
-    if (valueOptions.includes(name)) {
+    const [spelled = '', inline] = splitOption(arg);
+    const name = shortOptions[spelled] ?? spelled;
+    if (isOneOf(valueOptions, name)) {
       const value = inline ?? argv[++i];
-      const error = applyValue(options, name as ValueOption, value);
+      const error = applyValue(options, name, value);
       if (error !== undefined) {
         return { kind: 'error', message: error };
       }
@@ -105,6 +117,11 @@ function applyValue(options: CliOptions, name: ValueOption, value: string | unde
         return `${name} must be one of ${fieldValidationModes.join(', ')}, not "${value}"`;
       }
       options.fieldValidation = value;
+      return undefined;
+    case '--output':
+      // `-o -` is stdout, as `-` is stdin for a PATH; an empty name is a mistake, not stdout.
+      if (value === '') return `${name} needs a file name`;
+      if (value !== '-') options.output = value;
       return undefined;
   }
 }

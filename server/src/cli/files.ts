@@ -1,8 +1,11 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
-/** One thing to lint: a file on disk, or standard input. */
-export type LintInput = { kind: 'file'; path: string } | { kind: 'stdin' };
+/**
+ * One thing to lint: a file on disk, or standard input (`implied` when no PATH was given and
+ * stdin was read because it is not a terminal).
+ */
+export type LintInput = { kind: 'file'; path: string } | { kind: 'stdin'; implied?: boolean };
 
 /** The name stdin gets in reports. */
 export const stdinName = '<stdin>';
@@ -68,7 +71,14 @@ async function walk(dir: string): Promise<string[]> {
 /** Reads one input as text, the way kubectl does (see decodeText). */
 export async function readInput(input: LintInput): Promise<string> {
   if (input.kind === 'stdin') {
-    return decodeText(await readStdin());
+    const text = decodeText(await readStdin());
+    // CI runners give a step an empty, non-terminal stdin: a forgotten PATH must not pass as clean.
+    if (input.implied === true && text.trim() === '') {
+      throw new InputError(
+        'no PATH given and stdin is empty: name the files or directories to check, or - to read stdin',
+      );
+    }
+    return text;
   }
   const bytes = await readFile(input.path).catch((error: unknown) => {
     throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);

@@ -4,6 +4,8 @@ import { readPackageVersion } from '../packageInfo';
 import { parseArgs, usage } from './args';
 import type { CliOptions } from './args';
 import { InputError, collectInputs } from './files';
+import type { LintInput } from './files';
+import { writeReport } from './output';
 import { formatters } from './formatters';
 import { countSeverities, lintInputs } from './lint';
 
@@ -31,14 +33,15 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 async function lint(options: CliOptions): Promise<number> {
-  const paths = options.paths.length > 0 ? options.paths : defaultPaths();
-  if (paths === undefined) {
+  if (options.paths.length === 0 && process.stdin.isTTY) {
     return fail('no PATH given and stdin is a terminal\nRun endpointslice-lint --help for usage.');
   }
   try {
-    const inputs = await collectInputs(paths);
+    // With no PATH, piped input is linted; an interactive terminal got a usage error instead of a hang.
+    const inputs: LintInput[] =
+      options.paths.length > 0 ? await collectInputs(options.paths) : [{ kind: 'stdin', implied: true }];
     const result = await lintInputs(inputs, settingsOf(options), readPackageVersion());
-    process.stdout.write(formatters[options.format](result));
+    await writeReport(options.output, formatters[options.format](result));
     return countSeverities(result).error > 0 ? exitCodes.errors : exitCodes.clean;
   } catch (error) {
     if (error instanceof InputError) {
@@ -46,11 +49,6 @@ async function lint(options: CliOptions): Promise<number> {
     }
     throw error;
   }
-}
-
-/** With no PATH, piped input is linted; an interactive terminal gets a usage error instead of a hang. */
-function defaultPaths(): string[] | undefined {
-  return process.stdin.isTTY ? undefined : ['-'];
 }
 
 function settingsOf(options: CliOptions): ServiceSettings {

@@ -1,6 +1,6 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { ChunkedDocument } from './chunkedDocument';
-import { convertWorkspaceRequest, defaultSettings } from '../service';
+import { convertWorkspaceRequest } from '../service';
 import type {
   ConvertWorkspaceParams,
   ConvertWorkspaceResult,
@@ -12,6 +12,7 @@ import type {
 import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLspSymbol } from './convert';
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
+import type { Lifecycle } from './lifecycle';
 import { convertWorkspace } from './migrationRequest';
 import type { WorkspaceFiles } from './workspaceFiles';
 
@@ -24,7 +25,20 @@ export interface FeatureDeps {
   /** Files on disk as they are now (the index may be behind). */
   files: Pick<WorkspaceFiles, 'current'>;
   settingsFor(uri: string): Promise<ServiceSettings>;
+  /**
+   * Gives the index an open document's current text. Validation does that after its debounce;
+   * a request may come first (completion right after opening), and must see this version.
+   */
+  indexOpenDocument(uri: string, source: TextSource): void;
+  /** Refuses requests after shutdown. */
+  lifecycle: Lifecycle;
   log: ErrorLog;
+}
+
+/** An open YAML document at its current version, with its settings. */
+interface Current {
+  text: TextSource;
+  settings: ServiceSettings;
 }
 
 /** The capabilities these handlers serve, for the initialize result. */
@@ -41,88 +55,113 @@ export const featureCapabilities = {
  * is logged and answered with nothing.
  */
 export function registerFeatures(deps: FeatureDeps): void {
-  const { connection, documents, service, workspace, log } = deps;
+  const { connection, documents, service, workspace, lifecycle, log } = deps;
   // YAML only: the edits and snippets are YAML, and JSON and Helm documents read differently.
   const textOf = (uri: string, token: CancellationToken): TextSource | undefined => {
     const document = documents.get(uri);
     if (token.isCancellationRequested || document?.languageId !== 'yaml') return undefined;
     return document.source;
   };
+  // The document's settings (its Kubernetes version), then its text as it is once they arrived,
+  // which the workspace index takes too, so the document's own Services are known.
+  const current = async (uri: string, token: CancellationToken): Promise<Current | undefined> => {
+    // Settings are pulled (and cached) for open documents only, not for any URI a client names.
+    if (textOf(uri, token) === undefined) return undefined;
+    const settings = await deps.settingsFor(uri);
+    const text = textOf(uri, token);
+    if (text === undefined) return undefined;
+    deps.indexOpenDocument(uri, text);
+    return { text, settings };
+  };
 
   connection.onCompletion(
-    guardRequest(
-      log,
-      'completion',
-      () => null,
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        if (text === undefined) return null;
-        const result = service.complete(text, params.position, defaultSettings, workspace);
-        return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'completion',
+        () => null,
+        async (params, token) => {
+          const doc = await current(params.textDocument.uri, token);
+          if (doc === undefined) return null;
+          const result = service.complete(doc.text, params.position, doc.settings, workspace);
+          return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
+        },
+      ),
     ),
   );
 
   connection.onHover(
-    guardRequest(
-      log,
-      'hover',
-      () => null,
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        const hover =
-          text === undefined ? null : service.hover(text, params.position, defaultSettings, workspace);
-        return hover && toLspHover(hover);
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'hover',
+        () => null,
+        async (params, token) => {
+          const doc = await current(params.textDocument.uri, token);
+          const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
+          return hover ? toLspHover(hover) : null;
+        },
+      ),
     ),
   );
 
   connection.onDocumentSymbol(
-    guardRequest(
-      log,
-      'documentSymbol',
-      () => [],
-      (params, token) => {
-        const text = textOf(params.textDocument.uri, token);
-        return text === undefined ? [] : service.documentSymbols(text).map(toLspSymbol);
-      },
+    lifecycle.request(
+      guardRequest(
+        log,
+        'documentSymbol',
+        () => [],
+        (params, token) => {
+          const text = textOf(params.textDocument.uri, token);
+          return text === undefined ? [] : service.documentSymbols(text).map(toLspSymbol);
+        },
+      ),
     ),
   );
 
   connection.onCodeAction(
-    guardAsyncRequest(
-      log,
-      'codeAction',
-      () => [],
-      async (params, token) => {
-        const uri = params.textDocument.uri;
-        const settings = await deps.settingsFor(uri);
-        const text = textOf(uri, token);
-        if (text === undefined) return [];
-        const diagnostics = fromLspDiagnostics(params.context.diagnostics);
-        const actions = service.codeActions(text, params.range, [...diagnostics.keys()], settings, workspace);
-        const only = params.context.only;
-        return actions
-          .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
-          .map((a) => toLspCodeAction(a, uri, diagnostics));
-      },
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'codeAction',
+        () => [],
+        async (params, token) => {
+          const uri = params.textDocument.uri;
+          const doc = await current(uri, token);
+          if (doc === undefined) return [];
+          const diagnostics = fromLspDiagnostics(params.context.diagnostics);
+          const actions = service.codeActions(
+            doc.text,
+            params.range,
+            [...diagnostics.keys()],
+            doc.settings,
+            workspace,
+          );
+          const only = params.context.only;
+          return actions
+            .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
+            .map((a) => toLspCodeAction(a, uri, diagnostics));
+        },
+      ),
     ),
   );
 
   connection.onRequest(
     convertWorkspaceRequest,
-    guardAsyncRequest(
-      log,
-      'convertWorkspaceEndpoints',
-      (): ConvertWorkspaceResult => ({
-        edit: { documentChanges: [], changeAnnotations: {} },
-        files: 0,
-        converted: 0,
-        slices: 0,
-        notes: [],
-        leftOut: [],
-      }),
-      (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
+    lifecycle.request(
+      guardAsyncRequest(
+        log,
+        'convertWorkspaceEndpoints',
+        (): ConvertWorkspaceResult => ({
+          edit: { documentChanges: [], changeAnnotations: {} },
+          files: 0,
+          converted: 0,
+          slices: 0,
+          notes: [],
+          leftOut: [],
+        }),
+        (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
+      ),
     ),
   );
 }

@@ -19,6 +19,7 @@ import { featureCapabilities, registerFeatures } from './features';
 import { worthValidating } from './documentScope';
 import { isLiveDocument, liveDocumentSettings } from './liveDocuments';
 import { describeError, guard, guardRequest } from './guard';
+import { Lifecycle } from './lifecycle';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(chunkedDocuments);
   const service = createLanguageService();
   const log = connection.console;
+  const lifecycle = new Lifecycle();
   let settings = new SettingsCache(undefined, log);
   let registerForConfigChanges = false;
   // The Services, Endpoints and slices of the workspace, for completion and workspace advice.
@@ -101,25 +103,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onInitialize(
-    guardRequest(
-      log,
-      'initialize',
-      () => initializeResult(options),
-      (params: InitializeParams) => {
-        const capabilities: ClientCapabilities = params.capabilities;
-        if (capabilities.workspace?.configuration === true) {
-          settings = new SettingsCache(
-            (scopeUri, section) =>
-              connection.workspace.getConfiguration({ scopeUri, section }) as Promise<unknown>,
-            log,
-          );
-        }
-        registerForConfigChanges =
-          capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-        watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-        folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-        return initializeResult(options);
-      },
+    lifecycle.request(
+      guardRequest(
+        log,
+        'initialize',
+        () => initializeResult(options),
+        (params: InitializeParams) => {
+          const capabilities: ClientCapabilities = params.capabilities;
+          if (capabilities.workspace?.configuration === true) {
+            settings = new SettingsCache(
+              (scopeUri, section) =>
+                connection.workspace.getConfiguration({ scopeUri, section }) as Promise<unknown>,
+              log,
+            );
+          }
+          registerForConfigChanges =
+            capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+          watchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+          folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+          return initializeResult(options);
+        },
+      ),
     ),
   );
 
@@ -174,9 +178,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace,
     files,
     settingsFor: (uri) => settings.get(uri),
+    indexOpenDocument: (uri, source) => {
+      if (files.opened(uri, source)) revalidateOthers(uri);
+    },
+    lifecycle,
     log,
   });
-  connection.onShutdown(guard(log, 'shutdown', () => scheduler.dispose()));
+  connection.onShutdown(
+    lifecycle.request(() => {
+      lifecycle.shutDown();
+      // Validation stops here; a client that still sends edits gets no more diagnostics.
+      scheduler.dispose();
+    }),
+  );
+  lifecycle.answerUnknownRequests(connection);
 
   documents.listen(connection);
   connection.listen();

@@ -33,11 +33,13 @@ interface PendingRun {
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, PendingRun>();
+  private disposed = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
   /** Validates the document after the debounce delay, superseding any earlier request. */
   schedule(document: VersionedDocument): void {
+    if (this.disposed) return;
     this.cancel(document.uri);
     const run: PendingRun = { stopWaiting: undefined, source: new CancellationTokenSource() };
     const start = (): void => {
@@ -62,8 +64,9 @@ export class ValidationScheduler {
     this.deps.publish(uri, undefined, []);
   }
 
-  /** Cancels every pending run, for shutdown. */
+  /** Cancels every pending run and accepts no more, for shutdown. */
   dispose(): void {
+    this.disposed = true;
     for (const uri of [...this.pending.keys()]) {
       this.cancel(uri);
     }

@@ -132,8 +132,9 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
       const advised = withAdvice(report, workspaceAdvisories(summary, workspace));
       return { ...advised, workspaceChanged };
     },
-    complete: (source, position, _settings, workspace) => doComplete(source, position, workspace, analyses),
-    hover: (source, position, _settings, workspace) => doHover(source, position, workspace),
+    complete: (source, position, settings, workspace) =>
+      doComplete(source, position, settings, workspace, analyses),
+    hover: (source, position, settings, workspace) => doHover(source, position, settings, workspace),
     codeActions: (source, range, diagnostics, settings, workspace) =>
       codeActions(source, range, diagnostics, settings, workspace),
     documentSymbols: (source) => symbols.of(source),

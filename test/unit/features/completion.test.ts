@@ -112,6 +112,17 @@ describe('completion: values', () => {
     assert.equal(item(items, 'FQDN').deprecated, true);
   });
 
+  it('documents each address type and protocol in the details pane', () => {
+    const types = complete(`${head}addressType: |`);
+    assert.match(item(types, 'IPv4').documentation ?? '', /IPv4 address \(`10\.1\.2\.3`\)/);
+    assert.match(item(types, 'IPv6').documentation ?? '', /IPv6 address .*RFC 5952/);
+    assert.match(item(types, 'FQDN').documentation ?? '', /Deprecated: the apiserver warns/);
+    const protocols = complete(`${head}ports: [{name: http, protocol: |}]`);
+    for (const protocol of protocols) {
+      assert.ok(protocol.documentation, `${protocol.label} has no documentation`);
+    }
+  });
+
   it('replaces the partial value and keeps quotes the user typed', () => {
     const { text } = withCursor(`${head}addressType: IP|`);
     assert.equal(

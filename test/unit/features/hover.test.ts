@@ -23,6 +23,13 @@ describe('hover', () => {
     assert.match(hover(slice('endpoints:\n  - add|resses: [10.0.0.1]\n')), /At least 1 and at most 100/);
   });
 
+  it('says what an address type or protocol value means, above the field', () => {
+    const text = hover(slice('addressType: IP|v6\n'));
+    assert.match(text, /^\*\*IPv6\*\*: Every address is an IPv6 address/);
+    assert.match(text, /\*\*addressType\*\* `v1\.AddressType`/);
+    assert.match(hover(slice('ports: [{protocol: SC|TP}]\n')), /^\*\*SCTP\*\*: Stream Control/);
+  });
+
   it('adds version notes where the field changed', () => {
     assert.match(
       hover(slice('endpoints:\n  - addresses: [10.0.0.1]\n    hints:\n      forNo|des: []\n')),

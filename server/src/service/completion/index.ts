@@ -17,6 +17,7 @@ import { snippetCompletions } from './snippets';
 import { valueCompletions } from './values';
 import type { ValueEnv } from './values';
 import type { TextSource } from '../parse/chunkedText';
+import type { ServiceSettings } from '../settings';
 
 /**
  * Completion at a position: the cursor's YAML context decides between keys (from the schema),
@@ -26,6 +27,7 @@ import type { TextSource } from '../parse/chunkedText';
 export function doComplete(
   source: TextSource,
   position: Position,
+  settings: ServiceSettings,
   index?: WorkspaceIndex,
   cache?: AnalysisCache,
 ): CompletionResult {
@@ -35,6 +37,7 @@ export function doComplete(
   const identity = documentIdentity(ctx.documentText);
   const env: ValueEnv = {
     kind: ctx.kind,
+    version: settings.kubernetesVersion,
     identity,
     index,
     service: index?.findService(identity.serviceName, identity.namespace),
@@ -66,7 +69,7 @@ function itemsFor(
   const last = ctx.path[ctx.path.length - 1];
   const isPorts = ctx.path.includes('ports');
   if (type.kind === 'object') {
-    const items = keyCompletions(ctx, type, layout);
+    const items = keyCompletions(ctx, type, layout, env.version);
     if (ctx.type === 'item' && ctx.siblings.size === 0 && !ctx.keyOnly) {
       if (isPorts) items.push(...servicePortItems(ctx, env.service, ctx.column, false));
       items.push(bodyItem(ctx, type.goType, objectBody(type, layout)));

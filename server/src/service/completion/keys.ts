@@ -1,23 +1,40 @@
 import type { FieldSpec, ListSpec, ObjectSpec } from '../k8s/schemaTypes';
 import type { CompletionItem } from '../languageTypes';
 import type { CursorContext } from './context';
-import { fieldDocumentation, typeLabel } from './docs';
+import type { KubernetesVersion } from '../settings';
+import { availableIn, fieldDocumentation, typeLabel } from './docs';
 import { itemInsertText, keyInsertText } from './insertText';
 import type { Layout } from './insertText';
 
-/** The fields of the object at the cursor that it does not have yet, required ones first. */
-export function keyCompletions(ctx: CursorContext, spec: ObjectSpec, layout: Layout): CompletionItem[] {
+/**
+ * The fields of the object at the cursor that it does not have yet, required ones first; a
+ * field the target version's apiserver drops is not offered.
+ */
+export function keyCompletions(
+  ctx: CursorContext,
+  spec: ObjectSpec,
+  layout: Layout,
+  version: KubernetesVersion,
+): CompletionItem[] {
   return Object.entries(spec.fields)
-    .filter(([name]) => !ctx.siblings.has(name) || name === ctx.prefix)
-    .map(([name, field]) => keyItem(ctx, name, field, layout));
+    .filter(
+      ([name, field]) => (!ctx.siblings.has(name) || name === ctx.prefix) && availableIn(field, version),
+    )
+    .map(([name, field]) => keyItem(ctx, name, field, layout, version));
 }
 
-function keyItem(ctx: CursorContext, name: string, field: FieldSpec, layout: Layout): CompletionItem {
+function keyItem(
+  ctx: CursorContext,
+  name: string,
+  field: FieldSpec,
+  layout: Layout,
+  version: KubernetesVersion,
+): CompletionItem {
   const item: CompletionItem = {
     label: name,
     kind: 'property',
     detail: `${typeLabel(field)}${field.required ? ' · required' : ''}`,
-    documentation: fieldDocumentation(name, field),
+    documentation: fieldDocumentation(name, field, version),
     insertText: ctx.keyOnly ? name : keyInsertText(name, field, layout),
     snippet: !ctx.keyOnly,
     range: ctx.range,

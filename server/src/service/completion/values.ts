@@ -4,6 +4,7 @@ import type { ResolvedPath } from '../k8s/schemaPath';
 import { fieldNames } from '../k8s/schemaPath';
 import { standardFinalizers } from '../k8s/wellKnown';
 import type { CompletionItem } from '../languageTypes';
+import type { KubernetesVersion } from '../settings';
 import type { OurKind } from '../types';
 import type { ServiceInfo } from '../workspace/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -16,6 +17,8 @@ import { valueItem } from './valueItem';
 /** What value completion may consult besides the schema. */
 export interface ValueEnv {
   kind: OurKind;
+  /** The Kubernetes version the user targets (the document's settings). */
+  version: KubernetesVersion;
   identity: DocumentIdentity;
   index: WorkspaceIndex | undefined;
   service: ServiceInfo | undefined;
@@ -51,17 +54,17 @@ function schemaValues(ctx: CursorContext, resolved: ResolvedPath): CompletionIte
   if (resolved.type.kind === 'bool') {
     return ['true', 'false'].map((v) => valueItem(ctx, v, { kind: 'constant' }, true));
   }
-  return (resolved.field?.values ?? []).map((value, i) => {
+  const field = resolved.field;
+  return (field?.values ?? []).map((value, i) => {
     const deprecated = value === 'FQDN';
     const item = valueItem(ctx, value, {
       kind: 'enum',
       sortText: `${deprecated ? 1 : 0}${i}`,
       detail: deprecated ? 'deprecated' : (resolved.name ?? ''),
     });
-    if (deprecated) {
-      item.deprecated = true;
-      item.documentation = 'FQDN slices are deprecated (the apiserver warns); kube-proxy ignores them.';
-    }
+    const documentation = field?.valueDocs?.[value];
+    if (documentation !== undefined) item.documentation = documentation;
+    if (deprecated) item.deprecated = true;
     return item;
   });
 }

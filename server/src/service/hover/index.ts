@@ -4,7 +4,8 @@ import { shiftRange } from '../parse/positions';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { TextSource } from '../parse/chunkedText';
 import type { Hover } from '../languageTypes';
-import type { Position } from '../types';
+import type { KubernetesVersion, ServiceSettings } from '../settings';
+import type { OurKind, Position } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/types';
 import type { Segment } from '../yamlText/blockPath';
@@ -18,7 +19,12 @@ import { addressHover } from './addressHover';
  * Hover: a field's documentation on its key or value; on an address, its family and canonical
  * form; on a label or a port name, what it ties the document to in the workspace.
  */
-export function doHover(source: TextSource, position: Position, index?: WorkspaceIndex): Hover | null {
+export function doHover(
+  source: TextSource,
+  position: Position,
+  settings: ServiceSettings,
+  index?: WorkspaceIndex,
+): Hover | null {
   const doc = documentAt(source, position.line);
   if (!doc.kind) return null;
   const chunk = parseChunk(doc.chunk.text);
@@ -30,26 +36,32 @@ export function doHover(source: TextSource, position: Position, index?: Workspac
   const identity = documentIdentity(doc.chunk.text);
   const service = index?.findService(identity.serviceName, identity.namespace);
   const value = typeof found.node.value === 'string' ? found.node.value : String(found.node.value);
-  const contents = found.onKey
-    ? keyHover(doc.kind, found.path)
-    : valueHover(doc.kind, found.path, value, identity.addressType, service);
+  const at: HoverPlace = { kind: doc.kind, path: found.path, version: settings.kubernetesVersion };
+  const contents = found.onKey ? keyHover(at) : valueHover(at, value, identity.addressType, service);
   return contents ? { contents, range } : null;
 }
 
-function keyHover(kind: 'EndpointSlice' | 'Endpoints', path: Segment[]): string | undefined {
+/** What a hover is about: the document's kind, the path under the cursor, the target version. */
+interface HoverPlace {
+  kind: OurKind;
+  path: Segment[];
+  version: KubernetesVersion;
+}
+
+function keyHover({ kind, path, version }: HoverPlace): string | undefined {
   const resolved = resolvePath(kind, path);
   const name = String(path[path.length - 1] ?? '');
   if (resolved?.mapEntry) return labelFact(name) ? `**${name}**\n\n${labelFact(name)?.doc ?? ''}` : undefined;
-  return resolved?.field ? fieldDocumentation(name, resolved.field) : undefined;
+  return resolved?.field ? fieldDocumentation(name, resolved.field, version) : undefined;
 }
 
 function valueHover(
-  kind: 'EndpointSlice' | 'Endpoints',
-  path: Segment[],
+  at: HoverPlace,
   value: string,
   addressType: string | undefined,
   service: ServiceInfo | undefined,
 ): string | undefined {
+  const { kind, path } = at;
   const names = path.filter((s): s is string => typeof s === 'string');
   const last = names[names.length - 1];
   if (isAddress(kind, names)) return addressHover(value, kind === 'EndpointSlice' ? addressType : undefined);
@@ -60,7 +72,9 @@ function valueHover(
     return serviceHover(value, service);
   }
   if (names.includes('ports') && last === 'name' && service) return portHover(value, service);
-  return keyHover(kind, path);
+  const meaning = resolvePath(kind, path)?.field?.valueDocs?.[value];
+  const field = keyHover(at);
+  return meaning === undefined || field === undefined ? field : `**${value}**: ${meaning}\n\n---\n\n${field}`;
 }
 
 function isAddress(kind: string, names: string[]): boolean {

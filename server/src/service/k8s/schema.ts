@@ -10,6 +10,20 @@ import type { OurKind } from '../types';
 export const addressTypes = ['IPv4', 'IPv6', 'FQDN'] as const;
 export const protocols = ['TCP', 'UDP', 'SCTP'] as const;
 
+/** What each address type means, for completion's details pane and hover. */
+const addressTypeDocs: Record<(typeof addressTypes)[number], string> = {
+  IPv4: 'Every address is an IPv4 address (`10.1.2.3`). kube-proxy programs these for IPv4 Services.',
+  IPv6: 'Every address is an IPv6 address (`2001:db8::1`), best in RFC 5952 canonical form. kube-proxy programs these for IPv6 Services.',
+  FQDN: 'Every address is a fully qualified domain name. Deprecated: the apiserver warns, and kube-proxy ignores FQDN slices.',
+};
+
+/** What each port protocol means, for completion's details pane and hover. */
+const protocolDocs: Record<(typeof protocols)[number], string> = {
+  TCP: 'Transmission Control Protocol: the default when `protocol` is absent.',
+  UDP: 'User Datagram Protocol, e.g. for DNS on port 53.',
+  SCTP: 'Stream Control Transmission Protocol; the nodes must support SCTP.',
+};
+
 const typeMeta = {
   apiVersion: field(str(), 'The versioned schema of this object.', { required: true }),
   kind: field(str(), 'The kind of this object.', { required: true }),
@@ -38,7 +52,14 @@ const endpointHints: ObjectSpec = {
     forNodes: field(
       { kind: 'list', goType: '[]v1.ForNode', item: forNode },
       'Nodes this endpoint should serve (`trafficDistribution: PreferSameNode`). At most 8; names must be unique.',
-      { since: 'Validated from 1.34 (PreferSameTrafficDistribution beta); dropped silently by 1.33.' },
+      {
+        since: 'Validated from 1.34 (PreferSameTrafficDistribution beta); dropped silently by 1.33.',
+        requires: {
+          behaviour: 'forNodesValidated',
+          otherwise:
+            'the apiserver drops this field silently before storing the slice (PreferSameTrafficDistribution is off before 1.34), so it has no effect.',
+        },
+      },
     ),
   },
 };
@@ -106,6 +127,7 @@ const slicePort: ObjectSpec = {
     protocol: field(str('v1.Protocol'), 'TCP, UDP or SCTP. Defaults to TCP.', {
       pointer: true,
       values: protocols,
+      valueDocs: protocolDocs,
     }),
     port: field(int32, 'The port number. Not range-checked by the apiserver.', { pointer: true }),
     appProtocol: field(
@@ -125,7 +147,7 @@ export const endpointSliceSpec: ObjectSpec = {
     addressType: field(
       str('v1.AddressType'),
       'The type of address the slice carries: `IPv4`, `IPv6` or `FQDN` (deprecated). Immutable.',
-      { required: true, values: addressTypes },
+      { required: true, values: addressTypes, valueDocs: addressTypeDocs },
     ),
     endpoints: field(
       { kind: 'list', goType: '[]v1.Endpoint', item: endpoint },
@@ -163,7 +185,10 @@ const corePort: ObjectSpec = {
   fields: {
     name: field(str(), 'The port name (a DNS-1123 label). Required when the subset has more than one port.'),
     port: field(int32, 'The port number, 1 to 65535.', { required: true }),
-    protocol: field(str('v1.Protocol'), 'TCP, UDP or SCTP. Defaults to TCP.', { values: protocols }),
+    protocol: field(str('v1.Protocol'), 'TCP, UDP or SCTP. Defaults to TCP.', {
+      values: protocols,
+      valueDocs: protocolDocs,
+    }),
     appProtocol: field(str(), 'The application protocol (a qualified name).', { pointer: true }),
   },
 };

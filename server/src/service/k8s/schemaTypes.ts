@@ -1,3 +1,5 @@
+import type { VersionBehaviour } from './versions';
+
 /**
  * The shape of the Kubernetes facts that decoding, validation, completion and hover all read.
  * A field's `goType` is the Go type the apiserver decodes it into: it appears verbatim in the
@@ -44,9 +46,16 @@ export interface FieldSpec {
   required?: boolean;
   /** The values the apiserver accepts, when it is a closed set. */
   values?: readonly string[];
+  /** What each of `values` means, for completion's details pane and hover. */
+  valueDocs?: Readonly<Record<string, string>>;
   /** A pointer in Go: absent and empty are different to the apiserver. */
   pointer?: boolean;
   /** Version notes shown in hover. */
   since?: string;
   deprecated?: string;
+  /**
+   * The version behaviour without which the apiserver drops the field before validating it:
+   * completion does not offer it for such a version, and hover says what happens instead.
+   */
+  requires?: { behaviour: keyof VersionBehaviour; otherwise: string };
 }

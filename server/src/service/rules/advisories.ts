@@ -75,7 +75,8 @@ function portAdvice(slice: EndpointSlice): Note[] {
 
 /**
  * A key given twice. kubectl's YAML reader silently keeps the last value, so the apiserver never
- * sees the first one; that is almost always a mistake worth a warning.
+ * sees the first one; that is almost always a mistake worth advice. Each repeated key is
+ * reported once, at that key (all of them share one path, which would point at the last).
  */
 export function duplicateKeyAdvisories(issues: readonly DecodeIssue[]): Note[] {
   return issues
@@ -86,5 +87,6 @@ export function duplicateKeyAdvisories(issues: readonly DecodeIssue[]): Note[] {
       code: 'duplicate-key',
       target: issue.field,
       targetKey: true,
+      at: issue.location.key ?? issue.location.value,
     }));
 }

@@ -5,4 +5,6 @@ export interface Note {
   code: string;
   target?: string;
   targetKey?: boolean;
+  /** Source offsets to report at when a path cannot tell (a key given twice has one path). */
+  at?: [number, number];
 }

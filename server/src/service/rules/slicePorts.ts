@@ -6,6 +6,10 @@ import { dns1123LabelMessages } from '../validation/names';
 import type { RuleContext } from './context';
 import { validateProtocols } from './portProtocols';
 
+/** Why `Duplicate value: ""` is reported where no one wrote `""`. */
+const unnamedPortsClash =
+  'A port without a name is named "", so two unnamed ports clash: give each port the name of its Service port.';
+
 /**
  * EndpointSlice `ports` (discovery validatePorts), on the defaulted ports: a nil name is "", so
  * two unnamed ports clash; a nil protocol is TCP, but an explicit "" is not defaulted.
@@ -29,6 +33,7 @@ export function validateSlicePorts(ports: SlicePort[], ctx: RuleContext): FieldE
         fieldError.duplicate(`${path}.name`, name, {
           code: 'port-name-duplicate',
           target: port.name === undefined ? path : `${path}.name`,
+          ...(name === '' ? { explanation: unnamedPortsClash } : {}),
         }),
       );
     }

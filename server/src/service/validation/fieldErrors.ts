@@ -19,6 +19,11 @@ export interface FieldError {
   target?: string;
   /** Point at the key rather than the value (map keys such as label names). */
   targetKey?: boolean;
+  /**
+   * Our second sentence, after the apiserver's line, where its wording alone misleads (a
+   * duplicate `""` port name: nobody wrote `""`). The fidelity suite compares the line only.
+   */
+  explanation?: string;
 }
 
 /** A value the way Go's field errors print it: strings quoted, numbers and booleans bare, nil as null. */
@@ -38,12 +43,14 @@ interface Where {
   code: string;
   target?: string;
   targetKey?: boolean;
+  explanation?: string;
 }
 
 function make(type: ErrorType, field: string, body: string, where: Where): FieldError {
   const error: FieldError = { type, field, body, code: where.code };
   if (where.target !== undefined) error.target = where.target;
   if (where.targetKey) error.targetKey = true;
+  if (where.explanation !== undefined) error.explanation = where.explanation;
   return error;
 }
 
@@ -82,4 +89,13 @@ export const fieldError = {
 /** The line kubectl prints for a cause. */
 export function causeMessage(error: FieldError): string {
   return error.field ? `${error.field}: ${error.body}` : error.body;
+}
+
+/**
+ * The diagnostic's message: the line kubectl prints, then our explanation as a second sentence,
+ * so the message still starts with exactly what the apiserver says.
+ */
+export function diagnosticMessage(error: FieldError): string {
+  const line = causeMessage(error);
+  return error.explanation === undefined ? line : `${line}. ${error.explanation}`;
 }

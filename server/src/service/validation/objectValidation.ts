@@ -12,7 +12,7 @@ import type { Note } from '../rules/notes';
 import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, OurKind } from '../types';
-import { causeMessage } from './fieldErrors';
+import { diagnosticMessage } from './fieldErrors';
 import type { FieldError } from './fieldErrors';
 import { locate } from './locate';
 import { isUnknown } from './templateScope';
@@ -76,7 +76,7 @@ export class ObjectValidation {
       warnings.forEach((w) => this.warn(w));
     }
     if (this.ctx.settings.advisories) {
-      duplicateKeyAdvisories(this.input.decoded.issues).forEach((a) => this.advise(a, 'warning'));
+      duplicateKeyAdvisories(this.input.decoded.issues).forEach((a) => this.advise(a));
       if (this.input.kind === 'EndpointSlice') {
         endpointSliceAdvisories(this.slice(), this.ctx).forEach((a) => this.advise(a));
       }
@@ -152,7 +152,7 @@ export class ObjectValidation {
       range: this.locate(error.target ?? error.field, error.targetKey),
       severity: 'error',
       code: error.code,
-      message: causeMessage(error),
+      message: diagnosticMessage(error),
       origin: 'apiserver',
       reason: error.type,
       field: error.field,
@@ -163,8 +163,9 @@ export class ObjectValidation {
     this.push(note, 'warning', 'apiserver', 'Warning');
   }
 
-  private advise(note: Note, severity: EndpointDiagnostic['severity'] = 'information'): void {
-    this.push(note, severity, 'advisory', 'Advisory');
+  /** Advice no apiserver gives: always Information, as the README and the code table say. */
+  private advise(note: Note): void {
+    this.push(note, 'information', 'advisory', 'Advisory');
   }
 
   private push(
@@ -175,7 +176,9 @@ export class ObjectValidation {
   ): void {
     if (!this.known(note.field, note.target)) return;
     this.out.push({
-      range: this.locate(note.target ?? note.field, note.targetKey),
+      range: note.at
+        ? rangeOf(this.input.chunk, ...note.at)
+        : this.locate(note.target ?? note.field, note.targetKey),
       severity,
       code: note.code,
       message: note.message,
