@@ -7,8 +7,8 @@ import { accepted, all, groups, invalid, rejected, required, same } from './mode
 /**
  * Metadata rows beyond spec §6 (MD-…): owner references (the `/v1` apiVersion, the wording of
  * each release, the create handler's deduplication) and managedFields (the entries the field
- * manager keeps, and ValidateManagedFields on them). Every expectation was read from a real
- * kube-apiserver 1.37.2 and, for the other releases, from their sources.
+ * manager keeps, and ValidateManagedFields on them). Every expectation was read from real
+ * kube-apiservers 1.37.2 and 1.34.4 and, for the other releases, from their sources.
  */
 
 const uid = '6d1f0c5e-0000-4000-8000-000000000001';
