@@ -9,6 +9,11 @@ export interface VersionBehaviour {
   strictIPValidation: boolean;
   /** `PreferSameTrafficDistribution` (beta 1.34): `hints.forNodes` kept and validated; dropped before. */
   forNodesValidated: boolean;
+  /**
+   * An empty owner-reference kind, name or uid says only `must not be empty` (1.34); 1.33 names
+   * the part (`kind must not be empty`).
+   */
+  ownerReferenceBareEmptyDetail: boolean;
   /** Label and qualified-name length messages say `bytes` and three-part keys say `a valid label key` (1.35). */
   contentValidationWording: boolean;
   /** IP warnings say `is invalid: use` instead of `will be considered invalid in a future ...` (1.36). */
@@ -29,6 +34,7 @@ export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
   return {
     strictIPValidation: m >= 36,
     forNodesValidated: m >= 34,
+    ownerReferenceBareEmptyDetail: m >= 34,
     contentValidationWording: m >= 35,
     invalidIPWarningWording: m >= 36,
     declarativeValidationEndpointSlice: m >= 37,

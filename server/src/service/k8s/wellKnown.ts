@@ -23,4 +23,10 @@ export const limits = {
   hintsPerEndpoint: 8,
   totalAnnotationBytes: 262144,
   controllerEndpointsPerSlice: 100,
+  /** FieldManagerMaxLength: a managedFields entry's manager (apimachinery meta/v1/validation). */
+  fieldManagerBytes: 128,
+  /** MaxSubresourceNameLength: a managedFields entry's subresource. */
+  subresourceBytes: 256,
+  /** DefaultMaxUpdateManagers: beyond it the field manager merges the oldest Update entries. */
+  maxUpdateManagers: 10,
 } as const;

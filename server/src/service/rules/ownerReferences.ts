@@ -3,21 +3,67 @@ import type { VersionBehaviour } from '../k8s/versions';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
 
+/** A reference that survived deduplication, with its position in the document. */
+export interface KeptReference {
+  ref: OwnerReference;
+  index: number;
+}
+
+export interface DedupedReferences {
+  kept: KeptReference[];
+  /** The uid of every dropped repeat, in document order (empty strings included). */
+  duplicateUIDs: string[];
+}
+
 /**
- * metadata.ownerReferences (apimachinery ValidateOwnerReferences). The wording changed between
- * releases, as real apiservers show: 1.35 reports every problem as Invalid at the unindexed
- * path (`metadata.ownerReferences.kind`); later releases report missing parts as Required and
- * everything at the indexed path, with a proper message for a malformed apiVersion.
+ * The create handler's dedupOwnerReferences (apiserver `endpoints/handlers/rest.go`), run before
+ * validation: a reference equal in every field to an earlier one is dropped. Go compares the
+ * structs, so an absent uid equals `""` while an absent `controller` differs from `false`.
+ */
+export function dedupOwnerReferences(references: readonly OwnerReference[]): DedupedReferences {
+  const kept: KeptReference[] = [];
+  const duplicateUIDs: string[] = [];
+  references.forEach((ref, index) => {
+    const key = identity(ref);
+    if (kept.some((k) => identity(k.ref) === key)) duplicateUIDs.push(ref.uid ?? '');
+    else kept.push({ ref, index });
+  });
+  return { kept, duplicateUIDs };
+}
+
+function identity(ref: OwnerReference): string {
+  const pointer = (value: boolean | undefined) => (value === undefined ? 'nil' : String(value));
+  return JSON.stringify([
+    ref.apiVersion ?? '',
+    ref.kind ?? '',
+    ref.name ?? '',
+    ref.uid ?? '',
+    pointer(ref.controller),
+    pointer(ref.blockOwnerDeletion),
+  ]);
+}
+
+/**
+ * metadata.ownerReferences (apimachinery ValidateOwnerReferences), on the deduplicated list: its
+ * paths count the kept references, while each cause points at the reference as written. The
+ * wording changed between releases: 1.33 names the empty part in the detail, 1.34 to 1.36 report
+ * every problem as Invalid at the unindexed path (`metadata.ownerReferences.kind`), and 1.37
+ * reports missing parts as Required at the indexed path, with its own message for a malformed
+ * apiVersion.
  */
 export function validateOwnerReferences(
-  references: OwnerReference[],
+  references: readonly OwnerReference[],
   behaviour: VersionBehaviour,
 ): FieldError[] {
+  const { kept } = dedupOwnerReferences(references);
   const errors: FieldError[] = [];
   let firstController = '';
-  references.forEach((ref, index) => {
-    const indexed = `metadata.ownerReferences[${index}]`;
-    errors.push(...validateOwnerReference(ref, indexed, behaviour));
+  kept.forEach(({ ref, index: written }, index) => {
+    const paths = {
+      indexed: `metadata.ownerReferences[${index}]`,
+      target: `metadata.ownerReferences[${written}]`,
+    };
+    errors.push(...validateOwnerReference(ref, paths, behaviour));
     if (!ref.controller) return;
     const current = `${ref.kind ?? ''}/${ref.name ?? ''}`;
     if (!firstController) {
@@ -26,10 +72,12 @@ export function validateOwnerReferences(
     }
     const detail = `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`;
     errors.push(
-      fieldError.invalid('metadata.ownerReferences', references.map(goOrder), detail, {
-        code: 'metadata-owner-reference-invalid',
-        target: `${indexed}.controller`,
-      }),
+      fieldError.invalid(
+        'metadata.ownerReferences',
+        kept.map((k) => goOrder(k.ref)),
+        detail,
+        { code: 'metadata-owner-reference-invalid', target: `${paths.target}.controller` },
+      ),
     );
   });
   return errors;
@@ -37,27 +85,36 @@ export function validateOwnerReferences(
 
 function validateOwnerReference(
   ref: OwnerReference,
-  indexed: string,
+  paths: { indexed: string; target: string },
   behaviour: VersionBehaviour,
 ): FieldError[] {
   const modern = behaviour.ownerReferenceIndexedPaths;
-  const base = modern ? indexed : 'metadata.ownerReferences';
-  const at = (part: string) => ({ code: 'metadata-owner-reference-invalid', target: `${indexed}.${part}` });
-  const missing = (part: string, value: string, legacyDetail: string): FieldError =>
-    modern
-      ? fieldError.required(`${base}.${part}`, 'must not be empty', at(part))
-      : fieldError.invalid(`${base}.${part}`, value, legacyDetail, at(part));
+  const base = modern ? paths.indexed : 'metadata.ownerReferences';
+  const at = (part: string) => ({
+    code: 'metadata-owner-reference-invalid',
+    target: `${paths.target}.${part}`,
+  });
   const errors: FieldError[] = [];
   const apiVersion = ref.apiVersion ?? '';
-  if (!apiVersion) errors.push(missing('apiVersion', apiVersion, 'version must not be empty'));
-  else if (!isGroupVersion(apiVersion)) {
+  const groupVersion = parseGroupVersion(apiVersion);
+  if (modern && !apiVersion) {
+    errors.push(fieldError.required(`${base}.apiVersion`, 'must not be empty', at('apiVersion')));
+  } else if (!groupVersion?.version) {
     const detail = modern ? 'must be <group>/<version> or <version>' : 'version must not be empty';
     errors.push(fieldError.invalid(`${base}.apiVersion`, apiVersion, detail, at('apiVersion')));
   }
   for (const part of ['kind', 'name', 'uid'] as const) {
-    if (!ref[part]) errors.push(missing(part, ref[part] ?? '', 'must not be empty'));
+    if (ref[part]) continue;
+    if (modern) errors.push(fieldError.required(`${base}.${part}`, 'must not be empty', at(part)));
+    else {
+      const detail = behaviour.ownerReferenceBareEmptyDetail
+        ? 'must not be empty'
+        : `${part} must not be empty`;
+      errors.push(fieldError.invalid(`${base}.${part}`, ref[part] ?? '', detail, at(part)));
+    }
   }
-  if (apiVersion === 'v1' && ref.kind === 'Event') {
+  // BannedOwners holds the core group's v1 Event; `v1` and `/v1` both parse to it.
+  if (groupVersion?.group === '' && groupVersion.version === 'v1' && ref.kind === 'Event') {
     errors.push(
       fieldError.invalid(base, goOrder(ref), '/v1, Kind=Event is disallowed from being an owner', at('kind')),
     );
@@ -65,10 +122,17 @@ function validateOwnerReference(
   return errors;
 }
 
-/** schema.ParseGroupVersion: `v1` or `group/version`, nothing empty, at most one slash. */
-function isGroupVersion(apiVersion: string): boolean {
+/**
+ * schema.ParseGroupVersion: `""` and `/` are the empty group-version, a string without a slash is
+ * a core-group version, one slash separates group and version (either may be empty: `/v1` is the
+ * core group's v1), and more slashes fail (undefined).
+ */
+function parseGroupVersion(apiVersion: string): { group: string; version: string } | undefined {
+  if (apiVersion === '' || apiVersion === '/') return { group: '', version: '' };
   const parts = apiVersion.split('/');
-  return parts.length <= 2 && parts.every((part) => part.length > 0);
+  if (parts.length > 2) return undefined;
+  const [first = '', second] = parts;
+  return second === undefined ? { group: '', version: first } : { group: first, version: second };
 }
 
 /** The reference with its fields in Go's order, as the apiserver prints it in JSON. */

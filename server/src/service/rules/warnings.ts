@@ -1,4 +1,4 @@
-import type { Endpoints, EndpointSlice } from '../k8s/objects';
+import type { Endpoints, EndpointSlice, ObjectMeta } from '../k8s/objects';
 import {
   controllerManagedByValues,
   endpointsControllerName,
@@ -8,6 +8,7 @@ import {
 import { ipWarning } from '../validation/ip';
 import type { RuleContext } from './context';
 import type { Note } from './notes';
+import { dedupOwnerReferences } from './ownerReferences';
 
 /**
  * The apiserver's `Warning:` headers. The deprecation warning of v1 Endpoints comes with every
@@ -19,6 +20,23 @@ export function endpointsDeprecation(): Note {
     message: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
     code: 'endpoints-deprecated',
     target: 'kind',
+  };
+}
+
+/**
+ * The create handler drops repeated owner references before validation and says so, whatever
+ * validation then decides (apiserver `endpoints/handlers/rest.go`, DuplicateOwnerReferencesWarningFormat).
+ */
+export function duplicateOwnerReferencesWarning(meta: ObjectMeta | undefined): Note | undefined {
+  const references = meta?.ownerReferences ?? [];
+  const { kept, duplicateUIDs } = dedupOwnerReferences(references);
+  if (duplicateUIDs.length === 0) return undefined;
+  const firstRepeat = references.findIndex((_, i) => !kept.some((k) => k.index === i));
+  return {
+    field: 'metadata.ownerReferences',
+    message: `.metadata.ownerReferences contains duplicate entries; API server dedups owner references in 1.20+, and may reject such requests as early as 1.24; please fix your requests; duplicate UID(s) observed: ${duplicateUIDs.join(', ')}`,
+    code: 'owner-references-duplicate-warning',
+    target: `metadata.ownerReferences[${firstRepeat}]`,
   };
 }
 

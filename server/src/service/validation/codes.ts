@@ -61,6 +61,9 @@ export const diagnosticCodes = {
   'metadata-finalizers-conflict': apiserver('The orphan and foregroundDeletion finalizers are both set.'),
   'metadata-owner-reference-invalid': apiserver('An owner reference is incomplete or invalid.'),
   'metadata-generation-invalid': apiserver('metadata.generation is negative.'),
+  'metadata-managed-fields-invalid': apiserver(
+    'A managedFields entry the server keeps has a manager or subresource it rejects.',
+  ),
 
   'address-type-required': apiserver('addressType is missing.', 'S1'),
   'address-type-unsupported': apiserver('addressType is not IPv4, IPv6 or FQDN.', 'S2'),
@@ -111,6 +114,9 @@ export const diagnosticCodes = {
   ),
   'ipv6-non-canonical-warning': apiserver('An IPv6 address not in RFC 5952 canonical form.', 'W3', 'W6'),
   'fqdn-deprecated': apiserver('The FQDN address type is deprecated.', 'W4'),
+  'owner-references-duplicate-warning': apiserver(
+    'An owner reference repeats an earlier one; the apiserver drops the repeat.',
+  ),
 
   'service-name-label-missing': advisory(
     'An EndpointSlice without the kubernetes.io/service-name label belongs to no Service.',

@@ -34,9 +34,46 @@ export function renderValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Go's %q for the strings we meet: JSON quoting with Go's escapes for control characters. */
+/**
+ * Go's %q (strconv.Quote): printable characters as they are, `\a \b \f \n \r \t \v`, other
+ * ASCII control characters as `\xNN`, any other unprintable character as `\uNNNN` / `\UNNNNNNNN`.
+ */
 export function goQuote(value: string): string {
-  return JSON.stringify(value).replace(/\\u00([0-9a-f]{2})/g, '\\x$1');
+  // Printable ASCII (the usual case) is quoted the same way by JSON.
+  if (/^[\x20-\x7e]*$/.test(value)) return JSON.stringify(value);
+  let quoted = '"';
+  for (const ch of value) quoted += quoteRune(ch, ch.codePointAt(0) ?? 0);
+  return `${quoted}"`;
+}
+
+const shortEscapes: Readonly<Record<number, string>> = {
+  0x07: '\\a',
+  0x08: '\\b',
+  0x0c: '\\f',
+  0x0a: '\\n',
+  0x0d: '\\r',
+  0x09: '\\t',
+  0x0b: '\\v',
+};
+
+function quoteRune(ch: string, rune: number): string {
+  if (ch === '"' || ch === '\\') return `\\${ch}`;
+  // A lone surrogate reaches Go as U+FFFD, which is printed as is.
+  if (rune >= 0xd800 && rune <= 0xdfff) return '\ufffd';
+  if (isGoPrintable(rune)) return ch;
+  const short = shortEscapes[rune];
+  if (short) return short;
+  const hex = rune.toString(16);
+  if (rune < 0x20 || rune === 0x7f) return `\\x${hex.padStart(2, '0')}`;
+  return rune < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+}
+
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+export function isGoPrintable(rune: number): boolean {
+  if (rune === 0x20) return true;
+  // A lone surrogate reaches Go as U+FFFD, which is printable.
+  if (rune >= 0xd800 && rune <= 0xdfff) return true;
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(String.fromCodePoint(rune));
 }
 
 interface Where {

@@ -1,5 +1,5 @@
-import type { Endpoints, EndpointSlice } from '../k8s/objects';
-import { removedApiVersions } from '../k8s/kinds';
+import type { Endpoints, EndpointSlice, ObjectMeta } from '../k8s/objects';
+import { removedApiVersions, servedApiVersion } from '../k8s/kinds';
 import { behaviourOf } from '../k8s/versions';
 import type { Decoded, DecodeIssue } from '../parse/decode';
 import { rangeOf } from '../parse/yamlDocument';
@@ -8,8 +8,14 @@ import type { RuleContext } from '../rules/context';
 import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
 import { validateEndpoints } from '../rules/endpoints';
 import { validateEndpointSlice } from '../rules/endpointSlice';
+import { validateManagedFields } from '../rules/managedFields';
 import type { Note } from '../rules/notes';
-import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
+import {
+  duplicateOwnerReferencesWarning,
+  endpointsDeprecation,
+  endpointSliceWarnings,
+  endpointsWarnings,
+} from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, OurKind } from '../types';
 import { diagnosticMessage } from './fieldErrors';
@@ -62,11 +68,15 @@ export class ObjectValidation {
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.input.kind === 'Endpoints') this.warn(endpointsDeprecation());
     if (this.decodeFailed()) return this.out;
-    const errors = (
-      this.input.kind === 'EndpointSlice'
+    const duplicateOwners = duplicateOwnerReferencesWarning(this.metadata());
+    if (duplicateOwners) this.warn(duplicateOwners);
+    const errors = [
+      ...(this.input.kind === 'EndpointSlice'
         ? validateEndpointSlice(this.slice(), this.ctx)
-        : validateEndpoints(this.endpoints(), this.ctx)
-    ).filter((e) => this.known(e.field, e.target));
+        : validateEndpoints(this.endpoints(), this.ctx)),
+      // Part of ObjectMeta's validation upstream, but it needs the whole object (and the clock).
+      ...validateManagedFields(this.input.decoded.value, servedApiVersion[this.input.kind], Date.now()),
+    ].filter((e) => this.known(e.field, e.target));
     errors.forEach((e) => this.fieldError(e));
     if (errors.length === 0) {
       const warnings =
@@ -199,5 +209,9 @@ export class ObjectValidation {
 
   private endpoints(): Endpoints {
     return this.input.decoded.value;
+  }
+
+  private metadata(): ObjectMeta | undefined {
+    return this.input.kind === 'EndpointSlice' ? this.slice().metadata : this.endpoints().metadata;
   }
 }
