@@ -1,4 +1,5 @@
 import { endpointsCases } from './endpointsCases';
+import { kubectlYamlCases } from './kubectlYamlCases';
 import type { CorpusCase } from './model';
 import { sliceAddressCases } from './sliceAddressCases';
 import { sliceOtherCases } from './sliceOtherCases';
@@ -10,6 +11,7 @@ export const corpusCases: readonly CorpusCase[] = [
   ...sliceAddressCases,
   ...sliceOtherCases,
   ...endpointsCases,
+  ...kubectlYamlCases,
 ];
 
 /** §6 rows that need an update request against a stored object; the engine emulates creates. */

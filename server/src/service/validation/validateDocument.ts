@@ -2,6 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
 import { matchKind, servedApiVersion } from '../k8s/kinds';
 import { decode } from '../parse/decode';
+import type { JsonError } from '../parse/fileChunks';
 import { documentObjects } from '../parse/objects';
 import type { ManifestObject } from '../parse/objects';
 import { placeholderMark, templateModel } from '../parse/templateModel';
@@ -34,7 +35,7 @@ export type ChunkResult = ObjectResult[];
 export interface ChunkOptions {
   format?: 'yaml' | 'json';
   /** A JSON syntax error at this offset: kubectl decodes nothing of the document. */
-  jsonError?: { offset: number; message: string };
+  jsonError?: JsonError;
   /** The text replaces another document at the same place: parse it incrementally. */
   edited?: boolean;
   /** Keep the parse for the workspace index, which summarizes the document next. */
@@ -64,9 +65,9 @@ export function validateChunk(
   return validateTemplated(text, model, settings);
 }
 
-function jsonSyntaxResult(text: string, error: { offset: number; message: string }): ObjectResult {
+function jsonSyntaxResult(text: string, error: JsonError): ObjectResult {
   const chunk = parseChunk(text, 'json');
-  const diagnostics = looksLikeOurs(text) ? [jsonSyntaxDiagnostic(chunk, error)] : [];
+  const diagnostics = looksLikeOurs(text) || error.afterOurs ? [jsonSyntaxDiagnostic(chunk, error)] : [];
   return { range: rangeOf(chunk, 0, text.length), diagnostics };
 }
 
