@@ -45,9 +45,25 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     });
     return { doc, lines, text };
   }
-  const doc = parseDocument(text, { ...kubectlYaml, lineCounter: lines });
+  const doc = withoutStackTraces(() => parseDocument(text, { ...kubectlYaml, lineCounter: lines }));
   if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/**
+ * Runs a parse with V8's stack traces off. The yaml library makes an Error for every problem it
+ * meets, and text that is not YAML (a Helm template read raw, a binary file) yields one per line:
+ * capturing their stacks cost 7 s of a 1 MB template's outline. Nobody reads those stacks.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
 }
 
 export function positionAt(chunk: ParsedChunk, offset: number): Position {

@@ -15,6 +15,7 @@ import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
 import type { ObjectInput } from './objectValidation';
 import { jsonSyntaxDiagnostic, listDiagnostic, looksLikeOurs, syntaxDiagnostics } from './syntax';
+import { editingLimit, validationLimit } from './limitAdvice';
 import { templateScope } from './templateScope';
 
 /** The result for one object of a document, with lines counted from the document's first line. */
@@ -60,9 +61,28 @@ export function validateChunk(
 ): ChunkResult {
   const format = options.format ?? 'yaml';
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
+  if (format === 'yaml') {
+    const tooIntricate = validationLimit(text);
+    if (tooIntricate) return [{ range: wholeRange(text), diagnostics: tooIntricate }];
+  }
   const model = format === 'yaml' ? templateModel(text) : undefined;
-  if (!model) return validateParsed(sharedParse(text, format, options), settings);
-  return validateTemplated(text, model, settings);
+  const results = model
+    ? validateTemplated(text, model, settings)
+    : validateParsed(sharedParse(text, format, options), settings);
+  const limit = format === 'yaml' ? editingLimit(text) : [];
+  const head = results[0];
+  if (head && limit.length > 0) head.diagnostics = [...head.diagnostics, ...limit];
+  return results;
+}
+
+function wholeRange(text: string): Range {
+  let lines = 0;
+  let last = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    last = i + 1;
+  }
+  return { start: { line: 0, character: 0 }, end: { line: lines, character: text.length - last } };
 }
 
 function jsonSyntaxResult(text: string, error: JsonError): ObjectResult {
