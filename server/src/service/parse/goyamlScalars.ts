@@ -62,8 +62,9 @@ export function goResolve(text: string, tag: Kind | '' = ''): { kind: Kind; valu
       if (Number.isFinite(value)) return { kind: 'float', value };
     }
   } else if (/[-+0-9]/.test(first)) {
-    if ((tag === '' || tag === 'timestamp') && timestamp.test(text))
-      {return { kind: 'timestamp', value: text };}
+    if ((tag === '' || tag === 'timestamp') && timestamp.test(text)) {
+      return { kind: 'timestamp', value: text };
+    }
     const number = goNumber(text.replace(/_/g, ''));
     if (number) return number;
   }

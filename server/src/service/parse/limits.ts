@@ -9,7 +9,9 @@
  *   beyond `indentColumns`.
  * - A template with more than `templateTags` tags is not checked at all: each if/else chain
  *   multiplies the work. Nor is a YAML document with a line over `validationLineChars` (a flow
- *   collection of megabytes on one line costs the yaml library seconds per keystroke).
+ *   collection of megabytes on one line costs the yaml library seconds per keystroke), nor a
+ *   document over `validationDocumentChars` unless it is a `List` dump validated item by item
+ *   (its tree would take 80 times its size; validation/validateDocument.ts).
  * A document of ours that a limit switches something off for gets a `limit-exceeded` advice
  * saying which limit and what is off.
  */
@@ -19,6 +21,7 @@ export const documentLimits = {
   templateTags: 2_000,
   indentColumns: 400,
   validationLineChars: 1_000_000,
+  validationDocumentChars: 8_000_000,
 } as const;
 
 /** Template tags in a text, counted up to just past `limit`. */
@@ -56,8 +59,11 @@ export function editingLimitExceeded(text: string): string | undefined {
   return undefined;
 }
 
-/** Why a YAML document is not validated at all, or undefined when it is. */
+/** Why a document is not validated at all, or undefined when it is. */
 export function validationLimitExceeded(text: string): string | undefined {
+  if (text.length > documentLimits.validationDocumentChars) {
+    return `it is longer than ${documentLimits.validationDocumentChars.toLocaleString('en-US')} characters`;
+  }
   if (templateTagCount(text) > documentLimits.templateTags) {
     return `it has more than ${documentLimits.templateTags.toLocaleString('en-US')} template tags`;
   }
