@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, YAMLParseError } from 'yaml';
-import type { Alias, Document, Node } from 'yaml';
+import type { Alias, Document, Node, Pair } from 'yaml';
 
 /**
  * What makes kubectl's YAML-to-JSON conversion (go-yaml v2, then encoding/json) fail on a
@@ -43,6 +43,7 @@ function convert(doc: Document): Conversion {
     errors.push(new YAMLParseError([start, Math.max(end, start + 1)], 'BAD_ALIAS', message));
   };
   const stack: unknown[] = [doc.contents];
+  const pairsToCheck: Pair[] = [];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isAlias(node)) {
@@ -58,14 +59,20 @@ function convert(doc: Document): Conversion {
       continue;
     }
     // Pushed in reverse, so children pop in document order (keys before their values).
-    const children: unknown[] = isMap(node)
-      ? node.items.flatMap((pair) => [pair.key, pair.value])
-      : node.items;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      continue;
+    }
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
+      stack.push(pair.value, pair.key);
+      if (isAlias(pair.key) || isMergeKey(pair.key)) pairsToCheck.push(pair);
+      else if (!isScalar(pair.key) || pair.key.value === null) fail((pair.key ?? node) as Node, keyMessage);
+    }
   }
   const conversion = { errors, targets };
-  // Keys and merges are judged with every alias known.
-  checkPairs(doc, conversion, fail);
+  // Merges and alias keys are judged once every alias is known.
+  checkPairs(pairsToCheck, targets, fail);
   // Without an alias nothing can contain itself; the walk would only cost time.
   const loop = targets.size > 0 ? firstLoop(doc.contents, targets) : undefined;
   if (loop) fail(loop, `anchor '${loop.source}' value contains itself`);
@@ -79,29 +86,28 @@ function checkNumber(node: Node & { value?: unknown }, fail: (node: Node, messag
   fail(node, `json: unsupported value: ${shown}`);
 }
 
+const keyMessage = 'a map key must be a string, a number or a boolean';
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol';
+}
+
 function checkPairs(
-  doc: Document,
-  conversion: Conversion,
+  pairs: readonly Pair[],
+  targets: Map<Alias, Node | undefined>,
   fail: (node: Node, message: string) => void,
 ): void {
-  const resolve = (node: unknown): unknown => (isAlias(node) ? conversion.targets.get(node) : node);
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isSeq(node)) for (const item of node.items) stack.push(item);
-    if (!isMap(node)) continue;
-    for (const pair of node.items) {
-      stack.push(pair.value);
-      // An unknown anchor is reported once, where it is referenced.
-      if (isAlias(pair.key) && !conversion.targets.get(pair.key)) continue;
-      const key = resolve(pair.key);
-      if (isScalar(key) && typeof key.value === 'symbol') {
-        if (!mergeable(resolve(pair.value), resolve)) {
-          fail(pair.value as Node, 'map merge requires map or sequence of maps as the value');
-        }
-      } else if (isMap(key) || isSeq(key) || !isScalar(key) || key.value === null) {
-        fail((pair.key ?? node) as Node, 'a map key must be a string, a number or a boolean');
+  const resolve = (node: unknown): unknown => (isAlias(node) ? targets.get(node) : node);
+  for (const pair of pairs) {
+    // An unknown anchor is reported once, where it is referenced.
+    if (isAlias(pair.key) && !targets.get(pair.key)) continue;
+    const key = resolve(pair.key);
+    if (isMergeKey(key)) {
+      if (!mergeable(resolve(pair.value), resolve)) {
+        fail(pair.value as Node, 'map merge requires map or sequence of maps as the value');
       }
+    } else if (!isScalar(key) || key.value === null) {
+      fail(pair.key as Node, keyMessage);
     }
   }
 }
