@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createLanguageService, defaultSettings } from '../../server/src/service';
+import { createLanguageService, defaultSettings, WorkspaceIndex } from '../../server/src/service';
 import { ChunkedText } from '../../server/src/service/parse/chunkedText';
 import { documentLimits } from '../../server/src/service/parse/limits';
 
@@ -43,7 +43,11 @@ describe('hostile documents: every request bounded, limits said', () => {
     it(name, () => {
       const lines = text.split('\n');
       const last = { line: lines.length - 2, character: (lines[lines.length - 2] ?? '').length };
-      const report = timed('validation', () => service.validate(text, defaultSettings));
+      // As the server asks: with the workspace index, which summarizes the document too.
+      const workspace = new WorkspaceIndex();
+      const report = timed('validation', () =>
+        service.validate(text, defaultSettings, workspace, { uri: 'file:///hostile.yaml' }),
+      );
       const limit = report.diagnostics.filter((d) => d.code === 'limit-exceeded');
       assert.equal(limit.length, 1, JSON.stringify(report.diagnostics.map((d) => d.code)));
       assert.equal(limit[0]?.severity, 'information');
