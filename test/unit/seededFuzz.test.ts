@@ -98,7 +98,7 @@ const tokens = [
 ];
 
 function mutate(text: string, next: () => number): string {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   let lines = text.split('\n');
   for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
     const k = Math.floor(next() * lines.length);
