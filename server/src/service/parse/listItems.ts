@@ -8,8 +8,16 @@
 export interface CutList {
   /** The text with the items' lines blanked: the list's own fields, at their lines. */
   head: string;
-  /** Each item as a document of its own (its `- ` turned into spaces), and its first line. */
-  items: { text: string; startLine: number }[];
+  /** Where each item is: its text is made when it is read (`itemText`), one at a time. */
+  items: { start: number; end: number; startLine: number }[];
+  /** The column of the items' `- `. */
+  column: number;
+}
+
+/** An item as a document of its own: its lines, with its `- ` turned into spaces. */
+export function itemText(text: string, cut: CutList, item: CutList['items'][number]): string {
+  const body = text.slice(item.start + cut.column + 2, item.end);
+  return `${' '.repeat(cut.column + 2)}${body}${body.endsWith('\n') ? '' : '\n'}`;
 }
 
 const itemsKey = /^items:[ \t]*(?:#.*)?$/;
@@ -22,19 +30,19 @@ export function cutList(text: string): CutList | undefined {
   const first = lines.findIndex((line, i) => i > keyLine && !isBlankOrComment(line));
   const column = first < 0 ? -1 : (lines[first] ?? '').search(/\S/);
   if (column < 0 || !isItemStart(lines[first] ?? '', column)) return undefined;
-  const items: { text: string; startLine: number }[] = [];
-  let current: string[] | undefined;
+  const items: CutList['items'] = [];
+  let offset = lines.slice(0, first).reduce((sum, line) => sum + line.length + 1, 0);
+  let current: { start: number; startLine: number } | undefined;
   let end = first;
   for (; end < lines.length; end++) {
     const line = lines[end] ?? '';
     if (isItemStart(line, column)) {
-      if (current) items.push({ text: `${current.join('\n')}\n`, startLine: end - current.length });
-      current = [`${' '.repeat(column + 2)}${line.slice(column + 2)}`];
-    } else if (isBlankOrComment(line) || indentOf(line) > column) {
-      current?.push(line);
-    } else break;
+      if (current) items.push({ ...current, end: offset });
+      current = { start: offset, startLine: end };
+    } else if (!isBlankOrComment(line) && indentOf(line) <= column) break;
+    offset += line.length + 1;
   }
-  if (current) items.push({ text: `${current.join('\n')}\n`, startLine: end - current.length });
+  if (current) items.push({ ...current, end: Math.min(offset, text.length) });
   // A line at the items' column that is not an item, or any other line at column 0 than a key.
   if (end < lines.length && (indentOf(lines[end] ?? '') !== 0 || /^[-?:[{]/.test(lines[end] ?? ''))) {
     return undefined;
@@ -42,7 +50,7 @@ export function cutList(text: string): CutList | undefined {
   const head = [...lines.slice(0, first), ...lines.slice(first, end).map(() => ''), ...lines.slice(end)].join(
     '\n',
   );
-  return { head, items };
+  return { head, items, column };
 }
 
 function isItemStart(line: string, column: number): boolean {

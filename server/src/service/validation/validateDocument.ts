@@ -7,7 +7,7 @@ import { documentObjects } from '../parse/objects';
 import type { ManifestObject } from '../parse/objects';
 import { placeholderMark, templateModel } from '../parse/templateModel';
 import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
-import { cutList } from '../parse/listItems';
+import { cutList, itemText } from '../parse/listItems';
 import { shiftRange } from '../parse/positions';
 import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
@@ -98,8 +98,9 @@ export function validateListByItems(text: string, settings: ServiceSettings): Ch
   };
   if (head.doc.errors.length > 0 || !isMap(root) || !isListKind(list.kind)) return undefined;
   const results: ObjectResult[] = [{ ...describe(head, root, undefined), range: wholeRange(text) }];
-  for (const [item, { text: itemText, startLine }] of cut.items.entries()) {
-    const chunk = parseChunk(itemText);
+  for (const [item, place] of cut.items.entries()) {
+    const startLine = place.startLine;
+    const chunk = parseChunk(itemText(text, cut, place));
     const node = chunk.doc.contents;
     const apiVersion = topLevelScalar(chunk, 'apiVersion');
     const kind = topLevelScalar(chunk, 'kind');
