@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
 import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { withLineFeeds } from '../../server/src/service/parse/chunkedText';
 import { chunksOf } from '../../server/src/service';
 import { random } from '../helpers/random';
 
@@ -29,7 +30,8 @@ function compare(ours: ChunkedDocument, theirs: TextDocument, next: () => number
   assert.equal(ours.lineCount, theirs.lineCount, `${where}: lineCount`);
   assert.deepEqual(
     chunksOf(ours.source).map((c) => [c.startLine, c.text]),
-    splitFile(text).map((c) => [c.startLine, c.text]),
+    // The service reads a lone CR as the line break editors and kubectl take it for.
+    splitFile(withLineFeeds(text)).map((c) => [c.startLine, c.text]),
     `${where}: documents`,
   );
   for (let k = 0; k < 10; k++) {

@@ -38,7 +38,7 @@ describe('real-world corpus through the engine', () => {
 describe('real-world corpus: positions', () => {
   it('puts every range inside its document and on existing text', () => {
     for (const file of files) {
-      const lines = readFixture(file).split('\n');
+      const lines = readFixture(file).split(/\r\n|\r|\n/);
       for (const document of validate(file)) {
         for (const d of document.diagnostics) {
           const { start, end } = d.range;
@@ -69,7 +69,7 @@ describe('real-world corpus: positions', () => {
       ['templates/jinja-endpointslice.yaml', 'hostname-invalid', 'Bad_Host'],
     ];
     for (const [file, code, text] of culprits) {
-      const lines = readFixture(file).split('\n');
+      const lines = readFixture(file).split(/\r\n|\r|\n/);
       const d = validate(file)
         .flatMap((doc) => doc.diagnostics)
         .find((x) => x.code === code);
@@ -101,7 +101,7 @@ describe('real-world corpus: templates', () => {
 
   it('marks templated documents, and only those', () => {
     for (const file of files) {
-      const lines = readFixture(file).split('\n');
+      const lines = readFixture(file).split(/\r\n|\r|\n/);
       for (const document of validate(file)) {
         const text = lines.slice(document.range.start.line, document.range.end.line + 1).join('\n');
         assert.equal(document.templated === true, /\{\{|\{%/.test(text), `${file}#${document.index}`);

@@ -41,6 +41,8 @@ Options:
   --version                           print the version
 
 Exit status: 0 no errors, 1 at least one error, 2 usage or I/O failure.
+Limits: an input over 64 MB is not read, and a document over 8,000,000 characters (a List
+dump is checked item by item) or past another limit in the README is not validated: exit 2.
 `;
 
 type ValueOption = '--format' | '--kubernetes-version' | '--field-validation' | '--output';

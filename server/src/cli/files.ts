@@ -68,6 +68,20 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
+/**
+ * The largest input read, in bytes. Memory grows with the text (a `List` dump is validated item
+ * by item, other documents are parsed whole, and a single document over 8,000,000 characters is
+ * not validated); past this the input is refused with exit status 2 before it is read.
+ */
+export const maxInputBytes = 64 * 1024 * 1024;
+
+function tooLarge(name: string, bytes: number): InputError {
+  const mb = (n: number): string => (n / (1024 * 1024)).toFixed(0);
+  return new InputError(
+    `${name} is ${mb(bytes)} MB, over the ${mb(maxInputBytes)} MB limit for one input; split it (one file per namespace, say)`,
+  );
+}
+
 /** Reads one input as text, the way kubectl does (see decodeText). */
 export async function readInput(input: LintInput): Promise<string> {
   if (input.kind === 'stdin') {
@@ -80,6 +94,10 @@ export async function readInput(input: LintInput): Promise<string> {
     }
     return text;
   }
+  const info = await stat(input.path).catch((error: unknown) => {
+    throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
+  });
+  if (info.size > maxInputBytes) throw tooLarge(input.path, info.size);
   const bytes = await readFile(input.path).catch((error: unknown) => {
     throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
   });
@@ -106,8 +124,13 @@ function utf16be(bytes: Buffer): string {
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of process.stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    // Stop reading at once: holding a larger input is what the limit prevents.
+    if (size > maxInputBytes) throw tooLarge(stdinName, size);
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }

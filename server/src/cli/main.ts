@@ -7,7 +7,8 @@ import { InputError, collectInputs } from './files';
 import type { LintInput } from './files';
 import { writeReport } from './output';
 import { formatters } from './formatters';
-import { countSeverities, lintInputs } from './lint';
+import { countSeverities, fileDiagnostics, lintInputs } from './lint';
+import type { LintRun } from './lint';
 
 /**
  * Entry of `endpointslice-lint`. Exit status: 0 when nothing the apiserver would reject was
@@ -42,6 +43,8 @@ async function lint(options: CliOptions): Promise<number> {
       options.paths.length > 0 ? await collectInputs(options.paths) : [{ kind: 'stdin', implied: true }];
     const result = await lintInputs(inputs, settingsOf(options), readPackageVersion());
     await writeReport(options.output, formatters[options.format](result));
+    const unchecked = uncheckedDocuments(result);
+    if (unchecked.length > 0) return fail(unchecked.join('\n'));
     return countSeverities(result).error > 0 ? exitCodes.errors : exitCodes.clean;
   } catch (error) {
     if (error instanceof InputError) {
@@ -49,6 +52,18 @@ async function lint(options: CliOptions): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * Documents a limit kept from being validated (parse/limits.ts): a run that could not check
+ * something must not pass, so they make the exit status 2, each named on stderr.
+ */
+function uncheckedDocuments(run: LintRun): string[] {
+  return run.files.flatMap((file) =>
+    fileDiagnostics(file)
+      .filter((d) => d.code === 'limit-exceeded' && d.message.startsWith('Validation'))
+      .map((d) => `${file.path}:${d.range.start.line + 1}: not validated: ${d.message}`),
+  );
 }
 
 function settingsOf(options: CliOptions): ServiceSettings {

@@ -1,5 +1,6 @@
 import { endpointsCases } from './endpointsCases';
 import { metadataCases } from './metadataCases';
+import { kubectlYamlCases } from './kubectlYamlCases';
 import type { CorpusCase } from './model';
 import { sliceAddressCases } from './sliceAddressCases';
 import { sliceOtherCases } from './sliceOtherCases';
@@ -12,6 +13,7 @@ export const corpusCases: readonly CorpusCase[] = [
   ...sliceOtherCases,
   ...endpointsCases,
   ...metadataCases,
+  ...kubectlYamlCases,
 ];
 
 /** §6 rows that need an update request against a stored object; the engine emulates creates. */

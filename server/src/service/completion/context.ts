@@ -1,3 +1,4 @@
+import { editingLimitExceeded } from '../parse/limits';
 import type { Position, Range, OurKind } from '../types';
 import { containerOf, siblingKeys } from '../yamlText/blockPath';
 import type { Segment, ShapedLines } from '../yamlText/blockPath';
@@ -71,6 +72,8 @@ export function cursorContext(
 ): CursorContext | undefined {
   const doc = documentAt(source, position.line);
   const rel = { line: position.line - doc.chunk.startLine, character: position.character };
+  // Past the end of the text there is nothing to complete; beyond a limit completion is off.
+  if (rel.line > doc.lines.length || editingLimitExceeded(doc.chunk.text)) return undefined;
   const lineText = doc.lines[rel.line] ?? '';
   rel.character = Math.min(rel.character, lineText.length);
   const analysis = cache ? cache.getOrCompute(doc.chunk.text, () => analyse(doc.lines)) : analyse(doc.lines);

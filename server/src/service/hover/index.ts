@@ -1,5 +1,6 @@
 import { labelFact } from '../k8s/labelFacts';
 import { resolvePath } from '../k8s/schemaPath';
+import { editingLimitExceeded } from '../parse/limits';
 import { shiftRange } from '../parse/positions';
 import { parseChunk, rangeOf } from '../parse/yamlDocument';
 import type { TextSource } from '../parse/chunkedText';
@@ -26,7 +27,12 @@ export function doHover(
   index?: WorkspaceIndex,
 ): Hover | null {
   const doc = documentAt(source, position.line);
-  if (!doc.kind) return null;
+  if (!doc.kind || position.line - doc.chunk.startLine > doc.lines.length) return null;
+  const limit = editingLimitExceeded(doc.chunk.text);
+  if (limit) {
+    const at = { line: position.line, character: position.character };
+    return { contents: `Hover is off for this document: ${limit}.`, range: { start: at, end: at } };
+  }
   const chunk = parseChunk(doc.chunk.text);
   const offset = offsetAt(doc.chunk.text, position.line - doc.chunk.startLine, position.character);
   const found = nodeAt(chunk.doc.contents, offset);

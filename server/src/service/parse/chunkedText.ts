@@ -21,7 +21,7 @@ let lastSplit: { text: string; chunks: readonly FileChunk[] } | undefined;
 
 export function chunksOf(source: TextSource): readonly FileChunk[] {
   if (typeof source !== 'string') return source.chunks;
-  if (lastSplit?.text !== source) lastSplit = { text: source, chunks: splitFile(source) };
+  if (lastSplit?.text !== source) lastSplit = { text: source, chunks: splitFile(withLineFeeds(source)) };
   return lastSplit.chunks;
 }
 
@@ -33,7 +33,18 @@ export function yamlChunksOf(source: TextSource): readonly FileChunk[] {
 }
 
 export function textOf(source: TextSource): string {
-  return typeof source === 'string' ? source : source.text();
+  return typeof source === 'string' ? withLineFeeds(source) : source.text();
+}
+
+const loneCarriageReturn = /\r(?!\n)/;
+
+/**
+ * The text with each lone CR turned into a LF: go-yaml, editors and the LSP count a lone CR as
+ * a line break, and the yaml library and our line scans count LFs. The length and every offset
+ * stay the same. (A `ChunkedText` never holds a lone CR: the server keeps such files as strings.)
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') && loneCarriageReturn.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** One document's text; its line starts are computed when a position inside it is asked for. */

@@ -1,6 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
+import { aliasTarget } from './conversion';
+import { goResolve } from './goyamlScalars';
 import { placeholderMark } from './templateModel';
 
 /** Source offsets of a field's key and value, found again when a rule reports at its path. */
@@ -37,6 +39,12 @@ export interface DecodeOptions {
   root?: unknown;
   /** Treat scalars holding template placeholders as unknown values instead of checking them. */
   templated?: boolean;
+}
+
+interface Field {
+  pair: Pair;
+  name: string;
+  duplicate: boolean;
 }
 
 interface Context {
@@ -84,6 +92,7 @@ class Decoder {
   readonly templated = new Set<string>();
   readonly uncertain = new Set<string>();
   private aliasesLeft = aliasBudget;
+  private readonly merging = new Set<unknown>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -189,8 +198,12 @@ class Decoder {
   private integer(node: Node, value: unknown, spec: ScalarSpec, ctx: Context): number | undefined {
     if (typeof value !== 'number') return this.typeError(node, spec.goType, ctx);
     const bits = spec.kind === 'int32' ? 31 : 63;
-    if (Number.isInteger(value) && value >= -(2 ** bits) && value < 2 ** bits) return value;
-    return this.typeError(node, spec.goType, ctx, `number ${String(value)}`);
+    // Past 2^53 the node's number lost digits; the JSON kubectl sends has them all.
+    const exact = Number.isSafeInteger(value) ? value : exactInteger(node, value);
+    const limit = 2n ** BigInt(bits);
+    if (typeof exact === 'bigint' && exact >= -limit && exact < limit) return Number(exact);
+    if (Number.isInteger(exact) && exact >= -(2 ** bits) && exact < 2 ** bits) return Number(exact);
+    return this.typeError(node, spec.goType, ctx, `number ${String(exact)}`);
   }
 
   private time(node: Node, value: unknown, ctx: Context): string | undefined {
@@ -213,35 +226,53 @@ class Decoder {
     }
   }
 
-  /** The pairs of a map, merge keys expanded the way go-yaml does (explicit keys win). */
-  private fieldsOf(map: YAMLMap): { pair: Pair; name: string; duplicate: boolean }[] {
-    const explicit: { pair: Pair; name: string; duplicate: boolean }[] = [];
-    const merged: Pair[] = [];
+  /**
+   * The pairs of a map with merge keys expanded as go-yaml v2 does: pairs apply in order, so a
+   * key written after a merge wins over the merged one and a merge written after a key wins
+   * over it; the maps of a merged list apply last to first, so the first one wins. Repeated
+   * explicit keys are all kept (decoding reports them, the last one's value stays).
+   */
+  private fieldsOf(map: YAMLMap): Field[] {
+    const applied: (Field & { explicit: boolean })[] = [];
     const seen = new Set<string>();
     for (const pair of map.items) {
       if (isMergeKey(pair.key)) {
-        merged.push(...this.mergedPairs(pair.value));
+        for (const merged of this.mergedPairs(pair.value)) {
+          applied.push({
+            pair: merged,
+            name: keyString(this.resolve(merged.key)),
+            duplicate: false,
+            explicit: false,
+          });
+        }
         continue;
       }
-      const name = keyString(pair.key);
-      explicit.push({ pair, name, duplicate: seen.has(name) });
+      const name = keyString(this.resolve(pair.key));
+      applied.push({ pair, name, duplicate: seen.has(name), explicit: true });
       seen.add(name);
     }
-    for (const pair of merged) {
-      const name = keyString(pair.key);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      explicit.push({ pair, name, duplicate: false });
-    }
-    return explicit;
+    const winner = new Map<string, Field & { explicit: boolean }>();
+    for (const field of applied) winner.set(field.name, field);
+    return applied
+      .filter(
+        (field) => winner.get(field.name) === field || (field.explicit && winner.get(field.name)?.explicit),
+      )
+      .map(({ pair, name, duplicate }) => ({ pair, name, duplicate }));
   }
 
   private mergedPairs(value: unknown): Pair[] {
     const target = this.resolve(value);
-    // go-yaml decodes a merged map whole, so the merges inside it are expanded too.
-    if (isMap(target)) return this.fieldsOf(target).map((field) => field.pair);
-    if (isSeq(target)) return target.items.flatMap((item) => this.mergedPairs(item));
-    return [];
+    // A map that merges itself is a conversion error (parse/conversion.ts); never loop on it.
+    if (this.merging.has(target)) return [];
+    this.merging.add(target);
+    try {
+      // go-yaml decodes a merged map whole, so the merges inside it are expanded too.
+      if (isMap(target)) return this.fieldsOf(target).map((field) => field.pair);
+      if (isSeq(target)) return [...target.items].reverse().flatMap((item) => this.mergedPairs(item));
+      return [];
+    } finally {
+      this.merging.delete(target);
+    }
   }
 
   /** A scalar holding a template placeholder: its value is only known once rendered. */
@@ -256,7 +287,7 @@ class Decoder {
     let current = node;
     while (isAlias(current)) {
       if (--this.aliasesLeft < 0) throw new AliasLimitExceeded();
-      current = current.resolve(this.doc);
+      current = aliasTarget(this.doc, current);
     }
     return current;
   }
@@ -272,6 +303,14 @@ class Decoder {
   }
 }
 
+/** The integer go-yaml read from the source, with every digit. */
+function exactInteger(node: Node, value: number): number | bigint {
+  const source = isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  if (source === undefined || !Number.isInteger(value)) return value;
+  const resolved = goResolve(source).value;
+  return typeof resolved === 'bigint' ? resolved : value;
+}
+
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
@@ -280,8 +319,9 @@ function isNull(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 
+/** A plain `<<` (or `!!merge <<`); a quoted "<<" is an ordinary key for go-yaml. */
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
+  return isScalar(key) && typeof key.value === 'symbol';
 }
 
 /** kubectl turns every key into a string, so `1:` is the key "1". */

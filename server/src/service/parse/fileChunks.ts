@@ -1,13 +1,24 @@
 import { isJsonStream, jsonValues } from './jsonStream';
 import { lastAtMostIn } from './search';
 import { splitDocuments } from './split';
+import { looksLikeOurs } from '../validation/syntax';
 import type { Chunk } from './split';
 
 /** A document of a file, with the syntax it is read in. */
 export interface FileChunk extends Chunk {
   format: 'yaml' | 'json';
   /** For JSON: the first syntax error, as an offset in `text`; kubectl reads nothing past it. */
-  jsonError?: { offset: number; message: string };
+  jsonError?: JsonError;
+}
+
+export interface JsonError {
+  offset: number;
+  message: string;
+  /**
+   * Stray text after a value of ours (`{…}}`): it belongs to no object, and it is reported
+   * because it stops kubectl's reading of a file that holds our objects.
+   */
+  afterOurs?: boolean;
 }
 
 /**
@@ -18,7 +29,8 @@ export interface FileChunk extends Chunk {
 export function splitFile(text: string): FileChunk[] {
   if (!isJsonStream(text)) return splitDocuments(text).map((chunk) => ({ ...chunk, format: 'yaml' }));
   const starts = lineStarts(text);
-  return jsonValues(text).map((value, index) => {
+  const values = jsonValues(text);
+  return values.map((value, index) => {
     const startLine = lastAtMostIn(starts, value.start);
     const column = value.start - (starts[startLine] ?? 0);
     const chunk: FileChunk = {
@@ -29,6 +41,10 @@ export function splitFile(text: string): FileChunk[] {
     };
     if (value.error) {
       chunk.jsonError = { offset: value.error.offset - value.start + column, message: value.error.message };
+      const stray = value.error.offset === value.start;
+      if (stray && values.slice(0, index).some((v) => looksLikeOurs(text.slice(v.start, v.end)))) {
+        chunk.jsonError.afterOurs = true;
+      }
     }
     return chunk;
   });
@@ -36,7 +52,8 @@ export function splitFile(text: string): FileChunk[] {
 
 /** The cache key of a chunk: the same text read as YAML or as JSON may mean different things. */
 export function chunkKey(chunk: FileChunk): string {
-  return chunk.format === 'json' ? `json\u0000${chunk.text}` : chunk.text;
+  if (chunk.format !== 'json') return chunk.text;
+  return `json${chunk.jsonError?.afterOurs ? '!' : ''}\u0000${chunk.text}`;
 }
 
 function lineStarts(text: string): number[] {

@@ -1,3 +1,4 @@
+import { aliasTarget } from './conversion';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isListKind, itemKindOf } from '../k8s/kinds';
@@ -91,7 +92,7 @@ export function scalarField(node: unknown, key: string): unknown {
 
 function resolve(doc: Document.Parsed, node: unknown): unknown {
   // One level is enough here: an alias to an alias is an error the YAML parser reports.
-  return isAlias(node) ? node.resolve(doc) : node;
+  return isAlias(node) ? aliasTarget(doc, node) : node;
 }
 
 function isNull(node: unknown): boolean {

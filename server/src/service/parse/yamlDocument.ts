@@ -2,6 +2,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
+import { conversionOf } from './conversion';
+import { kubectlTags } from './goyamlScalars';
 
 /** A parsed document and what turns its offsets into positions. */
 export interface ParsedChunk {
@@ -11,22 +13,57 @@ export interface ParsedChunk {
 }
 
 /**
- * Parses one document with the YAML 1.1 rules that kubectl's YAML reader (go-yaml v2) applies:
- * `yes`/`no` are booleans, `010` is octal, `<<` merges. Duplicate keys are not a syntax error
- * here because decoding reports them (kubectl keeps the last one). A JSON document (`json`) is
- * read with the JSON-compatible YAML 1.2 core schema, which gives JSON's numbers and escapes;
- * its strict JSON syntax is checked separately (parse/jsonStream.ts).
+ * The options that read YAML as kubectl's reader (go-yaml v2) does: YAML 1.1 booleans (`yes`,
+ * `no`) and merge keys, go-yaml's own numbers (`010` and `0o10` are octal, `1:20` is a string;
+ * parse/goyamlScalars.ts), and duplicate keys allowed (decoding reports them; kubectl keeps the
+ * last one). For every reader of YAML text that must agree with kubectl.
+ */
+export const kubectlYaml = {
+  version: '1.1',
+  uniqueKeys: false,
+  merge: true,
+  resolveKnownTags: false,
+  customTags: kubectlTags,
+  prettyErrors: false,
+} as const;
+
+/**
+ * Parses one document as kubectl reads it (`kubectlYaml`), with what makes kubectl's conversion
+ * to JSON fail (an unknown anchor, an anchor that contains itself, `.inf`; parse/conversion.ts)
+ * added to its errors. A JSON document (`json`) is read with the JSON-compatible YAML 1.2 core
+ * schema, which gives JSON's numbers and escapes; its strict JSON syntax is checked separately
+ * (parse/jsonStream.ts).
  */
 export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    version: format === 'json' ? '1.2' : '1.1',
-    uniqueKeys: false,
-    merge: format === 'yaml',
-    prettyErrors: false,
-    lineCounter: lines,
-  });
+  if (format === 'json') {
+    const doc = parseDocument(text, {
+      version: '1.2',
+      uniqueKeys: false,
+      prettyErrors: false,
+      lineCounter: lines,
+    });
+    return { doc, lines, text };
+  }
+  const doc = withoutStackTraces(() => parseDocument(text, { ...kubectlYaml, lineCounter: lines }));
+  if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/**
+ * Runs a parse with V8's stack traces off. The yaml library makes an Error for every problem it
+ * meets, and text that is not YAML (a Helm template read raw, a binary file) yields one per line:
+ * capturing their stacks cost 7 s of a 1 MB template's outline. Nobody reads those stacks.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
 }
 
 export function positionAt(chunk: ParsedChunk, offset: number): Position {

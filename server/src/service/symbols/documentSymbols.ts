@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import { matchKind } from '../k8s/kinds';
 import type { DocumentSymbol, SymbolKind } from '../languageTypes';
+import { editingLimitExceeded } from '../parse/limits';
 import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import type { Range } from '../types';
@@ -13,6 +14,8 @@ import type { Range } from '../types';
  */
 /** The outline of one `---` document, lines counted from its start (symbolCache.ts places it). */
 export function chunkSymbols(text: string): DocumentSymbol[] {
+  // Beyond a limit the outline is off (the document's limit-exceeded advice says so).
+  if (editingLimitExceeded(text)) return [];
   const parsed = parseChunk(text);
   const root = parsed.doc.contents;
   const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));

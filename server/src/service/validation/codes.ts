@@ -40,6 +40,12 @@ export const diagnosticCodes = {
     origin: 'syntax',
     spec: [],
   },
+  'limit-exceeded': {
+    description:
+      'The document is beyond a size or complexity limit (parse/limits.ts): the features the message names are off for it.',
+    origin: 'syntax',
+    spec: [],
+  },
   'apiversion-not-served': apiserver('The apiVersion of this kind is not served by the apiserver.', 'ES-56'),
   'decode-type-mismatch': apiserver(
     'A value has the wrong type for its field (the request fails to decode).',

@@ -1,12 +1,15 @@
 import { isMap, isScalar } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
-import { matchKind, servedApiVersion } from '../k8s/kinds';
+import { isListKind, matchKind, servedApiVersion } from '../k8s/kinds';
 import { decode } from '../parse/decode';
+import type { JsonError } from '../parse/fileChunks';
 import { documentObjects } from '../parse/objects';
 import type { ManifestObject } from '../parse/objects';
 import { placeholderMark, templateModel } from '../parse/templateModel';
 import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
-import { parseChunk, rangeOf } from '../parse/yamlDocument';
+import { cutList, itemText } from '../parse/listItems';
+import { shiftRange } from '../parse/positions';
+import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
 import type { ParsedChunk } from '../parse/yamlDocument';
 import { sharedDecode, sharedParse } from '../parse/sharedParse';
 import type { ServiceSettings } from '../settings';
@@ -14,6 +17,7 @@ import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
 import type { ObjectInput } from './objectValidation';
 import { jsonSyntaxDiagnostic, listDiagnostic, looksLikeOurs, syntaxDiagnostics } from './syntax';
+import { editingLimit, validationLimit } from './limitAdvice';
 import { templateScope } from './templateScope';
 
 /** The result for one object of a document, with lines counted from the document's first line. */
@@ -34,7 +38,7 @@ export type ChunkResult = ObjectResult[];
 export interface ChunkOptions {
   format?: 'yaml' | 'json';
   /** A JSON syntax error at this offset: kubectl decodes nothing of the document. */
-  jsonError?: { offset: number; message: string };
+  jsonError?: JsonError;
   /** The text replaces another document at the same place: parse it incrementally. */
   edited?: boolean;
   /** Keep the parse for the workspace index, which summarizes the document next. */
@@ -59,14 +63,79 @@ export function validateChunk(
 ): ChunkResult {
   const format = options.format ?? 'yaml';
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
+  const byItems =
+    format === 'yaml' && text.length >= listCutChars ? validateListByItems(text, settings) : undefined;
+  if (byItems) return byItems;
+  const tooIntricate = validationLimit(text);
+  if (tooIntricate) return [{ range: wholeRange(text), diagnostics: tooIntricate }];
   const model = format === 'yaml' ? templateModel(text) : undefined;
-  if (!model) return validateParsed(sharedParse(text, format, options), settings);
-  return validateTemplated(text, model, settings);
+  const results = model
+    ? validateTemplated(text, model, settings)
+    : validateParsed(sharedParse(text, format, options), settings);
+  const limit = format === 'yaml' ? editingLimit(text) : [];
+  const head = results[0];
+  if (head && limit.length > 0) head.diagnostics = [...head.diagnostics, ...limit];
+  return results;
 }
 
-function jsonSyntaxResult(text: string, error: { offset: number; message: string }): ObjectResult {
+/** From this size on, a `List` dump is validated item by item (parse/listItems.ts). */
+export const listCutChars = 256 * 1024;
+
+/**
+ * A `List` validated one item at a time, each parsed on its own and released: the same results
+ * as the whole parse, at the memory of one item. Undefined when the cut is not certain to mean
+ * what the whole parse means (then the caller parses the whole document).
+ */
+export function validateListByItems(text: string, settings: ServiceSettings): ChunkResult | undefined {
+  const cut = cutList(text);
+  if (!cut) return undefined;
+  const head = parseChunk(cut.head);
+  const root = head.doc.contents;
+  const list = {
+    node: root,
+    apiVersion: topLevelScalar(head, 'apiVersion'),
+    kind: topLevelScalar(head, 'kind'),
+  };
+  if (head.doc.errors.length > 0 || !isMap(root) || !isListKind(list.kind)) return undefined;
+  const results: ObjectResult[] = [{ ...describe(head, root, undefined), range: wholeRange(text) }];
+  for (const [item, place] of cut.items.entries()) {
+    const startLine = place.startLine;
+    const chunk = parseChunk(itemText(text, cut, place));
+    const node = chunk.doc.contents;
+    const apiVersion = topLevelScalar(chunk, 'apiVersion');
+    const kind = topLevelScalar(chunk, 'kind');
+    // Errors, nested lists and items that take their kind from the list: the whole parse decides.
+    if (chunk.doc.errors.length > 0 || !isMap(node) || node.has('items')) return undefined;
+    if (typeof apiVersion !== 'string' && typeof kind !== 'string') return undefined;
+    const object: ManifestObject = { node, item, apiVersion, kind };
+    const result = describe(chunk, node, undefined, object);
+    result.diagnostics = validateObject(chunk, object, settings, undefined);
+    results.push(moved(result, startLine));
+  }
+  return results;
+}
+
+function moved(result: ObjectResult, lines: number): ObjectResult {
+  return {
+    ...result,
+    range: shiftRange(result.range, lines),
+    diagnostics: result.diagnostics.map((d) => ({ ...d, range: shiftRange(d.range, lines) })),
+  };
+}
+
+function wholeRange(text: string): Range {
+  let lines = 0;
+  let last = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    last = i + 1;
+  }
+  return { start: { line: 0, character: 0 }, end: { line: lines, character: text.length - last } };
+}
+
+function jsonSyntaxResult(text: string, error: JsonError): ObjectResult {
   const chunk = parseChunk(text, 'json');
-  const diagnostics = looksLikeOurs(text) ? [jsonSyntaxDiagnostic(chunk, error)] : [];
+  const diagnostics = looksLikeOurs(text) || error.afterOurs ? [jsonSyntaxDiagnostic(chunk, error)] : [];
   return { range: rangeOf(chunk, 0, text.length), diagnostics };
 }
 

@@ -5,6 +5,7 @@ import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
 import type { ObjectSpec } from '../k8s/schemaTypes';
 import { decode } from '../parse/decode';
+import { validationLimitExceeded } from '../parse/limits';
 import type { Decoded, Location } from '../parse/decode';
 import { documentObjects } from '../parse/objects';
 import type { ManifestObject } from '../parse/objects';
@@ -31,6 +32,8 @@ const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List
 export function summarizeChunk(text: string, edited = false): FileSummary {
   const summary: FileSummary = { services: [], slices: [], endpoints: [] };
   if (!indexedKind.test(text)) return summary;
+  // A document validation skips for its size is not parsed for the index either (parse/limits.ts).
+  if (validationLimitExceeded(text)) return summary;
   const chunk = sharedParse(text, 'yaml', { edited });
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);

@@ -1,6 +1,9 @@
 import { firstColumn } from './lineShape';
 import type { LineShape } from './lineShape';
 
+/** Nesting levels a path may have; manifests have about ten. */
+const maxDepth = 100;
+
 /** A step of a YAML path: a map key, or a list index. */
 export type Segment = string | number;
 
@@ -24,11 +27,14 @@ export function containerOf(
   line: number,
   column: number,
   node: 'key' | 'dash',
+  depth = 0,
 ): { path: Segment[]; index: number } | undefined {
+  // Deeper than any manifest: give up rather than recurse without bound (parse/limits.ts).
+  if (depth > maxDepth) return undefined;
   const own = lines.shapes[line];
   const before = own ? ownDashBefore(own, column) : undefined;
   if (own && before !== undefined) {
-    const seq = containerOf(lines, line, before, 'dash');
+    const seq = containerOf(lines, line, before, 'dash', depth + 1);
     return seq && { path: [...seq.path, seq.index], index: 0 };
   }
   let index = 0;
@@ -40,20 +46,20 @@ export function containerOf(
     if (node === 'dash' && shape.dashes.includes(column)) {
       if (ownDashBefore(shape, column) !== undefined || first === column) index++;
       if (first === column) continue;
-      const outer = containerOf(lines, l, column, 'dash');
+      const outer = containerOf(lines, l, column, 'dash', depth + 1);
       return outer && { path: outer.path, index: outer.index + index };
     }
     if (first === column) {
       if (shape.key && shape.key.column === column && node === 'dash' && shape.key.value === '') {
-        return parentOf(lines, l, shape, index);
+        return parentOf(lines, l, shape, index, depth);
       }
       continue;
     }
     if (node === 'key' && shape.key?.column === column && shape.dashes.length > 0) {
-      const outer = containerOf(lines, l, column, 'key');
+      const outer = containerOf(lines, l, column, 'key', depth + 1);
       return outer && { path: outer.path, index: 0 };
     }
-    return parentOf(lines, l, shape, index, column);
+    return parentOf(lines, l, shape, index, depth, column);
   }
   return { path: [], index };
 }
@@ -64,16 +70,17 @@ function parentOf(
   l: number,
   shape: LineShape,
   index: number,
+  depth: number,
   limit = Number.MAX_SAFE_INTEGER,
 ): { path: Segment[]; index: number } | undefined {
   if (shape.key && shape.key.column < limit) {
     if (shape.key.value !== '' && !/^[&!]\S*$/.test(shape.key.value)) return undefined;
-    const map = containerOf(lines, l, shape.key.column, 'key');
+    const map = containerOf(lines, l, shape.key.column, 'key', depth + 1);
     return map && { path: [...map.path, shape.key.name], index };
   }
   const dash = [...shape.dashes].reverse().find((d) => d < limit);
   if (dash === undefined || shape.contentColumn >= 0) return undefined;
-  const seq = containerOf(lines, l, dash, 'dash');
+  const seq = containerOf(lines, l, dash, 'dash', depth + 1);
   return seq && { path: [...seq.path, seq.index], index };
 }
 

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { kubectlYaml } from '../parse/yamlDocument';
 import { labelServiceName } from '../k8s/wellKnown';
 
 /**
@@ -35,7 +36,7 @@ const identitySections = new Set(['apiVersion', 'kind', 'metadata', 'addressType
 
 function lenientJS(text: string): Record<string, unknown> {
   try {
-    const header = parseDocument(sections(text), { version: '1.1', uniqueKeys: false });
+    const header = parseDocument(sections(text), kubectlYaml);
     return record(header.toJS({ maxAliasCount: 100 }));
   } catch {
     return {};

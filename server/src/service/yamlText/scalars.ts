@@ -1,13 +1,15 @@
 import { parseDocument } from 'yaml';
+import { kubectlYaml } from '../parse/yamlDocument';
 
 /**
- * A string written as a YAML scalar that kubectl reads back as the same string: plain when YAML
- * 1.1 keeps it a string (`web`, `10.1.2.3`), double-quoted otherwise (`"true"`, `"010"`, `"on"`).
+ * A string written as a YAML scalar that kubectl reads back as the same string: plain when
+ * kubectl's reader keeps it a string (`web`, `10.1.2.3`), double-quoted otherwise (`"true"`,
+ * `"010"`, `"0o10"`, `"on"`).
  * Flow indicators are quoted too, so the result is valid inside `[...]` and `{...}` as well.
  */
 export function yamlScalar(value: string): string {
   if (value !== '' && !/[,[\]{}#&*!|>'"%@`]/.test(value) && !/^[-?:]/.test(value) && value.trim() === value) {
-    const doc = parseDocument(value, { version: '1.1' });
+    const doc = parseDocument(value, kubectlYaml);
     if (doc.errors.length === 0 && doc.contents !== null && doc.toJS() === value) return value;
   }
   return JSON.stringify(value);

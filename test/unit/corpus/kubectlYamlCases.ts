@@ -1,0 +1,46 @@
+import type { CorpusCase } from './model';
+import { accepted, decodeError, same } from './model';
+
+/**
+ * How kubectl's YAML reader (go-yaml v2 under sigs.k8s.io/yaml) reads scalars and line ends,
+ * settled with apimachinery's decoder: what reaches the apiserver decides the verdict.
+ */
+
+const head = (name: string, eol = '\n'): string =>
+  [
+    'apiVersion: discovery.k8s.io/v1',
+    'kind: EndpointSlice',
+    'metadata:',
+    `  name: ${name}`,
+    'addressType: IPv4',
+    '',
+  ].join(eol);
+
+export const kubectlYamlCases: readonly CorpusCase[] = [
+  {
+    id: 'YAML-01',
+    description: 'port: 0o17 is the number 15 for kubectl (Go integer syntax)',
+    manifest: `${head('yaml-octal')}endpoints:\n  - addresses: ["10.1.2.3"]\nports:\n  - name: a\n    port: 0o17\n`,
+    expected: same(accepted()),
+  },
+  {
+    id: 'YAML-02',
+    description: 'port: 1:20 stays the string "1:20" (go-yaml v2 has no base-60 numbers)',
+    manifest: `${head('yaml-base60')}endpoints:\n  - addresses: ["10.1.2.3"]\nports:\n  - name: a\n    port: 1:20\n`,
+    expected: same(
+      decodeError('json: cannot unmarshal string into Go struct field EndpointPort.ports.port of type int32'),
+    ),
+  },
+  {
+    id: 'YAML-03',
+    description: 'a !!binary name is decoded from base64 by kubectl',
+    manifest: `${head('!!binary eWFtbC1iaW5hcnk=')}endpoints:\n  - addresses: ["10.1.2.3"]\n`,
+    expected: same(accepted()),
+  },
+  {
+    id: 'YAML-04',
+    description: 'lone CR line ends are line breaks for kubectl',
+    manifest: `${head('yaml-lone-cr', '\r')}endpoints:\r  - addresses: ["10.1.2.3"]\r`,
+    expected: same(accepted()),
+  },
+];
