@@ -34,6 +34,16 @@ export const kubectlYaml = {
  * schema, which gives JSON's numbers and escapes; its strict JSON syntax is checked separately
  * (parse/jsonStream.ts).
  */
+/**
+ * A document of a CRLF file ends with the CR of the `\r\n` before the next `---` (the split cuts
+ * at the LF, so that joining documents with LF gives the file back). To `yaml` a CR at the very
+ * end is part of the last scalar (`protocol: TCP` would read "TCP\r"); completing the pair makes it
+ * the line break it is in the file. Offsets before it do not move.
+ */
+function lineEnded(text: string): string {
+  return text.endsWith('\r') ? `${text}\n` : text;
+}
+
 export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
   const lines = new LineCounter();
   if (format === 'json') {
@@ -45,7 +55,9 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     });
     return { doc, lines, text };
   }
-  const doc = withoutStackTraces(() => parseDocument(text, { ...kubectlYaml, lineCounter: lines }));
+  const doc = withoutStackTraces(() =>
+    parseDocument(lineEnded(text), { ...kubectlYaml, lineCounter: lines }),
+  );
   if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
 }
