@@ -86,3 +86,28 @@ describe('no PATH', () => {
     assert.match(explicit.stdout, /^0 errors, 0 warnings in 1 file/);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends with the lint status, not an EPIPE stack trace (endpointslice-lint . | head -1)', () => {
+    // Enough findings that the report outgrows the pipe's buffer after `head` has left.
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      slice(['10.1.2.3'], `s${i}`).replace('addressType: IPv4', 'addressType: IPV4'),
+    ).join('---\n');
+    // $PIPESTATUS is the CLI's status (the first command of the pipeline), not head's.
+    const script = '"$NODE" "$CLI" - 2>"$ERR_FILE" | head -1 >/dev/null; echo "$PIPESTATUS"';
+    const dir = mkdtempSync(join(tmpdir(), 'endpointslices-epipe-'));
+    const errFile = join(dir, 'stderr');
+    try {
+      const result = spawnSync('bash', ['-c', script], {
+        input: many,
+        encoding: 'utf8',
+        env: { ...process.env, NODE: process.execPath, CLI: cliBundle, ERR_FILE: errFile },
+        timeout: 60_000,
+      });
+      assert.equal(readFileSync(errFile, 'utf8'), '', 'nothing on stderr');
+      assert.equal(result.stdout.trim(), '1', 'the exit status says errors were found');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

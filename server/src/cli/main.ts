@@ -80,7 +80,19 @@ function fail(message: string): number {
 }
 
 /** Sets the exit code instead of calling process.exit, so piped stdout is flushed completely. */
+/**
+ * A reader that stops early (`endpointslice-lint . | head`) closes the pipe: the rest of the report
+ * has nowhere to go, which is not a failure of the lint, so the run ends with its own status
+ * instead of an unhandled EPIPE and a stack trace.
+ */
+function ignoreClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 function main(): void {
+  ignoreClosedStdout();
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
