@@ -38,8 +38,11 @@ export interface Comparison {
 const fieldReasons = /^FieldValue|^InternalError$/;
 
 export function serverVerdict(result: ServerResult): Verdict {
-  if (result.status === 'rejected') return result.code === 422 ? 'rejected' : 'other';
-  return result.status;
+  if (result.status !== 'rejected') return result.status;
+  if (result.code === 422) return 'rejected';
+  // A namespace that does not exist: the request fails before validation (NamespaceLifecycle).
+  if (result.code === 404 && result.reason === 'NotFound') return 'not-found';
+  return 'other';
 }
 
 export function engineVerdict(doc: DocumentReport): Verdict {
@@ -114,7 +117,21 @@ export function compare(id: string, result: ServerResult, doc: DocumentReport): 
       return describe('message-mismatch', [messages.server], [messages.engine]);
     }
   }
+  if (server === 'not-found') {
+    const ours = doc.diagnostics.filter((d) => d.reason === 'NotFound').map((d) => d.message);
+    if (!notFoundAgrees(result.message, ours)) return describe('message-mismatch', [result.message], ours);
+  }
   return describe('agree', [], []);
+}
+
+/**
+ * The engine says what the server (or kubectl, for an unserved kind) says, and may explain why
+ * after it: its message must start with the server's, followed by nothing, a period or a parenthesis.
+ */
+function notFoundAgrees(server: string, ours: string[]): boolean {
+  const [message] = ours;
+  if (ours.length !== 1 || message === undefined || !message.startsWith(server)) return false;
+  return /^(|\. .+| \(.+\))$/s.test(message.slice(server.length));
 }
 
 /** The five random characters the server appends to generateName differ on every request. */

@@ -10,6 +10,7 @@ import {
   toYaml,
 } from '../unit/corpus/build';
 import type { YamlMap } from '../unit/corpus/build';
+import { requestVariations } from './variationsRequest';
 
 /**
  * Generated variations of the two valid base manifests, for the fidelity suite: each changes one
@@ -407,5 +408,6 @@ export function generatedVariations(): Variation[] {
     ...endpointFieldVariations(),
     ...metadataVariations(),
     ...structureVariations(),
+    ...requestVariations(),
   ];
 }

@@ -5,7 +5,6 @@ import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
 import {
   byteLength,
-  dns1123LabelMessages,
   dns1123SubdomainMessages,
   labelValueMessages,
   qualifiedNameMessages,
@@ -25,7 +24,7 @@ export function validateObjectMeta(
   const m = meta ?? {};
   return [
     ...validateNames(m),
-    ...validateNamespace(m.namespace),
+    // metadata.namespace is not checked here: an invalid one never reaches validation (namespace.ts).
     // EndpointSlice's PrepareForCreate sets generation to 1 before validation, so only Endpoints sees it.
     ...(options.generationSetByServer ? [] : validateGeneration(m.generation)),
     ...validateLabels(m.labels ?? {}, ctx),
@@ -76,14 +75,6 @@ function validateNames(meta: ObjectMeta): FieldError[] {
  */
 function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
-}
-
-function validateNamespace(namespace: string | undefined): FieldError[] {
-  // An absent namespace is filled from the request (kubectl's current namespace).
-  if (!namespace) return [];
-  return dns1123LabelMessages(namespace).map((message) =>
-    fieldError.invalid('metadata.namespace', namespace, message, { code: 'metadata-namespace-invalid' }),
-  );
 }
 
 function validateGeneration(generation: number | undefined): FieldError[] {

@@ -8,6 +8,7 @@ import type { RuleContext } from '../rules/context';
 import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
 import { validateEndpoints } from '../rules/endpoints';
 import { validateEndpointSlice } from '../rules/endpointSlice';
+import { impossibleNamespace } from '../rules/namespace';
 import type { Note } from '../rules/notes';
 import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
@@ -61,7 +62,7 @@ export class ObjectValidation {
   run(): EndpointDiagnostic[] {
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.input.kind === 'Endpoints') this.warn(endpointsDeprecation());
-    if (this.decodeFailed()) return this.out;
+    if (this.decodeFailed() || this.namespaceMissing()) return this.out;
     const errors = (
       this.input.kind === 'EndpointSlice'
         ? validateEndpointSlice(this.slice(), this.ctx)
@@ -125,6 +126,15 @@ export class ObjectValidation {
       );
     }
     return false;
+  }
+
+  /** A namespace no cluster can have fails the request with 404 before validation (rules/namespace.ts). */
+  private namespaceMissing(): boolean {
+    const meta = this.input.kind === 'EndpointSlice' ? this.slice().metadata : this.endpoints().metadata;
+    const note = impossibleNamespace(meta?.namespace);
+    if (!note || !this.known(note.field, note.target)) return false;
+    this.push(note, 'error', 'apiserver', 'NotFound');
+    return true;
   }
 
   private decodeError(issue: DecodeIssue, message: string): void {
