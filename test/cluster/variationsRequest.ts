@@ -29,6 +29,9 @@ const impossibleNamespaces = [
   `${'b'.repeat(63)}.c`,
 ];
 
+/** Names kubectl cannot put in a URL: it refuses them itself and sends nothing. */
+const unsendableNamespaces = ['.', '..', 'a/b', '50%', 'a/b%c', '%2F', '/'];
+
 /** Valid names that exist on every cluster. */
 const existingNamespaces = ['default', 'kube-system'];
 /**
@@ -46,6 +49,9 @@ function namespaceVariations(): Variation[] {
   impossibleNamespaces.forEach((namespace, i) => both(`${i}`, namespace));
   existingNamespaces.forEach((namespace, i) => both(`exists-${i}`, namespace));
   missingNamespaces.forEach((namespace, i) => both(`missing-${i}`, namespace));
+  unsendableNamespaces.forEach((namespace, i) => both(`unsendable-${i}`, namespace));
+  // kubectl refuses before anything reaches the server's decoder.
+  out.push({ id: 'ns-slice-unsendable-unknown-field', text: `${sliceMeta({ namespace: 'a/b' })}spec: {}\n` });
   // With other problems: validation never runs, decoding still comes first.
   impossibleNamespaces.slice(0, 4).forEach((namespace, i) => {
     out.push({

@@ -244,6 +244,12 @@ export const sliceOtherCases: CorpusCase[] = [
     expected: same(decodeError('strict decoding error: unknown field "spec"')),
   },
   {
+    id: 'ES-48e',
+    description: 'a namespace with a slash: kubectl cannot put it in a URL and sends nothing',
+    manifest: `${sliceMeta({ namespace: 'team/a' })}spec: {}\n`,
+    expected: same(decodeError(`invalid namespace "team/a": [may not contain '/']`)),
+  },
+  {
     id: 'ES-49',
     description: 'generateName instead of name',
     manifest: sliceMeta({ name: undefined, generateName: 'web-' }),

@@ -55,6 +55,9 @@ export const diagnosticCodes = {
   'metadata-generate-name-invalid': apiserver('generateName does not make a valid name.', 'ES-50'),
   // Reserved: an invalid namespace never reaches validation; the request fails first (namespace-not-found).
   'metadata-namespace-invalid': apiserver('The namespace is not a lowercase RFC 1123 label.'),
+  'namespace-not-sendable': apiserver(
+    'kubectl cannot put the namespace in a URL (".", "..", a "/" or a "%"), so it sends nothing.',
+  ),
   'namespace-not-found': apiserver(
     'The namespace is not a valid name, so it cannot exist: the request fails with 404 before validation.',
   ),

@@ -8,7 +8,7 @@ import type { RuleContext } from '../rules/context';
 import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
 import { validateEndpoints } from '../rules/endpoints';
 import { validateEndpointSlice } from '../rules/endpointSlice';
-import { impossibleNamespace } from '../rules/namespace';
+import { impossibleNamespace, unsendableNamespace } from '../rules/namespace';
 import type { Note } from '../rules/notes';
 import { endpointsDeprecation, endpointSliceWarnings, endpointsWarnings } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
@@ -60,9 +60,10 @@ export class ObjectValidation {
   }
 
   run(): EndpointDiagnostic[] {
+    if (this.namespaceFails(unsendableNamespace, 'BadRequest')) return this.out;
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.input.kind === 'Endpoints') this.warn(endpointsDeprecation());
-    if (this.decodeFailed() || this.namespaceMissing()) return this.out;
+    if (this.decodeFailed() || this.namespaceFails(impossibleNamespace, 'NotFound')) return this.out;
     const errors = (
       this.input.kind === 'EndpointSlice'
         ? validateEndpointSlice(this.slice(), this.ctx)
@@ -128,12 +129,19 @@ export class ObjectValidation {
     return false;
   }
 
-  /** A namespace no cluster can have fails the request with 404 before validation (rules/namespace.ts). */
-  private namespaceMissing(): boolean {
-    const meta = this.input.kind === 'EndpointSlice' ? this.slice().metadata : this.endpoints().metadata;
-    const note = impossibleNamespace(meta?.namespace);
+  /**
+   * The request fails because of its namespace (rules/namespace.ts): kubectl cannot send it at all,
+   * or the namespace it goes to cannot exist.
+   */
+  private namespaceFails(
+    check: (namespace: string | undefined) => Note | undefined,
+    reason: 'BadRequest' | 'NotFound',
+  ): boolean {
+    const namespace = (this.input.decoded.value as { metadata?: { namespace?: unknown } } | undefined)
+      ?.metadata?.namespace;
+    const note = check(typeof namespace === 'string' ? namespace : undefined);
     if (!note || !this.known(note.field, note.target)) return false;
-    this.push(note, 'error', 'apiserver', 'NotFound');
+    this.push(note, 'error', 'apiserver', reason);
     return true;
   }
 
