@@ -13,7 +13,11 @@ export interface VersionBehaviour {
   contentValidationWording: boolean;
   /** IP warnings say `is invalid: use` instead of `will be considered invalid in a future ...` (1.36). */
   invalidIPWarningWording: boolean;
-  /** EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37). */
+  /**
+   * EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37: its rules are
+   * beta there; 1.36 has them as alpha, never enforced, and 1.33-1.35 have none): merged with the
+   * hand-written validation, so a slice over the endpoint limit still gets per-endpoint causes.
+   */
   declarativeValidationEndpointSlice: boolean;
   /**
    * Owner-reference errors at indexed paths, missing parts as Required (seen on a real 1.37.2
