@@ -60,6 +60,7 @@ export class ObjectValidation {
   }
 
   run(): EndpointDiagnostic[] {
+    // kubectl refuses a namespace it cannot put in a URL before sending anything, warnings included.
     if (this.namespaceFails(unsendableNamespace, 'BadRequest')) return this.out;
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.input.kind === 'Endpoints') this.warn(endpointsDeprecation());
