@@ -24,6 +24,10 @@ export interface VersionBehaviour {
    * apiserver; 1.35.4 and 1.36.3 still report `metadata.ownerReferences.kind` as Invalid).
    */
   ownerReferenceIndexedPaths: boolean;
+  /** A missing owner-reference kind, name or uid says `must not be empty`, not `kind must not be empty` (1.34). */
+  ownerReferenceShortMessages: boolean;
+  /** Field errors print list and struct values as JSON; before 1.34, with Go's `%#v` (apimachinery 0.34). */
+  jsonFieldValues: boolean;
 }
 
 const minor = (version: KubernetesVersion): number => Number(version.split('.')[1]);
@@ -37,5 +41,7 @@ export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
     invalidIPWarningWording: m >= 36,
     declarativeValidationEndpointSlice: m >= 37,
     ownerReferenceIndexedPaths: m >= 37,
+    ownerReferenceShortMessages: m >= 34,
+    jsonFieldValues: m >= 34,
   };
 }

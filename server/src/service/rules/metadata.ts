@@ -3,6 +3,7 @@ import { validateOwnerReferences } from './ownerReferences';
 import { standardFinalizers, limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
+import { stringListValue } from '../validation/goValues';
 import {
   byteLength,
   dns1123SubdomainMessages,
@@ -154,7 +155,7 @@ function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[
     errors.push(
       fieldError.invalid(
         'metadata.finalizers',
-        finalizers,
+        stringListValue(finalizers, ctx.behaviour),
         'finalizer orphan and foregroundDeletion cannot be both set',
         {
           code: 'metadata-finalizers-conflict',

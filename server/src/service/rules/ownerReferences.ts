@@ -1,13 +1,15 @@
 import type { OwnerReference } from '../k8s/objects';
 import type { VersionBehaviour } from '../k8s/versions';
 import { fieldError } from '../validation/fieldErrors';
+import { ownerReferenceValue, ownerReferencesValue } from '../validation/goValues';
 import type { FieldError } from '../validation/fieldErrors';
 
 /**
  * metadata.ownerReferences (apimachinery ValidateOwnerReferences). The wording changed between
- * releases, as real apiservers show: 1.35 reports every problem as Invalid at the unindexed
- * path (`metadata.ownerReferences.kind`); later releases report missing parts as Required and
- * everything at the indexed path, with a proper message for a malformed apiVersion.
+ * releases, as real apiservers show: up to 1.36 every problem is Invalid at the unindexed path
+ * (`metadata.ownerReferences.kind`, whose message says `kind must not be empty` in 1.33); 1.37
+ * reports missing parts as Required and everything at the indexed path, with a proper message for
+ * a malformed apiVersion.
  */
 export function validateOwnerReferences(
   references: OwnerReference[],
@@ -26,7 +28,7 @@ export function validateOwnerReferences(
     }
     const detail = `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`;
     errors.push(
-      fieldError.invalid('metadata.ownerReferences', references.map(goOrder), detail, {
+      fieldError.invalid('metadata.ownerReferences', ownerReferencesValue(references, behaviour), detail, {
         code: 'metadata-owner-reference-invalid',
         target: `${indexed}.controller`,
       }),
@@ -55,11 +57,19 @@ function validateOwnerReference(
     errors.push(fieldError.invalid(`${base}.apiVersion`, apiVersion, detail, at('apiVersion')));
   }
   for (const part of ['kind', 'name', 'uid'] as const) {
-    if (!ref[part]) errors.push(missing(part, ref[part] ?? '', 'must not be empty'));
+    const legacyDetail = behaviour.ownerReferenceShortMessages
+      ? 'must not be empty'
+      : `${part} must not be empty`;
+    if (!ref[part]) errors.push(missing(part, ref[part] ?? '', legacyDetail));
   }
   if (apiVersion === 'v1' && ref.kind === 'Event') {
     errors.push(
-      fieldError.invalid(base, goOrder(ref), '/v1, Kind=Event is disallowed from being an owner', at('kind')),
+      fieldError.invalid(
+        base,
+        ownerReferenceValue(ref, behaviour),
+        '/v1, Kind=Event is disallowed from being an owner',
+        at('kind'),
+      ),
     );
   }
   return errors;
@@ -69,17 +79,4 @@ function validateOwnerReference(
 function isGroupVersion(apiVersion: string): boolean {
   const parts = apiVersion.split('/');
   return parts.length <= 2 && parts.every((part) => part.length > 0);
-}
-
-/** The reference with its fields in Go's order, as the apiserver prints it in JSON. */
-function goOrder(ref: OwnerReference): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {
-    apiVersion: ref.apiVersion ?? '',
-    kind: ref.kind ?? '',
-    name: ref.name ?? '',
-    uid: ref.uid ?? '',
-  };
-  if (ref.controller !== undefined) ordered['controller'] = ref.controller;
-  if (ref.blockOwnerDeletion !== undefined) ordered['blockOwnerDeletion'] = ref.blockOwnerDeletion;
-  return ordered;
 }
