@@ -25,7 +25,8 @@ fi
 
 # Make sure the compiled suite is there when this script runs alone.
 [ -f out/test/cluster/fidelity.js ] || npx tsc -b
-node out/test/cluster/fidelity.js --version "$minor" --kubeconfig "$kubeconfig" --dryrun "$ES_BIN/dryrun"
+node out/test/cluster/fidelity.js --version "$minor" --server-version "$ES_VERSION" --kubeconfig "$kubeconfig" \
+  --dryrun "$ES_BIN/dryrun"
 
 # The Endpoints -> EndpointSlice conversion: every slice it writes must be accepted as is.
 KUBECONFIG="$kubeconfig" ENDPOINTSLICES_DRYRUN="$ES_BIN/dryrun" node --test out/test/cluster/migration.test.js

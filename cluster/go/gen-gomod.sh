@@ -19,9 +19,15 @@ staging="v0.${ver#*.}"   # 1.37.2 -> v0.37.2
 # `go mod download` outside any module: run it from an empty temp dir so the
 # caller's go.mod (possibly the one being regenerated) does not interfere.
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-upstream_mod="$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v${ver}" \
-  | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')"
-[ -f "$upstream_mod" ] || { echo "gen-gomod: cannot fetch k8s.io/kubernetes@v${ver} go.mod" >&2; exit 1; }
+# A version the proxy does not serve fails here; say why (the proxy's answer is in the JSON's
+# "Error"), or the build would stop without a word.
+download="$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v${ver}" 2>&1)" || true
+upstream_mod="$(printf '%s\n' "$download" | sed -n 's/.*"GoMod": "\(.*\)",*/\1/p')"
+if [ ! -f "$upstream_mod" ]; then
+  why="$(printf '%s\n' "$download" | sed -n 's/.*"Error": "\(.*\)",*/\1/p' | sed 's/\\n\\t/: /g; s/\\n/ /g')"
+  echo "gen-gomod: cannot fetch k8s.io/kubernetes@v${ver} from the Go module proxy: ${why:-$download}" >&2
+  exit 1
+fi
 
 go_directive="$(awk '$1=="go"{print $2; exit}' "$upstream_mod")"
 godebug_line="$(awk '$1=="godebug"{print; exit}' "$upstream_mod")"

@@ -14,10 +14,13 @@ import { generatedVariations } from './variations';
  * dry-run create with strict field validation (cluster/dryrun), and to the engine for the same
  * version; any disagreement fails the run unless test/cluster/known-differences.json explains it.
  *
- *   node out/test/cluster/fidelity.js --version 1.37 --kubeconfig K --dryrun BIN [--report docs/fidelity]
+ *   node out/test/cluster/fidelity.js --version 1.37 [--server-version 1.37.2] --kubeconfig K --dryrun BIN
+ *     [--report docs/fidelity]
  */
 interface Options {
   version: KubernetesVersion;
+  /** The server's release (`1.37.2`), for the report; the minor when not given. */
+  serverVersion: string;
   kubeconfig: string;
   dryrun: string;
   report: string;
@@ -46,6 +49,7 @@ function parseOptions(argv: string[]): Options {
   }
   return {
     version: version as KubernetesVersion,
+    serverVersion: value('--server-version', version),
     kubeconfig: value('--kubeconfig', process.env['KUBECONFIG']),
     dryrun: value('--dryrun'),
     report: value('--report', join(root, 'docs', 'fidelity')),
@@ -211,10 +215,10 @@ function report(options: Options, rows: { name: string; comparisons: Comparison[
   const lines = [
     `# Validation fidelity, Kubernetes ${options.version}`,
     '',
-    `Every document below was sent to a real kube-apiserver v${options.version} (built from the official Go modules by`,
+    `Every document below was sent to a real kube-apiserver v${options.serverVersion} (built from the official Go modules by`,
     '`cluster/build.sh`) as a dry-run create with `fieldValidation=Strict` (the Warn set with `Warn`), and validated by the',
-    'engine for the same version. Reproduce with `bash scripts/test-cluster.sh` (1.37.2), `npm run test:fidelity-1.36`',
-    '(1.36.3) or `npm run test:fidelity-1.35` (1.35.4).',
+    `engine for ${options.version}. Reproduce with \`npm run test:fidelity-${options.version}\` (all five versions:`,
+    '`npm run test:fidelity-all`; 1.37 is also part of `npm test`, through `scripts/test-cluster.sh`).',
     '',
     table(rows),
     '',

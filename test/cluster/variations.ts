@@ -11,6 +11,7 @@ import {
 } from '../unit/corpus/build';
 import type { YamlMap } from '../unit/corpus/build';
 import { ownershipVariations } from './ownershipVariations';
+import { requestVariations } from './variationsRequest';
 
 /**
  * Generated variations of the two valid base manifests, for the fidelity suite: each changes one
@@ -409,5 +410,6 @@ export function generatedVariations(): Variation[] {
     ...metadataVariations(),
     ...structureVariations(),
     ...ownershipVariations(),
+    ...requestVariations(),
   ];
 }

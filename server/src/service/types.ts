@@ -20,9 +20,9 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Origin = 'apiserver' | 'advisory' | 'syntax';
 
 /**
- * The apiserver's cause types (`details.causes[].reason`), plus `BadRequest` for decode errors,
- * `Warning` for `Warning:` headers, `NotFound` for an unserved apiVersion, and our own reasons
- * for advice and syntax problems.
+ * The apiserver's cause types (`details.causes[].reason`), plus `BadRequest` for decode errors (and
+ * a request kubectl cannot make), `Warning` for `Warning:` headers, `NotFound` for an unserved
+ * apiVersion or a namespace that cannot exist, and our own reasons for advice and syntax problems.
  */
 export type Reason =
   | 'FieldValueRequired'

@@ -1,7 +1,7 @@
 import { endpoints, endpointsMeta, ipv4Range, subset } from './build';
 import * as m from './messages';
 import type { CorpusCase } from './model';
-import { accepted, byGate, invalid, notSupported, rejected, required, same } from './model';
+import { accepted, byGate, invalid, notFound, notSupported, rejected, required, same } from './model';
 
 /**
  * Spec §6.2, the v1 Endpoints rows. Every request for v1 Endpoints, rejected ones included,
@@ -252,6 +252,15 @@ export const endpointsCases: CorpusCase[] = [
     description: 'a name with upper-case letters',
     manifest: endpointsMeta({ name: 'My-Service' }),
     expected: same(rejected([invalid('metadata.name', m.dnsSubdomainRegex)], w1)),
+  },
+  {
+    id: 'EP-26b',
+    description: 'a namespace with invalid characters: 404 before validation, with the deprecation warning',
+    manifest: endpoints({
+      metadata: { name: 'ep-base', namespace: 'no@#invalid' },
+      subsets: [{ addresses: [{ ip: '10.1.2.300' }] }],
+    }),
+    expected: same(notFound('namespaces "no@#invalid" not found', w1)),
   },
   // EP-27 (PUT to a missing Endpoints creates it) needs an update request.
 ];

@@ -84,10 +84,10 @@ export const decodeError = (message: string, ...warnings: WarningMatch[]): Expec
   warnings,
   message,
 });
-export const notFound = (message: string): Expectation => ({
+export const notFound = (message: string, ...warnings: WarningMatch[]): Expectation => ({
   verdict: 'not-found',
   causes: [],
-  warnings: [],
+  warnings,
   message,
 });
 export const contains = (text: string): WarningMatch => ({ contains: text });

@@ -13,6 +13,7 @@ const w5 = (value: string, canonical: string) => ({
   old: m.nonStandardIP(a0, value, canonical, 'future'),
   new: m.nonStandardIP(a0, value, canonical, 'invalid'),
 });
+const uptoDv = ['1.33', '1.34', '1.35', '1.36'] as const;
 const sameInDv =
   '§8 item 2: 1.37 assumes the HV check is covered by declarative validation (else reported twice)';
 
@@ -231,5 +232,51 @@ export const sliceAddressCases: CorpusCase[] = [
       endpoints: [...ipv4Range(1000), '127.0.0.1'].map((address) => ({ addresses: [address] })),
     }),
     expected: same(rejected([tooMany('endpoints', 'Too many: 1001: must have at most 1000 items')])),
+  },
+  {
+    id: 'ES-28b',
+    description:
+      '1001 endpoints, one without addresses and one with 101: 1.37 declarative validation still checks each endpoint',
+    manifest: slice({
+      endpoints: ipv4Range(1001).map((address, i) => ({
+        addresses: i === 0 ? [] : i === 1000 ? ipv4Range(101) : [address],
+      })),
+    }),
+    expected: groups(
+      [uptoDv, rejected([tooMany('endpoints', 'Too many: 1001: must have at most 1000 items')])],
+      [
+        ['1.37'],
+        rejected([
+          tooMany('endpoints', 'Too many: 1001: must have at most 1000 items'),
+          required('endpoints[0].addresses', 'endpoints[0].addresses: Required value'),
+          tooMany('endpoints[1000].addresses', 'Too many: 101: must have at most 100 items'),
+        ]),
+      ],
+    ),
+  },
+  {
+    id: 'ES-28c',
+    description: '1001 endpoints and addressType ipv4: the addressType is reported once, with the count',
+    manifest: slice({
+      addressType: 'ipv4',
+      endpoints: ipv4Range(1001).map((address, i) => ({ addresses: i === 5 ? [] : [address] })),
+    }),
+    expected: groups(
+      [
+        uptoDv,
+        rejected([
+          notSupported('addressType', `Unsupported value: "ipv4": ${m.supportedAddressTypes}`),
+          tooMany('endpoints', 'Too many: 1001: must have at most 1000 items'),
+        ]),
+      ],
+      [
+        ['1.37'],
+        rejected([
+          notSupported('addressType', `Unsupported value: "ipv4": ${m.supportedAddressTypes}`),
+          tooMany('endpoints', 'Too many: 1001: must have at most 1000 items'),
+          required('endpoints[5].addresses', 'endpoints[5].addresses: Required value'),
+        ]),
+      ],
+    ),
   },
 ];

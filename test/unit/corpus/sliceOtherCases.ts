@@ -226,6 +226,30 @@ export const sliceOtherCases: CorpusCase[] = [
     expected: same(rejected([invalid('metadata.name', m.dnsSubdomainRegex)])),
   },
   {
+    id: 'ES-48b',
+    description: 'a namespace with a dot: the namespace in the URL does not exist, so 404 before validation',
+    manifest: sliceMeta({ namespace: 'foo.bar' }),
+    expected: same(notFound('namespaces "foo.bar" not found')),
+  },
+  {
+    id: 'ES-48c',
+    description: 'a 64-character namespace and a bad name: only the 404, the name is never validated',
+    manifest: sliceMeta({ namespace: 'a'.repeat(64), name: 'My_Slice' }),
+    expected: same(notFound(`namespaces "${'a'.repeat(64)}" not found`)),
+  },
+  {
+    id: 'ES-48d',
+    description: 'a namespace that cannot exist, and an unknown field: decoding fails first',
+    manifest: `${sliceMeta({ namespace: 'no@#invalid' })}spec: {}\n`,
+    expected: same(decodeError('strict decoding error: unknown field "spec"')),
+  },
+  {
+    id: 'ES-48e',
+    description: 'a namespace with a slash: kubectl cannot put it in a URL and sends nothing',
+    manifest: `${sliceMeta({ namespace: 'team/a' })}spec: {}\n`,
+    expected: same(decodeError(`invalid namespace "team/a": [may not contain '/']`)),
+  },
+  {
     id: 'ES-49',
     description: 'generateName instead of name',
     manifest: sliceMeta({ name: undefined, generateName: 'web-' }),

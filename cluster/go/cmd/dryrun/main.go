@@ -17,7 +17,8 @@
 //
 //	accepted     2xx (warnings, if any, in "warnings")
 //	rejected     any other HTTP error (422 Invalid, 409 AlreadyExists, 403, 404 namespace missing, ...)
-//	decode-error the document could not be decoded: locally (code 0: not YAML, no apiVersion/kind)
+//	decode-error the document could not be decoded: locally (code 0: not YAML, no apiVersion/kind,
+//	             a namespace kubectl cannot put in a URL)
 //	             or by the server (code 400, e.g. `port: "80"` or a strict-decoding unknown field)
 //	not-found    the server does not serve apiVersion/kind (code 0; nothing was sent)
 //
@@ -222,6 +223,12 @@ func (r *runner) send(jsonDoc, raw []byte, rawType string) result {
 		res.Namespace = obj.Metadata.Namespace
 		if res.Namespace == "" {
 			res.Namespace = r.defaultNS
+		}
+		// kubectl's client (client-go's Request.Namespace) refuses a namespace that cannot be a
+		// path segment and sends nothing; its error is what kubectl prints.
+		if msgs := rest.IsValidPathSegmentName(res.Namespace); len(msgs) != 0 {
+			res.Status, res.Message = "decode-error", fmt.Sprintf("invalid namespace %q: %v", res.Namespace, msgs)
+			return res
 		}
 		path += "/namespaces/" + url.PathEscape(res.Namespace)
 	}

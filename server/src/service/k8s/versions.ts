@@ -18,13 +18,19 @@ export interface VersionBehaviour {
   contentValidationWording: boolean;
   /** IP warnings say `is invalid: use` instead of `will be considered invalid in a future ...` (1.36). */
   invalidIPWarningWording: boolean;
-  /** EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37). */
+  /**
+   * EndpointSlice declarative validation enforced (`DeclarativeValidationBeta`, 1.37: its rules are
+   * beta there; 1.36 has them as alpha, never enforced, and 1.33-1.35 have none): merged with the
+   * hand-written validation, so a slice over the endpoint limit still gets per-endpoint causes.
+   */
   declarativeValidationEndpointSlice: boolean;
   /**
    * Owner-reference errors at indexed paths, missing parts as Required (seen on a real 1.37.2
    * apiserver; 1.35.4 and 1.36.3 still report `metadata.ownerReferences.kind` as Invalid).
    */
   ownerReferenceIndexedPaths: boolean;
+  /** Field errors print list and struct values as JSON; before 1.34, with Go's `%#v` (apimachinery 0.34). */
+  jsonFieldValues: boolean;
 }
 
 const minor = (version: KubernetesVersion): number => Number(version.split('.')[1]);
@@ -39,5 +45,6 @@ export function behaviourOf(version: KubernetesVersion): VersionBehaviour {
     invalidIPWarningWording: m >= 36,
     declarativeValidationEndpointSlice: m >= 37,
     ownerReferenceIndexedPaths: m >= 37,
+    jsonFieldValues: m >= 34,
   };
 }

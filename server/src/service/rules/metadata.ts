@@ -3,9 +3,9 @@ import { validateOwnerReferences } from './ownerReferences';
 import { standardFinalizers, limits } from '../k8s/wellKnown';
 import { fieldError } from '../validation/fieldErrors';
 import type { FieldError } from '../validation/fieldErrors';
+import { stringListValue } from '../validation/goValues';
 import {
   byteLength,
-  dns1123LabelMessages,
   dns1123SubdomainMessages,
   labelValueMessages,
   qualifiedNameMessages,
@@ -25,7 +25,7 @@ export function validateObjectMeta(
   const m = meta ?? {};
   return [
     ...validateNames(m),
-    ...validateNamespace(m.namespace),
+    // metadata.namespace is not checked here: an invalid one never reaches validation (namespace.ts).
     // EndpointSlice's PrepareForCreate sets generation to 1 before validation, so only Endpoints sees it.
     ...(options.generationSetByServer ? [] : validateGeneration(m.generation)),
     ...validateLabels(m.labels ?? {}, ctx),
@@ -76,14 +76,6 @@ function validateNames(meta: ObjectMeta): FieldError[] {
  */
 function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
-}
-
-function validateNamespace(namespace: string | undefined): FieldError[] {
-  // An absent namespace is filled from the request (kubectl's current namespace).
-  if (!namespace) return [];
-  return dns1123LabelMessages(namespace).map((message) =>
-    fieldError.invalid('metadata.namespace', namespace, message, { code: 'metadata-namespace-invalid' }),
-  );
 }
 
 function validateGeneration(generation: number | undefined): FieldError[] {
@@ -163,7 +155,7 @@ function validateFinalizers(finalizers: string[], ctx: RuleContext): FieldError[
     errors.push(
       fieldError.invalid(
         'metadata.finalizers',
-        finalizers,
+        stringListValue(finalizers, ctx.behaviour),
         'finalizer orphan and foregroundDeletion cannot be both set',
         {
           code: 'metadata-finalizers-conflict',

@@ -1,6 +1,7 @@
 import type { OwnerReference } from '../k8s/objects';
 import type { VersionBehaviour } from '../k8s/versions';
 import { fieldError } from '../validation/fieldErrors';
+import { ownerReferenceValue, ownerReferencesValue } from '../validation/goValues';
 import type { FieldError } from '../validation/fieldErrors';
 
 /** A reference that survived deduplication, with its position in the document. */
@@ -74,7 +75,10 @@ export function validateOwnerReferences(
     errors.push(
       fieldError.invalid(
         'metadata.ownerReferences',
-        kept.map((k) => goOrder(k.ref)),
+        ownerReferencesValue(
+          kept.map((k) => k.ref),
+          behaviour,
+        ),
         detail,
         { code: 'metadata-owner-reference-invalid', target: `${paths.target}.controller` },
       ),
@@ -116,7 +120,12 @@ function validateOwnerReference(
   // BannedOwners holds the core group's v1 Event; `v1` and `/v1` both parse to it.
   if (groupVersion?.group === '' && groupVersion.version === 'v1' && ref.kind === 'Event') {
     errors.push(
-      fieldError.invalid(base, goOrder(ref), '/v1, Kind=Event is disallowed from being an owner', at('kind')),
+      fieldError.invalid(
+        base,
+        ownerReferenceValue(ref, behaviour),
+        '/v1, Kind=Event is disallowed from being an owner',
+        at('kind'),
+      ),
     );
   }
   return errors;
@@ -133,17 +142,4 @@ function parseGroupVersion(apiVersion: string): { group: string; version: string
   if (parts.length > 2) return undefined;
   const [first = '', second] = parts;
   return second === undefined ? { group: '', version: first } : { group: first, version: second };
-}
-
-/** The reference with its fields in Go's order, as the apiserver prints it in JSON. */
-function goOrder(ref: OwnerReference): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {
-    apiVersion: ref.apiVersion ?? '',
-    kind: ref.kind ?? '',
-    name: ref.name ?? '',
-    uid: ref.uid ?? '',
-  };
-  if (ref.controller !== undefined) ordered['controller'] = ref.controller;
-  if (ref.blockOwnerDeletion !== undefined) ordered['blockOwnerDeletion'] = ref.blockOwnerDeletion;
-  return ordered;
 }

@@ -39,9 +39,9 @@ function validateEndpoint(
   const addressesPath = `${path}.addresses`;
   const addresses = endpoint.addresses ?? [];
   if (addresses.length === 0) {
-    // 1.37's declarative validation reports the same Required cause without upstream's detail.
-    const detail = ctx.behaviour.declarativeValidationEndpointSlice ? '' : 'must contain at least 1 address';
-    errors.push(fieldError.required(addressesPath, detail, { code: 'addresses-required' }));
+    errors.push(
+      fieldError.required(addressesPath, 'must contain at least 1 address', { code: 'addresses-required' }),
+    );
   } else if (addresses.length > limits.addressesPerEndpoint) {
     errors.push(
       fieldError.tooMany(addressesPath, addresses.length, limits.addressesPerEndpoint, {

@@ -59,7 +59,14 @@ export const diagnosticCodes = {
   'metadata-name-required': apiserver('Neither name nor generateName is set.'),
   'metadata-name-invalid': apiserver('The name is not a lowercase RFC 1123 subdomain.', 'ES-48', 'EP-26'),
   'metadata-generate-name-invalid': apiserver('generateName does not make a valid name.', 'ES-50'),
+  // Reserved: an invalid namespace never reaches validation; the request fails first (namespace-not-found).
   'metadata-namespace-invalid': apiserver('The namespace is not a lowercase RFC 1123 label.'),
+  'namespace-not-sendable': apiserver(
+    'kubectl cannot put the namespace in a URL (".", "..", a "/" or a "%"), so it sends nothing.',
+  ),
+  'namespace-not-found': apiserver(
+    'The namespace is not a valid name, so it cannot exist: the request fails with 404 before validation.',
+  ),
   'metadata-label-invalid': apiserver('A label key or value is not valid.', 'ES-51'),
   'metadata-annotation-invalid': apiserver('An annotation key is not a qualified name.'),
   'metadata-annotations-too-long': apiserver('Annotations exceed 256 KiB in total.'),

@@ -26,8 +26,20 @@ export interface FieldError {
   explanation?: string;
 }
 
-/** A value the way Go's field errors print it: strings quoted, numbers and booleans bare, nil as null. */
+/**
+ * A list or struct value already written the way the apiserver prints it, for releases that print
+ * such values with Go's `%#v` rather than as JSON (validation/goValues.ts).
+ */
+export class PrintedValue {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A value the way Go's field errors print it: strings quoted, numbers and booleans bare, nil as
+ * null, lists and structs as JSON (or as given, when the release prints them otherwise).
+ */
 export function renderValue(value: unknown): string {
+  if (value instanceof PrintedValue) return value.text;
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -9,6 +9,7 @@ import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/adviso
 import { validateEndpoints } from '../rules/endpoints';
 import { validateEndpointSlice } from '../rules/endpointSlice';
 import { validateManagedFields } from '../rules/managedFields';
+import { impossibleNamespace, unsendableNamespace } from '../rules/namespace';
 import type { Note } from '../rules/notes';
 import {
   duplicateOwnerReferencesWarning,
@@ -65,11 +66,16 @@ export class ObjectValidation {
   }
 
   run(): EndpointDiagnostic[] {
+    // kubectl refuses a namespace it cannot put in a URL before sending anything, warnings included.
+    if (this.namespaceFails(unsendableNamespace, 'BadRequest')) return this.out;
     // The deprecation warning is attached to every request for v1 Endpoints, failed ones included.
     if (this.input.kind === 'Endpoints') this.warn(endpointsDeprecation());
     if (this.decodeFailed()) return this.out;
+    // The create handler drops repeated owner references (and warns) before admission, whose
+    // namespace check may then answer NotFound.
     const duplicateOwners = duplicateOwnerReferencesWarning(this.metadata());
     if (duplicateOwners) this.warn(duplicateOwners);
+    if (this.namespaceFails(impossibleNamespace, 'NotFound')) return this.out;
     const errors = [
       ...(this.input.kind === 'EndpointSlice'
         ? validateEndpointSlice(this.slice(), this.ctx)
@@ -135,6 +141,22 @@ export class ObjectValidation {
       );
     }
     return false;
+  }
+
+  /**
+   * The request fails because of its namespace (rules/namespace.ts): kubectl cannot send it at all,
+   * or the namespace it goes to cannot exist.
+   */
+  private namespaceFails(
+    check: (namespace: string | undefined) => Note | undefined,
+    reason: 'BadRequest' | 'NotFound',
+  ): boolean {
+    const namespace = (this.input.decoded.value as { metadata?: { namespace?: unknown } } | undefined)
+      ?.metadata?.namespace;
+    const note = check(typeof namespace === 'string' ? namespace : undefined);
+    if (!note || !this.known(note.field, note.target)) return false;
+    this.push(note, 'error', 'apiserver', reason);
+    return true;
   }
 
   private decodeError(issue: DecodeIssue, message: string): void {
