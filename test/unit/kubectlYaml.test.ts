@@ -304,3 +304,30 @@ describe('files kubectl reads', () => {
     ]);
   });
 });
+
+describe('characters go-yaml does not allow', () => {
+  const refused: [what: string, char: string][] = [
+    ['DEL', '\x7f'],
+    ['a C0 control', '\x01'],
+    ['ESC', '\x1b'],
+    ['a C1 control', '\x80'],
+    ['U+FFFE', '\ufffe'],
+  ];
+  for (const [what, char] of refused) {
+    for (const [where, body] of [
+      ['a plain value', `metadata:\n  name: x${char}y\n`],
+      ['a quoted value', `metadata:\n  name: "x${char}y"\n`],
+      ['a comment', `metadata:\n  name: x # ${char}\n`],
+    ]) {
+      it(`${what} in ${where}: a syntax error, nothing decoded`, () => {
+        const found = findings(head + (body ?? ''));
+        assert.equal(found.length, 1, found.join('\n'));
+        assert.match(found[0] ?? '', /^\d+:\d+ yaml-syntax .*control characters are not allowed$/);
+      });
+    }
+  }
+
+  it('allows tab, a byte order mark and ordinary non-ASCII text', () => {
+    assert.deepEqual(findings(`${head}metadata:\n  name: x\n  annotations:\n    a: "b\tc\ufeffé"\n`), []);
+  });
+});

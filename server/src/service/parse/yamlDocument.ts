@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
+import { controlCharacterError } from './controlCharacters';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -58,7 +59,10 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
   const doc = withoutStackTraces(() =>
     parseDocument(lineEnded(text), { ...kubectlYaml, lineCounter: lines }),
   );
-  if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
+  // go-yaml refuses a control character before it reads anything else, so that error stands alone.
+  const control = controlCharacterError(text);
+  if (control) doc.errors.splice(0, doc.errors.length, control);
+  else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
 }
 
