@@ -331,3 +331,46 @@ describe('characters go-yaml does not allow', () => {
     assert.deepEqual(findings(`${head}metadata:\n  name: x\n  annotations:\n    a: "b\tc\ufeffé"\n`), []);
   });
 });
+
+describe('document markers as kubectl reads them', () => {
+  const first = `${head}metadata:\n  name: x\n`;
+  const badName = 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: Bad_Name\n';
+  const codes = (text: string): string[] => findings(text).map((f) => f.split(' ').slice(0, 2).join(' '));
+
+  for (const [line, rest] of [
+    ['---foo', 'foo'],
+    ['--- {a: 1}', '{a: 1}'],
+    ['--- |', '|'],
+    ['----', '-'],
+    ['--- !!map', '!!map'],
+  ]) {
+    it(`${line} is not a separator but an error`, () => {
+      const found = findings(`${first}${line}\n${badName}`);
+      assert.equal(found.length, 1, found.join('\n'));
+      assert.ok(found[0]?.startsWith('7:1 yaml-syntax '), found[0]);
+      assert.ok(found[0]?.endsWith(`invalid Yaml document separator: ${rest}`), found[0]);
+    });
+  }
+
+  it('--- followed by blanks or a comment, even without a space, is a separator', () => {
+    for (const line of ['---#c', '---  # c', '---\t', '--- ']) {
+      assert.deepEqual(codes(`${first}${line}\n${badName}`), [
+        '9:7 endpoints-deprecated',
+        '11:9 metadata-name-invalid',
+      ]);
+    }
+  });
+
+  it('ignores what follows ... up to the next ---', () => {
+    assert.deepEqual(codes(`${first}...\n${badName}`), []);
+    assert.deepEqual(codes(`${first}... # end\n${badName}---\n${badName}`), [
+      '14:7 endpoints-deprecated',
+      '16:9 metadata-name-invalid',
+    ]);
+    assert.equal(service.validate(`${first}...\n${badName}`, defaultSettings).documents.length, 1);
+  });
+
+  it('still refuses a control character after ...', () => {
+    assert.deepEqual(codes(`${first}...\nx: "\x7f"\n`), ['8:5 yaml-syntax']);
+  });
+});

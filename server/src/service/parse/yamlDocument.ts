@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
-import { controlCharacterError } from './controlCharacters';
+import { goyamlText, readerError } from './readerErrors';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -56,14 +56,24 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     });
     return { doc, lines, text };
   }
+  // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
+  const read = goyamlText(text);
   const doc = withoutStackTraces(() =>
-    parseDocument(lineEnded(text), { ...kubectlYaml, lineCounter: lines }),
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: lines }),
   );
-  // go-yaml refuses a control character before it reads anything else, so that error stands alone.
-  const control = controlCharacterError(text);
-  if (control) doc.errors.splice(0, doc.errors.length, control);
+  countLines(lines, text, read.length);
+  // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
+  const refused = readerError(text);
+  if (refused) doc.errors.splice(0, doc.errors.length, refused);
   else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/** Adds the line starts of the text after `end`, which was not parsed, so positions there are right. */
+function countLines(lines: LineCounter, text: string, end: number): void {
+  for (let newline = text.indexOf('\n', end); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    lines.addNewLine(newline + 1);
+  }
 }
 
 /**
