@@ -374,3 +374,24 @@ describe('document markers as kubectl reads them', () => {
     assert.deepEqual(codes(`${first}...\nx: "\x7f"\n`), ['8:5 yaml-syntax']);
   });
 });
+
+describe('NEL (U+0085), a line break to go-yaml', () => {
+  const codes = (text: string): string[] => findings(text).map((f) => f.split(' ').slice(0, 2).join(' '));
+
+  it('separates two keys, with positions on the lines editors count', () => {
+    assert.deepEqual(codes(`${head}metadata:\n  name: x\u0085  namespace: Bad_NS\n`), [
+      '6:24 metadata-namespace-invalid',
+    ]);
+  });
+
+  it('ends a comment', () => {
+    assert.deepEqual(codes(`${head}metadata: # c\u0085  name: Bad_Name\n`), ['5:23 metadata-name-invalid']);
+  });
+
+  it('folds to a space in a quoted scalar and is a LF in a literal one', () => {
+    const value = decoded(
+      'metadata:\n  name: x\n  labels:\n    a: "x\u0085      y"\n    b: |\n      x\u0085      y\n',
+    );
+    assert.deepEqual((value['metadata'] as { labels: unknown }).labels, { a: 'x y', b: 'x\ny\n' });
+  });
+});

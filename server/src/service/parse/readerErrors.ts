@@ -30,6 +30,9 @@ const separatorLine = /(?<=^|\n)---([^\n]*)/g;
  */
 const endMarkerLine = /(?<=^|[\r\n])\.\.\.(?=[ \t\r\n]|$)/;
 
+/** Next line, a line break to go-yaml; not one to editors and the LSP, which count lines. */
+export const NEL = '\u0085';
+
 /** The error that stops kubectl before go-yaml parses the document, if there is one. */
 export function readerError(text: string): YAMLParseError | undefined {
   return separatorError(text) ?? controlCharacterError(text);
@@ -60,12 +63,15 @@ function controlCharacterError(text: string): YAMLParseError | undefined {
 }
 
 /**
- * The text go-yaml reads, with the same offsets: up to the end of the first `...` line, and
- * without a comment glued to the leading `---` (`---#c`), which kubectl's reader takes as a
- * separator and drops but the yaml library reads as a scalar.
+ * The text go-yaml reads, with the same offsets: up to the end of the first `...` line, with
+ * each NEL (U+0085) a LF, and without a comment glued to the leading `---` (`---#c`), which
+ * kubectl's reader takes as a separator and drops but the yaml library reads as a scalar. NEL is
+ * a line break to go-yaml (YAML 1.1) that it reads exactly as a LF, in plain, quoted and block
+ * scalars and in comments; to the yaml library (YAML 1.2) it is an ordinary character.
  */
 export function goyamlText(text: string): string {
-  const read = text.slice(0, readEnd(text));
+  const normal = text.includes(NEL) ? text.replaceAll(NEL, '\n') : text;
+  const read = normal.slice(0, readEnd(normal));
   if (!read.startsWith('---#')) return read;
   const lineEnd = read.indexOf('\n');
   const comment = lineEnd < 0 ? read.length - 3 : lineEnd - 3;

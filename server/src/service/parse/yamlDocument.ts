@@ -2,7 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
-import { goyamlText, readerError } from './readerErrors';
+import { goyamlText, NEL, readerError } from './readerErrors';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -62,6 +62,7 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: lines }),
   );
   countLines(lines, text, read.length);
+  if (read !== text && text.includes(NEL)) uncountNel(lines, text);
   // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
   const refused = readerError(text);
   if (refused) doc.errors.splice(0, doc.errors.length, refused);
@@ -74,6 +75,11 @@ function countLines(lines: LineCounter, text: string, end: number): void {
   for (let newline = text.indexOf('\n', end); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
     lines.addNewLine(newline + 1);
   }
+}
+
+/** Positions count lines as editors do, so a NEL, parsed as a LF, does not start a line. */
+function uncountNel(lines: LineCounter, text: string): void {
+  lines.lineStarts = lines.lineStarts.filter((start) => start === 0 || text[start - 1] !== NEL);
 }
 
 /**
