@@ -304,3 +304,94 @@ describe('files kubectl reads', () => {
     ]);
   });
 });
+
+describe('characters go-yaml does not allow', () => {
+  const refused: [what: string, char: string][] = [
+    ['DEL', '\x7f'],
+    ['a C0 control', '\x01'],
+    ['ESC', '\x1b'],
+    ['a C1 control', '\x80'],
+    ['U+FFFE', '\ufffe'],
+  ];
+  for (const [what, char] of refused) {
+    for (const [where, body] of [
+      ['a plain value', `metadata:\n  name: x${char}y\n`],
+      ['a quoted value', `metadata:\n  name: "x${char}y"\n`],
+      ['a comment', `metadata:\n  name: x # ${char}\n`],
+    ]) {
+      it(`${what} in ${where}: a syntax error, nothing decoded`, () => {
+        const found = findings(head + (body ?? ''));
+        assert.equal(found.length, 1, found.join('\n'));
+        assert.match(found[0] ?? '', /^\d+:\d+ yaml-syntax .*control characters are not allowed$/);
+      });
+    }
+  }
+
+  it('allows tab, a byte order mark and ordinary non-ASCII text', () => {
+    assert.deepEqual(findings(`${head}metadata:\n  name: x\n  annotations:\n    a: "b\tc\ufeffé"\n`), []);
+  });
+});
+
+describe('document markers as kubectl reads them', () => {
+  const first = `${head}metadata:\n  name: x\n`;
+  const badName = 'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: Bad_Name\n';
+  const codes = (text: string): string[] => findings(text).map((f) => f.split(' ').slice(0, 2).join(' '));
+
+  for (const [line, rest] of [
+    ['---foo', 'foo'],
+    ['--- {a: 1}', '{a: 1}'],
+    ['--- |', '|'],
+    ['----', '-'],
+    ['--- !!map', '!!map'],
+  ]) {
+    it(`${line} is not a separator but an error`, () => {
+      const found = findings(`${first}${line}\n${badName}`);
+      assert.equal(found.length, 1, found.join('\n'));
+      assert.ok(found[0]?.startsWith('7:1 yaml-syntax '), found[0]);
+      assert.ok(found[0]?.endsWith(`invalid Yaml document separator: ${rest}`), found[0]);
+    });
+  }
+
+  it('--- followed by blanks or a comment, even without a space, is a separator', () => {
+    for (const line of ['---#c', '---  # c', '---\t', '--- ']) {
+      assert.deepEqual(codes(`${first}${line}\n${badName}`), [
+        '9:7 endpoints-deprecated',
+        '11:9 metadata-name-invalid',
+      ]);
+    }
+  });
+
+  it('ignores what follows ... up to the next ---', () => {
+    assert.deepEqual(codes(`${first}...\n${badName}`), []);
+    assert.deepEqual(codes(`${first}... # end\n${badName}---\n${badName}`), [
+      '14:7 endpoints-deprecated',
+      '16:9 metadata-name-invalid',
+    ]);
+    assert.equal(service.validate(`${first}...\n${badName}`, defaultSettings).documents.length, 1);
+  });
+
+  it('still refuses a control character after ...', () => {
+    assert.deepEqual(codes(`${first}...\nx: "\x7f"\n`), ['8:5 yaml-syntax']);
+  });
+});
+
+describe('NEL (U+0085), a line break to go-yaml', () => {
+  const codes = (text: string): string[] => findings(text).map((f) => f.split(' ').slice(0, 2).join(' '));
+
+  it('separates two keys, with positions on the lines editors count', () => {
+    assert.deepEqual(codes(`${head}metadata:\n  name: x\u0085  namespace: Bad_NS\n`), [
+      '6:24 metadata-namespace-invalid',
+    ]);
+  });
+
+  it('ends a comment', () => {
+    assert.deepEqual(codes(`${head}metadata: # c\u0085  name: Bad_Name\n`), ['5:23 metadata-name-invalid']);
+  });
+
+  it('folds to a space in a quoted scalar and is a LF in a literal one', () => {
+    const value = decoded(
+      'metadata:\n  name: x\n  labels:\n    a: "x\u0085      y"\n    b: |\n      x\u0085      y\n',
+    );
+    assert.deepEqual((value['metadata'] as { labels: unknown }).labels, { a: 'x y', b: 'x\ny\n' });
+  });
+});

@@ -27,20 +27,17 @@ describe('splitDocuments', () => {
     ]);
   });
 
-  it('--- followed by a space, a comment or a tag is a marker; ---x and an indented --- are not', () => {
-    assert.deepEqual(chunks('a: 1\n--- # two\nb: 2\n---\tc\n'), [
+  it('--- followed by blanks or a comment is a marker; ---x, --- x and an indented --- are not', () => {
+    assert.deepEqual(chunks('a: 1\n--- # two\nb: 2\n---#three\nc: 3\n---\tc\n--- {d: 4}\n----\n'), [
       [0, 'a: 1'],
       [1, '--- # two\nb: 2'],
-      [3, '---\tc\n'],
+      [3, '---#three\nc: 3\n---\tc\n--- {d: 4}\n----\n'],
     ]);
     assert.deepEqual(chunks('a: |\n  ---x\n  ---\nb: ---y\n').length, 1);
   });
 
-  it('... ends a document; what follows is the next one', () => {
-    assert.deepEqual(chunks('a: 1\n...\nb: 2\n'), [
-      [0, 'a: 1\n...'],
-      [2, 'b: 2\n'],
-    ]);
+  it('... does not split: kubectl ignores what follows it up to the next ---', () => {
+    assert.deepEqual(chunks('a: 1\n...\nb: 2\n'), [[0, 'a: 1\n...\nb: 2\n']]);
     assert.deepEqual(chunks('a: 1\n...\n---\nb: 2\n'), [
       [0, 'a: 1\n...'],
       [2, '---\nb: 2\n'],
@@ -69,8 +66,7 @@ describe('splitDocuments', () => {
   it('handles CRLF line ends, keeping them in the text', () => {
     assert.deepEqual(chunks('a: 1\r\n---\r\nb: 2\r\n...\r\nc: 3\r\n'), [
       [0, 'a: 1\r'],
-      [1, '---\r\nb: 2\r\n...\r'],
-      [4, 'c: 3\r\n'],
+      [1, '---\r\nb: 2\r\n...\r\nc: 3\r\n'],
     ]);
   });
 });
@@ -99,6 +95,7 @@ describe('line numbers across documents', () => {
         '---',
         'kind: Secret',
         '...',
+        '---',
         loopbackSlice(eol),
       ].join(eol);
       const report = createLanguageService().validate(text, settings);
@@ -108,8 +105,8 @@ describe('line numbers across documents', () => {
       assert.equal(error?.field, 'endpoints[0].addresses[0]');
       const column = '- addresses: ['.length;
       assert.deepEqual(error?.range, {
-        start: { line: 11, character: column },
-        end: { line: 11, character: column + '"127.0.0.1"'.length },
+        start: { line: 12, character: column },
+        end: { line: 12, character: column + '"127.0.0.1"'.length },
       });
       assert.equal(report.documents[2]?.range.start.line, 6);
     });

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
+import { goyamlText, NEL, readerError } from './readerErrors';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -55,11 +56,30 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     });
     return { doc, lines, text };
   }
+  // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
+  const read = goyamlText(text);
   const doc = withoutStackTraces(() =>
-    parseDocument(lineEnded(text), { ...kubectlYaml, lineCounter: lines }),
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: lines }),
   );
-  if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
+  countLines(lines, text, read.length);
+  if (read !== text && text.includes(NEL)) uncountNel(lines, text);
+  // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
+  const refused = readerError(text);
+  if (refused) doc.errors.splice(0, doc.errors.length, refused);
+  else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/** Adds the line starts of the text after `end`, which was not parsed, so positions there are right. */
+function countLines(lines: LineCounter, text: string, end: number): void {
+  for (let newline = text.indexOf('\n', end); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    lines.addNewLine(newline + 1);
+  }
+}
+
+/** Positions count lines as editors do, so a NEL, parsed as a LF, does not start a line. */
+function uncountNel(lines: LineCounter, text: string): void {
+  lines.lineStarts = lines.lineStarts.filter((start) => start === 0 || text[start - 1] !== NEL);
 }
 
 /**
