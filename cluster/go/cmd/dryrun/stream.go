@@ -78,7 +78,9 @@ func yamlDocuments(data []byte) ([]doc, error) {
 		if errors.Is(err, io.EOF) {
 			return docs, nil
 		} else if err != nil {
-			return nil, err
+			// A line the reader cannot split on (`---foo`, `--- |`) ends the stream where it
+			// stands, as it ends kubectl's: the documents before it were read, this one fails.
+			return append(docs, doc{err: err}), nil
 		}
 		j, err := yaml.YAMLToJSON(text)
 		if err != nil {
