@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ChunkedText, createLanguageService, defaultSettings } from '../../server/src/service';
+import { slice } from '../helpers/manifests';
 
 /**
  * A CRLF file is split into its `---` documents at the LF, so every document but the last ends
  * with the CR of its final line break. That CR must stay a line break: read as part of the last
  * scalar, `protocol: TCP` became "TCP\r" and an apiserver error the server would never give.
  */
-const slice = [
-  'apiVersion: discovery.k8s.io/v1',
-  'kind: EndpointSlice',
-  'metadata:',
-  '  name: web-1',
-  '  labels:',
-  '    kubernetes.io/service-name: web',
-  'addressType: IPv4',
-  'endpoints:',
-  '  - addresses: ["10.1.2.3"]',
-  'ports:',
-  '  - port: 80',
-  '    protocol: TCP',
-];
-const file = [...slice, '---', 'kind: ConfigMap', ''].join('\r\n');
+const file = `${slice()}---\nkind: ConfigMap\n`.replace(/\n/g, '\r\n');
 
 describe('CRLF files with several documents', () => {
   const service = createLanguageService();
