@@ -57,9 +57,12 @@ timed() {
 }
 
 # `npm start` serves VS Code until Ctrl-C: here it runs until the workbench answers, then gets the
-# Ctrl-C a user would send, and the clone must be as clean as before (the demo is disposable).
+# Ctrl-C a user would send, and the clone must be as it was before (the demo is disposable).
 start_until_served() {
   npm ci --no-audit --no-fund
+  # What `npm test` wrote before (the fidelity step refreshes docs/fidelity/) is not the demo's.
+  local before
+  before="$(git status --porcelain)"
   # Its own process group, so the Ctrl-C below reaches every process, as a terminal's would.
   setsid npm start > "$scratch/start-output.log" 2>&1 &
   local pid=$! url=""
@@ -81,10 +84,10 @@ start_until_served() {
   kill -INT -- "-$pid"
   wait "$pid" || true
   cat "$scratch/start-output.log" | tail -n 3
-  local dirty
-  dirty="$(git status --porcelain)"
-  if [ -n "$dirty" ]; then
-    printf 'npm start left changes in the clone:\n%s\n' "$dirty" >&2
+  local after
+  after="$(git status --porcelain)"
+  if [ "$after" != "$before" ]; then
+    printf 'npm start left changes in the clone:\n%s\n' "$(diff <(echo "$before") <(echo "$after"))" >&2
     return 1
   fi
 }

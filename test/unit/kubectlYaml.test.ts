@@ -380,7 +380,7 @@ describe('NEL (U+0085), a line break to go-yaml', () => {
 
   it('separates two keys, with positions on the lines editors count', () => {
     assert.deepEqual(codes(`${head}metadata:\n  name: x\u0085  namespace: Bad_NS\n`), [
-      '6:24 metadata-namespace-invalid',
+      '6:24 namespace-not-found',
     ]);
   });
 
