@@ -1,5 +1,6 @@
 // Small builders for the Kubernetes objects the cluster-view tests feed the model: only the
 // fields the view reads, with a resourceVersion the tests bump to make a change visible.
+import { ClusterModel } from '../../client/src/cluster/model';
 import type {
   EndpointSlice,
   KubeObject,
@@ -96,4 +97,16 @@ export function modified<T extends KubeObject>(object: T, change: (copy: T) => v
   copy.metadata.resourceVersion = nextVersion();
   change(copy);
   return copy;
+}
+
+/** A model whose kubeconfig has one current context, `context`, with one listed namespace. */
+export function modelWithNamespace(context: string, namespace: string): ClusterModel {
+  const model = new ClusterModel();
+  model.setKubeconfig({
+    state: 'loaded',
+    files: [],
+    contexts: [{ name: context, cluster: 'c', user: 'u', current: true }],
+  });
+  model.setNamespaceList(context, { state: 'listed', names: [namespace] });
+  return model;
 }

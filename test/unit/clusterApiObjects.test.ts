@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ClusterModel, checkObject, children, namespaceNames, present } from '../../client/src/cluster/model';
+import { checkObject, children, namespaceNames, present } from '../../client/src/cluster/model';
 import type { ClusterNode, KubeObject, ResourceKind } from '../../client/src/cluster/model';
-import { endpoint, legacyEndpoints, pod, service, slice } from '../helpers/kubeObjects';
+import { endpoint, legacyEndpoints, modelWithNamespace, pod, service, slice } from '../helpers/kubeObjects';
 import { random } from '../helpers/random';
 
 const ctx = 'demo';
@@ -95,13 +95,7 @@ function healthyObjects(): Record<ResourceKind, KubeObject[]> {
 
 /** Builds a model from `objects` (checked or not) and renders every node of the tree. */
 function render(objects: Record<ResourceKind, unknown[]>, check: boolean): number {
-  const m = new ClusterModel();
-  m.setKubeconfig({
-    state: 'loaded',
-    files: [],
-    contexts: [{ name: ctx, cluster: 'c', user: 'u', current: true }],
-  });
-  m.setNamespaceList(ctx, { state: 'listed', names: [ns] });
+  const m = modelWithNamespace(ctx, ns);
   for (const kind of Object.keys(objects) as ResourceKind[]) {
     const checked = objects[kind].map((value) =>
       check ? checkObject(kind, value) : { object: value as KubeObject },

@@ -10,7 +10,7 @@ import {
   present,
 } from '../../client/src/cluster/model';
 import type { ClusterNode, NodePresentation } from '../../client/src/cluster/model';
-import { endpoint, legacyEndpoints, pod, service, slice } from '../helpers/kubeObjects';
+import { endpoint, legacyEndpoints, modelWithNamespace, pod, service, slice } from '../helpers/kubeObjects';
 
 const ctx = 'demo';
 const ns = 'ns';
@@ -106,13 +106,7 @@ describe('node presentation', () => {
   });
 
   it('an unset condition is shown as unset with its meaning', () => {
-    const m = new ClusterModel();
-    m.setKubeconfig({
-      state: 'loaded',
-      files: [],
-      contexts: [{ name: ctx, cluster: 'c', user: 'u', current: true }],
-    });
-    m.setNamespaceList(ctx, { state: 'listed', names: [ns] });
+    const m = modelWithNamespace(ctx, ns);
     m.apply(ctx, ns, 'services', { type: 'replace', items: [service('x', undefined)] });
     m.apply(ctx, ns, 'endpointslices', {
       type: 'replace',

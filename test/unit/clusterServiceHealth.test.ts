@@ -1,21 +1,28 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ClusterModel, children, present } from '../../client/src/cluster/model';
-import type { ClusterNode, KubeObject, NodePresentation, ResourceKind } from '../../client/src/cluster/model';
-import { endpoint, legacyEndpoints, modified, service, slice } from '../helpers/kubeObjects';
+import { children, present } from '../../client/src/cluster/model';
+import type {
+  ClusterNode,
+  KubeObject,
+  NodePresentation,
+  ResourceKind,
+  ClusterModel,
+} from '../../client/src/cluster/model';
+import {
+  endpoint,
+  legacyEndpoints,
+  modelWithNamespace,
+  modified,
+  service,
+  slice,
+} from '../helpers/kubeObjects';
 
 const ctx = 'demo';
 const ns = 'ns';
 
 /** A model with one namespace holding exactly `objects` (every kind listed, so all are known). */
 function model(objects: Partial<Record<ResourceKind, KubeObject[]>>): ClusterModel {
-  const m = new ClusterModel();
-  m.setKubeconfig({
-    state: 'loaded',
-    files: [],
-    contexts: [{ name: ctx, cluster: 'c', user: 'u', current: true }],
-  });
-  m.setNamespaceList(ctx, { state: 'listed', names: [ns] });
+  const m = modelWithNamespace(ctx, ns);
   for (const kind of ['services', 'endpointslices', 'endpoints', 'pods'] as const) {
     m.apply(ctx, ns, kind, { type: 'replace', items: objects[kind] ?? [] });
   }
