@@ -56,6 +56,12 @@ export const featureCapabilities = {
  */
 export function registerFeatures(deps: FeatureDeps): void {
   const { connection, documents, service, workspace, lifecycle, log } = deps;
+  // Every async feature is refused after shutdown and answers `fallback` when it throws.
+  const handler = <A extends unknown[], R>(
+    label: string,
+    fallback: () => R,
+    run: (...args: A) => Promise<R>,
+  ): ((...args: A) => Promise<R>) => lifecycle.request(guardAsyncRequest(log, label, fallback, run));
   // YAML only: the edits and snippets are YAML, and JSON and Helm documents read differently.
   const textOf = (uri: string, token: CancellationToken): TextSource | undefined => {
     const document = documents.get(uri);
@@ -75,33 +81,27 @@ export function registerFeatures(deps: FeatureDeps): void {
   };
 
   connection.onCompletion(
-    lifecycle.request(
-      guardAsyncRequest(
-        log,
-        'completion',
-        () => null,
-        async (params, token) => {
-          const doc = await current(params.textDocument.uri, token);
-          if (doc === undefined) return null;
-          const result = service.complete(doc.text, params.position, doc.settings, workspace);
-          return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
-        },
-      ),
+    handler(
+      'completion',
+      () => null,
+      async (params, token) => {
+        const doc = await current(params.textDocument.uri, token);
+        if (doc === undefined) return null;
+        const result = service.complete(doc.text, params.position, doc.settings, workspace);
+        return { isIncomplete: result.isIncomplete, items: result.items.map(toLspCompletion) };
+      },
     ),
   );
 
   connection.onHover(
-    lifecycle.request(
-      guardAsyncRequest(
-        log,
-        'hover',
-        () => null,
-        async (params, token) => {
-          const doc = await current(params.textDocument.uri, token);
-          const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
-          return hover ? toLspHover(hover) : null;
-        },
-      ),
+    handler(
+      'hover',
+      () => null,
+      async (params, token) => {
+        const doc = await current(params.textDocument.uri, token);
+        const hover = doc && service.hover(doc.text, params.position, doc.settings, workspace);
+        return hover ? toLspHover(hover) : null;
+      },
     ),
   );
 
@@ -120,48 +120,42 @@ export function registerFeatures(deps: FeatureDeps): void {
   );
 
   connection.onCodeAction(
-    lifecycle.request(
-      guardAsyncRequest(
-        log,
-        'codeAction',
-        () => [],
-        async (params, token) => {
-          const uri = params.textDocument.uri;
-          const doc = await current(uri, token);
-          if (doc === undefined) return [];
-          const diagnostics = fromLspDiagnostics(params.context.diagnostics);
-          const actions = service.codeActions(
-            doc.text,
-            params.range,
-            [...diagnostics.keys()],
-            doc.settings,
-            workspace,
-          );
-          const only = params.context.only;
-          return actions
-            .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
-            .map((a) => toLspCodeAction(a, uri, diagnostics));
-        },
-      ),
+    handler(
+      'codeAction',
+      () => [],
+      async (params, token) => {
+        const uri = params.textDocument.uri;
+        const doc = await current(uri, token);
+        if (doc === undefined) return [];
+        const diagnostics = fromLspDiagnostics(params.context.diagnostics);
+        const actions = service.codeActions(
+          doc.text,
+          params.range,
+          [...diagnostics.keys()],
+          doc.settings,
+          workspace,
+        );
+        const only = params.context.only;
+        return actions
+          .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
+          .map((a) => toLspCodeAction(a, uri, diagnostics));
+      },
     ),
   );
 
   connection.onRequest(
     convertWorkspaceRequest,
-    lifecycle.request(
-      guardAsyncRequest(
-        log,
-        'convertWorkspaceEndpoints',
-        (): ConvertWorkspaceResult => ({
-          edit: { documentChanges: [], changeAnnotations: {} },
-          files: 0,
-          converted: 0,
-          slices: 0,
-          notes: [],
-          leftOut: [],
-        }),
-        (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
-      ),
+    handler(
+      'convertWorkspaceEndpoints',
+      (): ConvertWorkspaceResult => ({
+        edit: { documentChanges: [], changeAnnotations: {} },
+        files: 0,
+        converted: 0,
+        slices: 0,
+        notes: [],
+        leftOut: [],
+      }),
+      (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
     ),
   );
 }
