@@ -1,39 +1,22 @@
 import { isJsonStream, jsonValues } from './jsonStream';
 import { lastAtMostIn } from './search';
 import { splitDocuments } from './split';
-import { looksLikeOurs } from '../validation/syntax';
-import type { Chunk } from './split';
-
-/** A document of a file, with the syntax it is read in. */
-export interface FileChunk extends Chunk {
-  format: 'yaml' | 'json';
-  /** For JSON: the first syntax error, as an offset in `text`; kubectl reads nothing past it. */
-  jsonError?: JsonError;
-}
-
-export interface JsonError {
-  offset: number;
-  message: string;
-  /**
-   * Stray text after a value of ours (`{…}}`): it belongs to no object, and it is reported
-   * because it stops kubectl's reading of a file that holds our objects.
-   */
-  afterOurs?: boolean;
-}
+import { looksLikeOurs } from './ourKinds';
+import type { Chunk } from './chunk';
 
 /**
  * Splits a file into the documents kubectl would read: JSON values when the file starts with
  * `{` (kubectl's rule), `---` documents otherwise. A JSON value's text is padded with spaces up
  * to its column, so that offsets inside it are the file's columns once shifted to its line.
  */
-export function splitFile(text: string): FileChunk[] {
-  if (!isJsonStream(text)) return splitDocuments(text).map((chunk) => ({ ...chunk, format: 'yaml' }));
+export function splitFile(text: string): Chunk[] {
+  if (!isJsonStream(text)) return splitDocuments(text);
   const starts = lineStarts(text);
   const values = jsonValues(text);
   return values.map((value, index) => {
     const startLine = lastAtMostIn(starts, value.start);
     const column = value.start - (starts[startLine] ?? 0);
-    const chunk: FileChunk = {
+    const chunk: Chunk = {
       index,
       startLine,
       text: ' '.repeat(column) + text.slice(value.start, value.end),
@@ -51,7 +34,7 @@ export function splitFile(text: string): FileChunk[] {
 }
 
 /** The cache key of a chunk: the same text read as YAML or as JSON may mean different things. */
-export function chunkKey(chunk: FileChunk): string {
+export function chunkKey(chunk: Chunk): string {
   if (chunk.format !== 'json') return chunk.text;
   return `json${chunk.jsonError?.afterOurs ? '!' : ''}\u0000${chunk.text}`;
 }

@@ -16,7 +16,7 @@ export interface ParsedChunk {
 /**
  * The options that read YAML as kubectl's reader (go-yaml v2) does: YAML 1.1 booleans (`yes`,
  * `no`) and merge keys, go-yaml's own numbers (`010` and `0o10` are octal, `1:20` is a string;
- * parse/goyamlScalars.ts), and duplicate keys allowed (decoding reports them; kubectl keeps the
+ * yaml/goyamlScalars.ts), and duplicate keys allowed (decoding reports them; kubectl keeps the
  * last one). For every reader of YAML text that must agree with kubectl.
  */
 export const kubectlYaml = {
@@ -30,10 +30,10 @@ export const kubectlYaml = {
 
 /**
  * Parses one document as kubectl reads it (`kubectlYaml`), with what makes kubectl's conversion
- * to JSON fail (an unknown anchor, an anchor that contains itself, `.inf`; parse/conversion.ts)
+ * to JSON fail (an unknown anchor, an anchor that contains itself, `.inf`; yaml/conversion.ts)
  * added to its errors. A JSON document (`json`) is read with the JSON-compatible YAML 1.2 core
  * schema, which gives JSON's numbers and escapes; its strict JSON syntax is checked separately
- * (parse/jsonStream.ts).
+ * (source/jsonStream.ts).
  */
 /**
  * A document of a CRLF file ends with the CR of the `\r\n` before the next `---` (the split cuts

@@ -1,9 +1,9 @@
 import type { Endpoints, EndpointSlice, ObjectMeta } from '../k8s/objects';
 import { removedApiVersions, servedApiVersion } from '../k8s/kinds';
 import { behaviourOf } from '../k8s/versions';
-import type { Decoded, DecodeIssue } from '../parse/decode';
-import { rangeOf } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import type { Decoded, DecodeIssue } from '../decode/decode';
+import { rangeOf } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { RuleContext } from '../rules/context';
 import { duplicateKeyAdvisories, endpointSliceAdvisories } from '../rules/advisories';
 import { validateEndpoints } from '../rules/endpoints';
@@ -19,11 +19,11 @@ import {
 } from '../rules/warnings';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, OurKind } from '../types';
-import { diagnosticMessage } from './fieldErrors';
-import type { FieldError } from './fieldErrors';
+import { diagnosticMessage } from '../validation/fieldErrors';
+import type { FieldError } from '../validation/fieldErrors';
 import { locate } from './locate';
-import { isUnknown } from './templateScope';
-import type { TemplateScope } from './templateScope';
+import { isUnknown } from '../templates/templateScope';
+import type { TemplateScope } from '../templates/templateScope';
 
 /** One object to validate: where it is, what decoding made of it, and what a template hides. */
 export interface ObjectInput {

@@ -11,7 +11,7 @@
  *   multiplies the work. Nor is a YAML document with a line over `validationLineChars` (a flow
  *   collection of megabytes on one line costs the yaml library seconds per keystroke), nor a
  *   document over `validationDocumentChars` unless it is a `List` dump validated item by item
- *   (its tree would take 80 times its size; validation/validateDocument.ts).
+ *   (its tree would take 80 times its size; pipeline/validateChunk.ts).
  * A document of ours that a limit switches something off for gets a `limit-exceeded` advice
  * saying which limit and what is off.
  */

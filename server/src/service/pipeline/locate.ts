@@ -1,6 +1,6 @@
-import type { Location } from '../parse/decode';
-import type { ParsedChunk } from '../parse/yamlDocument';
-import { rangeOf } from '../parse/yamlDocument';
+import type { Location } from '../decode/decode';
+import type { ParsedChunk } from '../yaml/yamlDocument';
+import { rangeOf } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Position } from '../types';
 import { splitFile } from './fileChunks';
-import type { FileChunk } from './fileChunks';
+import type { Chunk } from './chunk';
 import { isJsonStream } from './jsonStream';
 import { lastAtMostIn as lastAtMost } from './search';
 import { splitDocuments } from './split';
@@ -10,26 +10,26 @@ import { splitDocuments } from './split';
  * date edit by edit. The chunks are the file's documents as `splitFile` cuts them.
  */
 export interface ChunkedSource {
-  readonly chunks: readonly FileChunk[];
+  readonly chunks: readonly Chunk[];
   text(): string;
 }
 
 export type TextSource = string | ChunkedSource;
 
 /** The last string split, so that several features asking about one text split it once. */
-let lastSplit: { text: string; chunks: readonly FileChunk[] } | undefined;
+let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
 
-export function chunksOf(source: TextSource): readonly FileChunk[] {
+export function chunksOf(source: TextSource): readonly Chunk[] {
   if (typeof source !== 'string') return source.chunks;
   if (lastSplit?.text !== source) lastSplit = { text: source, chunks: splitFile(withLineFeeds(source)) };
   return lastSplit.chunks;
 }
 
 /** The `---` documents of a source, also for a JSON file (whose chunks are JSON values). */
-export function yamlChunksOf(source: TextSource): readonly FileChunk[] {
+export function yamlChunksOf(source: TextSource): readonly Chunk[] {
   const chunks = chunksOf(source);
   if (chunks[0]?.format !== 'json') return chunks;
-  return splitDocuments(textOf(source)).map((chunk) => ({ ...chunk, format: 'yaml' as const }));
+  return splitDocuments(textOf(source));
 }
 
 export function textOf(source: TextSource): string {
@@ -48,7 +48,7 @@ export function withLineFeeds(text: string): string {
 }
 
 /** One document's text; its line starts are computed when a position inside it is asked for. */
-interface Segment {
+interface StoredChunk {
   text: string;
   newlines: number;
   lineStarts?: number[];
@@ -68,18 +68,18 @@ interface Segment {
  * a lone `\r` as a plain string, because editors count that as a line break too.
  */
 export class ChunkedText implements ChunkedSource {
-  private segments: Segment[] = [];
+  private segments: StoredChunk[] = [];
   private json = false;
   private firstLine: number[] = [];
   private firstOffset: number[] = [];
   private joined: string | undefined;
-  private chunkList: readonly FileChunk[] | undefined;
+  private chunkList: readonly Chunk[] | undefined;
 
   constructor(text: string) {
     this.reset(text);
   }
 
-  get chunks(): readonly FileChunk[] {
+  get chunks(): readonly Chunk[] {
     this.chunkList ??= this.json
       ? splitFile(this.text())
       : this.segments.map((s, index) => ({
@@ -229,13 +229,13 @@ export class ChunkedText implements ChunkedSource {
   }
 }
 
-function segmentOf(text: string): Segment {
+function segmentOf(text: string): StoredChunk {
   let newlines = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
   return { text, newlines };
 }
 
-function lineStartsOf(segment: Segment): number[] {
+function lineStartsOf(segment: StoredChunk): number[] {
   if (segment.lineStarts) return segment.lineStarts;
   const starts = [0];
   const { text } = segment;

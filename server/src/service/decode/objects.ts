@@ -1,4 +1,4 @@
-import { aliasTarget } from './conversion';
+import { aliasTarget } from '../yaml/conversion';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isListKind, itemKindOf } from '../k8s/kinds';

@@ -1,22 +1,10 @@
 import type { Node } from 'yaml';
-import type { ParsedChunk } from '../parse/yamlDocument';
-import { positionAt, rangeOf } from '../parse/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
+import { positionAt, rangeOf } from '../yaml/yamlDocument';
 import type { EndpointDiagnostic } from '../types';
 
 /** At most this many syntax errors per document: past the first few they are echoes of one mistake. */
 const maxSyntaxErrors = 10;
-
-/**
- * A document that names one of our kinds somewhere, even when it does not parse: a top-level
- * or List item `kind:` line in YAML (keys may be quoted), or a `"kind": "…"` member in JSON.
- * Syntax problems are reported only for these, so a broken Deployment stays silent.
- */
-const ourKindMention =
-  /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)["']?kind["']?[ \t]*:[ \t]*["']?(?:EndpointSlice|Endpoints)(?:List)?["']?[ \t]*(?:[,}#\r]|$)/m;
-
-export function looksLikeOurs(text: string): boolean {
-  return ourKindMention.test(text);
-}
 
 /**
  * YAML syntax errors. In a templated document, errors on or next to a line the template

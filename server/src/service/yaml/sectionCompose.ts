@@ -13,7 +13,7 @@ import type { ParsedChunk } from './yamlDocument';
  */
 
 /** One top-level section ready to compose. */
-export interface Part {
+export interface ParsedSection {
   /** Where the section starts in the document. */
   offset: number;
   /** The section's standalone parse or, for a section cut into items, its head's. */
@@ -31,28 +31,28 @@ export interface Piece {
 }
 
 /** What the section's last lines give the next section's first key. */
-export function gapOf(part: Part): GapProps | undefined {
+export function gapOf(part: ParsedSection): GapProps | undefined {
   const pieces = part.split?.pieces;
   return pieces ? pieces[pieces.length - 1]?.parse.gap : part.head.gap;
 }
 
 /** The parse that holds the section's last lines, and where it starts in the document. */
-function tailOf(part: Part): { parse: SectionParse; offset: number } {
+function tailOf(part: ParsedSection): { parse: SectionParse; offset: number } {
   const pieces = part.split?.pieces;
   return (pieces && pieces[pieces.length - 1]) ?? { parse: part.head, offset: part.offset };
 }
 
-export function compose(text: string, parts: Part[]): ParsedChunk {
+export function compose(text: string, parts: ParsedSection[]): ParsedChunk {
   const first = parts[0].head;
-  const lastPart = parts[parts.length - 1];
-  const tail = tailOf(lastPart);
+  const lastSection = parts[parts.length - 1];
+  const tail = tailOf(lastSection);
   const doc = documentShell(first.chunk.doc);
   const root = copyShell(first.map, doc.schema, 0);
-  root.range = [(first.map.range as [number, number, number])[0], ...sectionEnd(lastPart)];
+  root.range = [(first.map.range as [number, number, number])[0], ...sectionEnd(lastSection)];
   // The first section's own trailing comment is really the second key's commentBefore. A section
   // cut into items ends with a sequence, whose trailing comment lines the sequence or the
   // document keeps; the mapping keeps none.
-  setOptional(root, 'comment', lastPart.split ? undefined : lastPart.head.map.comment);
+  setOptional(root, 'comment', lastSection.split ? undefined : lastSection.head.map.comment);
   root.items = composeItems(parts, doc.schema);
   doc.contents = root as YAMLMap.Parsed;
   const docRange = tail.parse.chunk.doc.range;
@@ -62,7 +62,7 @@ export function compose(text: string, parts: Part[]): ParsedChunk {
 }
 
 /** Where the root mapping's value and node end if the section is the last one. */
-function sectionEnd(part: Part): [number, number] {
+function sectionEnd(part: ParsedSection): [number, number] {
   if (!part.split) {
     const [, valueEnd, nodeEnd] = part.head.map.range as [number, number, number];
     return [valueEnd + part.offset, nodeEnd + part.offset];
@@ -73,12 +73,12 @@ function sectionEnd(part: Part): [number, number] {
   return [end, end];
 }
 
-/** Part of the types only: splitPart never makes a split part without pieces. */
+/** ParsedSection of the types only: splitPart never makes a split part without pieces. */
 function never(): never {
   throw new Error('sectionCompose: a split section without pieces');
 }
 
-function composeItems(parts: Part[], schema: Document['schema']): YAMLMap['items'] {
+function composeItems(parts: ParsedSection[], schema: Document['schema']): YAMLMap['items'] {
   const items: YAMLMap['items'] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -105,8 +105,8 @@ function composeItems(parts: Part[], schema: Document['schema']): YAMLMap['items
  * item; its end and trailing comment from the last piece.
  */
 function composeSequencePair(
-  part: Part,
-  split: NonNullable<Part['split']>,
+  part: ParsedSection,
+  split: NonNullable<ParsedSection['split']>,
   schema: Document['schema'],
 ): Pair {
   const { head, offset } = part;
@@ -166,7 +166,7 @@ function documentShell(source: Document.Parsed): Document.Parsed {
  * flow scalar is not among them; joining the parses' own line starts reproduces that exactly,
  * where a scan of the text for line breaks would not.
  */
-function lineCounter(parts: Part[]): LineCounter {
+function lineCounter(parts: ParsedSection[]): LineCounter {
   const starts: number[] = [];
   for (const part of parts) {
     addLineStarts(starts, part.head, part.offset);

@@ -1,7 +1,7 @@
 import { analyse, startsWithBareKey } from './sectionAnalyse';
 import type { SectionParse } from './sectionAnalyse';
 import { compose, gapOf } from './sectionCompose';
-import type { Part, Piece } from './sectionCompose';
+import type { ParsedSection, Piece } from './sectionCompose';
 import { itemCuts } from './sectionItems';
 import { splitSections } from './sectionSplit';
 import type { Section } from './sectionSplit';
@@ -70,10 +70,10 @@ export class SectionedYamlParser {
   }
 
   /** The sections with their parses, or undefined if any of them makes composing uncertain. */
-  private composable(text: string): Part[] | undefined {
+  private composable(text: string): ParsedSection[] | undefined {
     const sections = splitSections(text);
     if (!sections) return undefined;
-    const parts: Part[] = [];
+    const parts: ParsedSection[] = [];
     for (let i = 0; i < sections.length; i++) {
       const part = this.part(sections[i]);
       if (!part) return undefined;
@@ -85,7 +85,7 @@ export class SectionedYamlParser {
   }
 
   /** A section cut into sequence items where that is certain, else parsed whole. */
-  private part(section: Section): Part | undefined {
+  private part(section: Section): ParsedSection | undefined {
     const cuts = itemCuts(section.text);
     if (cuts && cuts.length < this.capacity / 2) {
       const split = this.splitPart(section, cuts);
@@ -104,7 +104,7 @@ export class SectionedYamlParser {
    * almost always has too (someone is typing), so the document falls back at once rather than
    * after a parse of the whole section; 'whole' if the pieces parse but cannot be composed.
    */
-  private splitPart(section: Section, cuts: number[]): Part | 'whole' | undefined {
+  private splitPart(section: Section, cuts: number[]): ParsedSection | 'whole' | undefined {
     const { offset, text } = section;
     const head = this.cached(text.slice(0, cuts[0]));
     if (head.broken) return undefined;

@@ -1,10 +1,10 @@
 import type { ObjectSpec } from '../k8s/schemaTypes';
-import { ChunkCache } from './chunkCache';
-import { decode } from './decode';
-import type { Decoded } from './decode';
-import { SectionedYamlParser } from './sectionParse';
-import { parseChunk } from './yamlDocument';
-import type { ParsedChunk } from './yamlDocument';
+import { LruCache } from './lru';
+import { decode } from '../decode/decode';
+import type { Decoded } from '../decode/decode';
+import { SectionedYamlParser } from '../yaml/sectionParse';
+import { parseChunk } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 
 /**
  * The last documents validation parsed for the workspace index, which summarizes each right
@@ -13,9 +13,9 @@ import type { ParsedChunk } from './yamlDocument';
  * the linter, which has no index, ran a tenth slower when every parse was kept. Parsed
  * documents are read, never changed, by everything that takes them from here.
  */
-const recent = new ChunkCache<ParsedChunk>(2);
+const recent = new LruCache<ParsedChunk>(2);
 /**
- * A document being edited is parsed by top-level sections (parse/sectionParse.ts): a keystroke
+ * A document being edited is parsed by top-level sections (yaml/sectionParse.ts): a keystroke
  * in `metadata` of a large slice re-parses `metadata`, and `endpoints` comes from the cache.
  * Documents seen for the first time (a file opened, a workspace scanned) are parsed whole:
  * composing sections costs a copy of every node, a fifth more than parsing, and most of those

@@ -1,5 +1,6 @@
-import type { DocumentReport, EndpointDiagnostic, Range } from '../types';
-import type { ObjectResult } from '../validation/validateDocument';
+import type { DocumentReport, EndpointDiagnostic } from '../types';
+import { shiftRange } from '../source/positions';
+import type { ObjectResult } from './validateChunk';
 
 /** Moves a chunk's results, computed with line 0 at the chunk start, to their place in the file. */
 export function shiftDocumentReport(result: ObjectResult, index: number, startLine: number): DocumentReport {
@@ -19,12 +20,4 @@ export function shiftDocumentReport(result: ObjectResult, index: number, startLi
 
 function shiftDiagnostic(d: EndpointDiagnostic, lines: number): EndpointDiagnostic {
   return { ...d, range: shiftRange(d.range, lines) };
-}
-
-/** A range moved down by `lines` (a document's range placed in its file). */
-export function shiftRange(range: Range, lines: number): Range {
-  return {
-    start: { line: range.start.line + lines, character: range.start.character },
-    end: { line: range.end.line + lines, character: range.end.character },
-  };
 }

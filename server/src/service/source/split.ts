@@ -1,8 +1,10 @@
+import type { Chunk } from './chunk';
+
 /**
  * Splits a file into its `---` documents without parsing them, so each can be parsed, validated
  * and cached on its own, as kubectl's reader splits it: on lines that are `---` followed by
  * nothing but blanks or a comment. Another line starting with `---` (`--- {a: 1}`, `----`) stays
- * in its document, whose parse reports it as kubectl does (parse/readerErrors.ts). A `...` line
+ * in its document, whose parse reports it as kubectl does (yaml/readerErrors.ts). A `...` line
  * does not split either: go-yaml reads the document up to it and ignores the rest, up to the
  * next `---`.
  *
@@ -10,14 +12,6 @@
  * it walks line starts with indexOf and returns slices of the original string: no per-line
  * strings, no joins, nothing for the garbage collector.
  */
-export interface Chunk {
-  /** 0-based position among the file's documents. */
-  index: number;
-  /** 0-based line where the chunk starts in the file. */
-  startLine: number;
-  text: string;
-}
-
 interface Boundary {
   line: number;
   offset: number;
@@ -37,7 +31,12 @@ export function splitDocuments(text: string, options: { fileStart?: boolean } = 
     const next = bounds[index + 1];
     // A chunk ends before the line break that precedes the next chunk's first line.
     const end = next ? next.offset - 1 : text.length;
-    return { index, startLine: start.line, text: text.slice(start.offset, Math.max(start.offset, end)) };
+    return {
+      index,
+      startLine: start.line,
+      text: text.slice(start.offset, Math.max(start.offset, end)),
+      format: 'yaml',
+    };
   });
 }
 

@@ -1,24 +1,26 @@
 import { isMap, isScalar } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
 import { isListKind, matchKind, servedApiVersion } from '../k8s/kinds';
-import { decode } from '../parse/decode';
-import type { JsonError } from '../parse/fileChunks';
-import { documentObjects } from '../parse/objects';
-import type { ManifestObject } from '../parse/objects';
-import { placeholderMark, templateModel } from '../parse/templateModel';
-import type { Injection, TemplateModel, TemplateVariant } from '../parse/templateModel';
-import { cutList, itemText } from '../parse/listItems';
-import { shiftRange } from '../parse/positions';
-import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
-import { sharedDecode, sharedParse } from '../parse/sharedParse';
+import { decode } from '../decode/decode';
+import type { JsonError } from '../source/chunk';
+import { documentObjects } from '../decode/objects';
+import type { ManifestObject } from '../decode/objects';
+import { placeholderMark } from '../decode/placeholder';
+import { templateModel } from '../templates/templateModel';
+import type { Injection, TemplateModel, TemplateVariant } from '../templates/templateModel';
+import { cutList, itemText } from '../decode/listItems';
+import { shiftRange } from '../source/positions';
+import { parseChunk, rangeOf, topLevelScalar } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
+import { sharedDecode, sharedParse } from '../store/sharedParse';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
 import type { ObjectInput } from './objectValidation';
-import { jsonSyntaxDiagnostic, listDiagnostic, looksLikeOurs, syntaxDiagnostics } from './syntax';
+import { looksLikeOurs } from '../source/ourKinds';
+import { jsonSyntaxDiagnostic, listDiagnostic, syntaxDiagnostics } from './syntax';
 import { editingLimit, validationLimit } from './limitAdvice';
-import { templateScope } from './templateScope';
+import { templateScope } from '../templates/templateScope';
 
 /** The result for one object of a document, with lines counted from the document's first line. */
 export interface ObjectResult {
@@ -54,7 +56,7 @@ interface TemplateContext {
 /**
  * Validates one document as the create requests kubectl would send for it: one for a plain
  * document, one per item for a `List`. A templated document is validated once per variant
- * (see parse/templateModel.ts) and the findings are merged.
+ * (see templates/templateModel.ts) and the findings are merged.
  */
 export function validateChunk(
   text: string,
@@ -78,7 +80,7 @@ export function validateChunk(
   return results;
 }
 
-/** From this size on, a `List` dump is validated item by item (parse/listItems.ts). */
+/** From this size on, a `List` dump is validated item by item (decode/listItems.ts). */
 export const listCutChars = 256 * 1024;
 
 /**

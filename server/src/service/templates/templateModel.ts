@@ -1,4 +1,5 @@
-import { lastAtMostIn } from './search';
+import { placeholderMark } from '../decode/placeholder';
+import { lastAtMostIn } from '../source/search';
 import { scanTemplateTags } from './templateScan';
 import type { TemplateTag } from './templateScan';
 
@@ -16,7 +17,6 @@ import type { TemplateTag } from './templateScan';
  *   if/else chain (or its last one) and blanks the others, so each literal branch is checked
  *   once and two exclusive branches never meet as duplicates.
  */
-export const placeholderMark = '\uFFFC';
 
 /** More variants than this are not checked (the branches past it stay unchecked). */
 const maxVariants = 6;

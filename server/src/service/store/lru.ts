@@ -1,8 +1,8 @@
 /**
- * A bounded cache keyed by document text. Map iteration order is insertion order, so deleting
- * and re-inserting on a hit keeps the least recently used entry first, ready to be evicted.
+ * A bounded least-recently-used cache keyed by a string (a document's text, a section's text).
+ * Map iteration order is insertion order, so deleting and re-inserting on a hit keeps the least recently used entry first, ready to be evicted.
  */
-export class ChunkCache<T> {
+export class LruCache<T> {
   private readonly entries = new Map<string, T>();
   /** Hits and misses since creation, so tests and benchmarks can see what was recomputed. */
   readonly stats = { hits: 0, misses: 0 };

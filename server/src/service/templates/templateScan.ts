@@ -1,4 +1,4 @@
-import { firstAtLeast } from './search';
+import { firstAtLeast } from '../source/search';
 /**
  * Finds template tags in a manifest: Go templates as Helm uses them (`{{ … }}`, `{{- … -}}`,
  * `{{/* … *\/}}`) and Jinja (`{{ … }}`, `{% … %}`, `{# … #}`). A chart's `templates/*.yaml` is

@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { ObjectSpec, TypeSpec } from '../k8s/schemaTypes';
-import type { Decoded } from '../parse/decode';
-import type { Injection } from '../parse/templateModel';
-import { placeholderMark } from '../parse/templateModel';
-import type { ParsedChunk } from '../parse/yamlDocument';
-import { positionAt } from '../parse/yamlDocument';
+import type { Decoded } from '../decode/decode';
+import type { Injection } from './templateModel';
+import { placeholderMark } from '../decode/placeholder';
+import type { ParsedChunk } from '../yaml/yamlDocument';
+import { positionAt } from '../yaml/yamlDocument';
 
 /**
  * What a template leaves unknown in one object, as apiserver paths:

@@ -1,9 +1,9 @@
-import { editingLimitExceeded, validationLimitExceeded } from '../parse/limits';
+import { editingLimitExceeded, validationLimitExceeded } from '../source/limits';
 import type { EndpointDiagnostic } from '../types';
-import { looksLikeOurs } from './syntax';
+import { looksLikeOurs } from '../source/ourKinds';
 
 /**
- * What a document beyond a limit of parse/limits.ts is told: which limit, and what is off for
+ * What a document beyond a limit of source/limits.ts is told: which limit, and what is off for
  * it. Only documents of our kinds hear about it; others are silent as always.
  */
 function limitDiagnostic(reason: string, off: string): EndpointDiagnostic {
@@ -18,7 +18,7 @@ function limitDiagnostic(reason: string, off: string): EndpointDiagnostic {
   };
 }
 
-/** A YAML document too intricate to check (parse/limits.ts): validation is off for it. */
+/** A YAML document too intricate to check (source/limits.ts): validation is off for it. */
 export function validationLimit(text: string): EndpointDiagnostic[] | undefined {
   const reason = validationLimitExceeded(text);
   if (!reason) return undefined;

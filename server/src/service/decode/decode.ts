@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
-import { aliasTarget } from './conversion';
-import { goResolve } from './goyamlScalars';
-import { placeholderMark } from './templateModel';
+import { aliasTarget } from '../yaml/conversion';
+import { goResolve } from '../yaml/goyamlScalars';
+import { placeholderMark } from './placeholder';
 
 /** Source offsets of a field's key and value, found again when a rule reports at its path. */
 export interface Location {
@@ -262,7 +262,7 @@ class Decoder {
 
   private mergedPairs(value: unknown): Pair[] {
     const target = this.resolve(value);
-    // A map that merges itself is a conversion error (parse/conversion.ts); never loop on it.
+    // A map that merges itself is a conversion error (yaml/conversion.ts); never loop on it.
     if (this.merging.has(target)) return [];
     this.merging.add(target);
     try {
