@@ -63,7 +63,10 @@ describe('cluster view: routing verdicts', () => {
       endpointslices: [webSlice],
       pods: [pod('a', '10.0.0.1', { app: 'web' }), notReady('b', '10.0.0.2')],
     });
-    assert.match(present(m, serviceNode(m, 'web'))!.description ?? '', /^routes to 1 of 2 selected pods · /);
+    // The counts already say it ("1/2 ready"): the verdict is in the tooltip, not repeated.
+    const look = present(m, serviceNode(m, 'web'))!;
+    assert.equal(look.description, '1/2 ready · 1 slice');
+    assert.match(look.tooltip ?? '', /routing: routes to 1 of 2 selected pods/);
     const [reason] = messages(m, 'web');
     assert.equal(reason.text, 'Pod b: the pod is not ready (since 2026-12-04T10:00:00Z)');
     assert.match(reason.detail ?? '', /condition Ready is False \(ContainersNotReady\)/);
@@ -94,8 +97,28 @@ describe('cluster view: routing verdicts', () => {
       object: pod('b', '10.0.0.2', { app: 'web' }),
     });
     assert.ok(changes.has(serviceNode(m, 'web').id));
-    assert.match(present(m, serviceNode(m, 'web'))!.description ?? '', /^routes to 2 of 2 selected pods · /);
+    assert.match(present(m, serviceNode(m, 'web'))!.tooltip ?? '', /routing: routes to 2 of 2 selected pods/);
     assert.deepEqual(messages(m, 'web'), []);
+  });
+
+  it('the description names what the counts do not say: ready endpoints that serve no port', () => {
+    const svc = service('pay', { app: 'pay' }, [{ name: 'web', port: 80 }]);
+    svc.spec!.ports![0].targetPort = 'web';
+    const m = model({
+      services: [svc],
+      endpointslices: [slice('pay-a', 'pay', [endpoint('10.0.0.1', 'a')], [])],
+      pods: [pod('a', '10.0.0.1', { app: 'pay' })],
+    });
+    assert.equal(
+      present(m, serviceNode(m, 'pay'))!.description,
+      "routes nowhere: no selected pod serves the Service's ports · 1/1 ready · 1 slice · no ports · 1 warning",
+    );
+    assert.match(
+      messages(m, 'pay')
+        .map((x) => x.text)
+        .join('\n'),
+      /Pod a: service port "web" finds no port on this pod/,
+    );
   });
 
   it('pods not yet listed: no verdict rather than a wrong one', () => {

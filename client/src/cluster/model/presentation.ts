@@ -227,7 +227,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
     health === 'external'
       ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
       : [
-          ...routingVerdict(data, service),
+          ...routingVerdict(data, service, counts),
           countsText(counts),
           `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`,
         ];

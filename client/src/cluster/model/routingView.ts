@@ -140,10 +140,24 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The verdict in a Service's description: empty when the engine cannot say (pods unknown). */
-export function routingVerdict(data: NamespaceData, service: Service): string[] {
+/**
+ * The verdict in a Service's description, when it says more than the endpoint counts next to it
+ * ("3/4 ready" already says "routes to 3 of 4" when every selected pod is an endpoint): a
+ * selector that selects nothing, selected pods that are no endpoint, ready endpoints without a
+ * port. Empty when the engine cannot say (pods not known yet, ExternalName, hand-written slices).
+ */
+export function routingVerdict(
+  data: NamespaceData,
+  service: Service,
+  counts: { total: number; ready: number },
+): string[] {
   const summary = serviceRouting(data, service).summary;
-  return summary.state === 'unknown' || summary.state === 'external' ? [] : [summary.text];
+  if (summary.state === 'unknown' || summary.state === 'external') {
+    return [];
+  }
+  const total = summary.selected > 0 ? summary.selected : summary.endpoints;
+  const implied = total > 0 && total === counts.total && summary.ready === counts.ready;
+  return implied ? [] : [summary.text];
 }
 
 /**
