@@ -171,6 +171,22 @@ describe('ExternalName Services', () => {
     ]);
   });
 
+  it('answers no SRV record (CoreDNS drops name targets from SRV answers)', () => {
+    const prediction = predictDns(svc('ext', { type: 'ExternalName', externalName: 'db.example.com' }), []);
+    assert.deepEqual(answersTo(prediction, 'ext.shop.svc.cluster.local', 'SRV'), []);
+  });
+
+  it('leaves endpoints that are names out of SRV answers and their weights', () => {
+    const slices: DnsSlice[] = [
+      { ports: [http], endpoints: [{ addresses: ['10.1.0.1'] }, { addresses: ['db.example.com'] }] },
+    ];
+    const prediction = predictDns(svc('mixed', { clusterIP: 'None' }), slices);
+    assert.deepEqual(answersTo(prediction, 'mixed.shop.svc.cluster.local', 'SRV').map(recordKey), [
+      'mixed.shop.svc.cluster.local SRV 0 100 80 10-1-0-1.mixed.shop.svc.cluster.local',
+    ]);
+    assert.ok(answersTo(prediction, 'mixed.shop.svc.cluster.local', 'A').some((r) => r.type === 'CNAME'));
+  });
+
   it('serves nothing when the external name is an IP address', () => {
     const prediction = predictDns(svc('ip', { type: 'ExternalName', externalName: '192.0.2.1' }), []);
     assert.equal(prediction.kind, 'not-served');

@@ -115,8 +115,8 @@ export function predictDns(
 }
 
 /**
- * An ExternalName Service is a CNAME at the Service's name (also answered to SRV queries, with
- * port 0); its port names and endpoint names do not exist. An externalName that parses as an IP
+ * An ExternalName Service is a CNAME at the Service's name (an SRV query there gets an empty
+ * answer); its port names and endpoint names do not exist. An externalName that parses as an IP
  * address is not served at all.
  */
 function externalNamePrediction(name: string, externalName: string): DnsPrediction {
@@ -127,10 +127,7 @@ function externalNamePrediction(name: string, externalName: string): DnsPredicti
   return {
     serviceName: name,
     kind: 'external-name',
-    records: [
-      { name, type: 'CNAME', value: target },
-      { name, type: 'SRV', value: target, port: 0, priority: 0, weight: 100 },
-    ],
+    records: [{ name, type: 'CNAME', value: target }],
   };
 }
 
@@ -165,8 +162,9 @@ function portFields(port: DnsPort): Pick<Target, 'port' | 'portName' | 'protocol
 /**
  * The records one name answers, from the targets the name selects: address records (A, AAAA,
  * or a CNAME for a host that is not an IP), and SRV records pointing at the Service's name (for
- * cluster IPs) or at the endpoint's own name. SRV weights split 100 evenly over all selected
- * targets before duplicates are dropped, as the plugin does.
+ * cluster IPs) or at the endpoint's own name. SRV answers leave out hosts that are not IPs (the
+ * plugin drops them before SRV: no SRV for ExternalName), and their weights split 100 evenly
+ * over the remaining targets before duplicates are dropped, as the plugin does.
  */
 function recordsAt(
   name: string,
@@ -174,27 +172,19 @@ function recordsAt(
   serviceName: string,
   srvOnly = false,
 ): DnsRecord[] {
-  if (targets.length === 0) {
-    return [];
-  }
-  const weight = Math.max(1, Math.floor(100 / targets.length));
-  const records: DnsRecord[] = [];
-  for (const target of targets) {
-    const host = hostRecord(target.host);
-    if (!srvOnly) {
-      records.push({
+  const hosts = targets.map((target) => ({ target, host: hostRecord(target.host) }));
+  const records: DnsRecord[] = srvOnly
+    ? []
+    : hosts.map(({ host }) => ({
         name,
         type: host.type,
         value: host.type === 'CNAME' ? host.value.toLowerCase() : host.value,
-      });
-    }
+      }));
+  const addressed = hosts.filter(({ host }) => host.type !== 'CNAME').map(({ target }) => target);
+  const weight = Math.max(1, Math.floor(100 / Math.max(1, addressed.length)));
+  for (const target of addressed) {
     if (target.port !== -1) {
-      const srvTarget =
-        host.type === 'CNAME'
-          ? host.value.toLowerCase()
-          : target.label === undefined
-            ? serviceName
-            : `${target.label}.${serviceName}`;
+      const srvTarget = target.label === undefined ? serviceName : `${target.label}.${serviceName}`;
       records.push({ name, type: 'SRV', value: srvTarget, port: target.port, priority: 0, weight });
     }
   }
