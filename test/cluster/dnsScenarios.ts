@@ -82,7 +82,7 @@ export const services: { name: string; why: string; spec: object }[] = [
   { name: 'lonely', why: 'ClusterIP without endpoints: still answered', spec: { ports: [tcp('http', 80)] } },
   {
     name: 'manual',
-    why: 'headless, hand-made IPv4 and IPv6 slices with different ports, ready unset/false, `::`-ending address',
+    why: 'headless, hand-made IPv4 and IPv6 slices with different ports, ready unset/false, `::`-ending address, an address in two slices',
     spec: { clusterIP: 'None', ports: [tcp('http', 80)] },
   },
   {
@@ -132,6 +132,14 @@ const slices: {
     addressType: 'IPv4',
     ports: [{ name: 'http', port: 8081, protocol: 'TCP' }],
     endpoints: [{ addresses: ['192.0.2.4'], conditions: { ready: true } }],
+  },
+  {
+    // The same address and port as in manual-v4: written once, but counted twice in SRV weights.
+    name: 'manual-v4-again',
+    service: 'manual',
+    addressType: 'IPv4',
+    ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+    endpoints: [{ addresses: ['192.0.2.1'], conditions: { ready: true }, hostname: 'm-a' }],
   },
   {
     name: 'manual-v6',

@@ -19,7 +19,7 @@ const svc = (name: string, spec: NonNullable<DnsService['spec']>): DnsService =>
   spec,
 });
 const keys = (service: DnsService, slices: DnsSlice[] = [], domain?: string): string[] =>
-  predictDns(service, slices, { clusterDomain: domain }).records.map(recordKey);
+  predictDns(service, slices, { clusterDomain: domain }).records.map(recordKey).sort();
 const http = { name: 'http', port: 80, protocol: 'TCP' };
 
 describe('DNS names', () => {
@@ -117,10 +117,10 @@ describe('headless Services', () => {
         (key) => key.startsWith('_pg') || key.startsWith('db-0') || key.startsWith('10-1-0-2'),
       ),
       [
-        '_pg._tcp.db.shop.svc.cluster.local SRV 0 50 5432 10-1-0-2.db.shop.svc.cluster.local',
-        '_pg._tcp.db.shop.svc.cluster.local SRV 0 50 5432 db-0.db.shop.svc.cluster.local',
         '10-1-0-2.db.shop.svc.cluster.local A 10.1.0.2',
         '10-1-0-2.db.shop.svc.cluster.local SRV 0 100 5432 10-1-0-2.db.shop.svc.cluster.local',
+        '_pg._tcp.db.shop.svc.cluster.local SRV 0 50 5432 10-1-0-2.db.shop.svc.cluster.local',
+        '_pg._tcp.db.shop.svc.cluster.local SRV 0 50 5432 db-0.db.shop.svc.cluster.local',
         'db-0.db.shop.svc.cluster.local A 10.1.0.1',
         'db-0.db.shop.svc.cluster.local SRV 0 100 5432 db-0.db.shop.svc.cluster.local',
       ],
@@ -142,6 +142,20 @@ describe('headless Services', () => {
     assert.deepEqual(bare, [
       '10-1-0-9.bare.shop.svc.cluster.local A 10.1.0.9',
       'bare.shop.svc.cluster.local A 10.1.0.9',
+    ]);
+  });
+
+  it('writes an address listed in two slices once, and each SRV target and port once', () => {
+    const twice: DnsSlice[] = [
+      { ports: [http], endpoints: [{ addresses: ['10.1.0.1'] }] },
+      { ports: [http], endpoints: [{ addresses: ['10.1.0.1'] }] },
+    ];
+    assert.deepEqual(keys(svc('dup', { clusterIP: 'None' }), twice), [
+      '10-1-0-1.dup.shop.svc.cluster.local A 10.1.0.1',
+      '10-1-0-1.dup.shop.svc.cluster.local SRV 0 50 80 10-1-0-1.dup.shop.svc.cluster.local',
+      '_http._tcp.dup.shop.svc.cluster.local SRV 0 50 80 10-1-0-1.dup.shop.svc.cluster.local',
+      'dup.shop.svc.cluster.local A 10.1.0.1',
+      'dup.shop.svc.cluster.local SRV 0 50 80 10-1-0-1.dup.shop.svc.cluster.local',
     ]);
   });
 

@@ -60,7 +60,10 @@ export interface DnsPrediction {
   /** `<service>.<namespace>.svc.<cluster domain>`. */
   readonly serviceName: string;
   readonly kind: DnsServiceKind;
-  /** Every record of every name below the Service, in a stable order. */
+  /**
+   * Every record of every name below the Service, each once (the plugin writes each address
+   * once, each SRV target and port once), in the order of the Service and its slices.
+   */
   readonly records: readonly DnsRecord[];
 }
 
@@ -75,7 +78,8 @@ export interface DnsOptions {
  * no SRV record (it still counts when SRV weights are divided up).
  */
 interface Target {
-  readonly host: string;
+  /** What the host is as a record (parsed once per address, not once per name it answers). */
+  readonly host: { readonly type: 'A' | 'AAAA' | 'CNAME'; readonly value: string };
   readonly port: number;
   readonly portName: string;
   readonly protocol: string;
@@ -111,7 +115,7 @@ export function predictDns(
     ...portRecords(name, own),
     ...endpointRecords(name, endpoints),
   ];
-  return { serviceName: name, kind: headless ? 'headless' : 'cluster-ip', records: sortRecords(records) };
+  return { serviceName: name, kind: headless ? 'headless' : 'cluster-ip', records };
 }
 
 /**
@@ -133,7 +137,7 @@ function externalNamePrediction(name: string, externalName: string): DnsPredicti
 
 function clusterIPTargets(clusterIPs: readonly string[], ports: readonly DnsPort[]): Target[] {
   return (ports.length > 0 ? ports : [noPort]).flatMap((port) =>
-    clusterIPs.map((ip) => ({ host: ip, ...portFields(port) })),
+    clusterIPs.map((ip) => ({ host: hostRecord(ip), ...portFields(port) })),
   );
 }
 
@@ -144,13 +148,14 @@ function endpointTargets(slices: readonly DnsSlice[]): Target[] {
     return (slice.endpoints ?? [])
       .filter((endpoint) => endpoint.conditions?.ready !== false)
       .flatMap((endpoint) =>
-        (endpoint.addresses ?? []).flatMap((address) =>
-          ports.map((port) => ({
-            host: address,
+        (endpoint.addresses ?? []).flatMap((address) => {
+          const host = hostRecord(address);
+          return ports.map((port) => ({
+            host,
             label: endpointLabel(address, endpoint.hostname),
             ...portFields(port),
-          })),
-        ),
+          }));
+        }),
       );
   });
 }
@@ -172,20 +177,27 @@ function recordsAt(
   serviceName: string,
   srvOnly = false,
 ): DnsRecord[] {
-  const hosts = targets.map((target) => ({ target, host: hostRecord(target.host) }));
-  const records: DnsRecord[] = srvOnly
-    ? []
-    : hosts.map(({ host }) => ({
-        name,
-        type: host.type,
-        value: host.type === 'CNAME' ? host.value.toLowerCase() : host.value,
-      }));
-  const addressed = hosts.filter(({ host }) => host.type !== 'CNAME').map(({ target }) => target);
+  const records: DnsRecord[] = [];
+  const seen = new Set<string>();
+  const addressed: Target[] = [];
+  for (const target of targets) {
+    const host = target.host;
+    if (host.type !== 'CNAME') {
+      addressed.push(target);
+    }
+    const value = host.type === 'CNAME' ? host.value.toLowerCase() : host.value;
+    if (!srvOnly && !seen.has(value)) {
+      seen.add(value);
+      records.push({ name, type: host.type, value });
+    }
+  }
   const weight = Math.max(1, Math.floor(100 / Math.max(1, addressed.length)));
   for (const target of addressed) {
-    if (target.port !== -1) {
-      const srvTarget = target.label === undefined ? serviceName : `${target.label}.${serviceName}`;
-      records.push({ name, type: 'SRV', value: srvTarget, port: target.port, priority: 0, weight });
+    const value = target.label === undefined ? serviceName : `${target.label}.${serviceName}`;
+    const key = `${target.port} ${value}`;
+    if (target.port !== -1 && !seen.has(key)) {
+      seen.add(key);
+      records.push({ name, type: 'SRV', value, port: target.port, priority: 0, weight });
     }
   }
   return records;
@@ -198,8 +210,7 @@ function portRecords(serviceName: string, targets: readonly Target[]): DnsRecord
     if (target.portName === '' || target.protocol === '') {
       continue;
     }
-    const key = srvDnsName(target.portName, target.protocol, serviceName);
-    names.set(key, [...(names.get(key) ?? []), target]);
+    addTo(names, srvDnsName(target.portName, target.protocol, serviceName), target);
   }
   return [...names].flatMap(([name, selected]) => recordsAt(name, selected, serviceName, true));
 }
@@ -211,19 +222,18 @@ function endpointRecords(serviceName: string, targets: readonly Target[]): DnsRe
     if (!target.label) {
       continue;
     }
-    const key = `${target.label}.${serviceName}`;
-    names.set(key, [...(names.get(key) ?? []), target]);
+    addTo(names, `${target.label}.${serviceName}`, target);
   }
   return [...names].flatMap(([name, selected]) => recordsAt(name, selected, serviceName));
 }
 
-/** Duplicates dropped (the plugin writes each address once, each SRV target and port once). */
-function sortRecords(records: readonly DnsRecord[]): DnsRecord[] {
-  const unique = new Map<string, DnsRecord>();
-  for (const record of records) {
-    unique.set(recordKey(record), unique.get(recordKey(record)) ?? record);
+function addTo(names: Map<string, Target[]>, name: string, target: Target): void {
+  const list = names.get(name);
+  if (list) {
+    list.push(target);
+  } else {
+    names.set(name, [target]);
   }
-  return [...unique.values()].sort((a, b) => recordKey(a).localeCompare(recordKey(b)));
 }
 
 /** A record as one line: `name TYPE value` plus `port weight` for SRV; also the identity in sets. */
