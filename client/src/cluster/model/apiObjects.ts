@@ -59,6 +59,7 @@ const shapes: Record<ResourceKind, Record<string, Shape>> = {
           },
         },
         clusterIP: 'string',
+        clusterIPs: { list: 'string' },
         externalName: 'string',
         publishNotReadyAddresses: 'boolean',
       },

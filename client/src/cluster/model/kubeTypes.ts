@@ -60,6 +60,7 @@ export interface Service extends KubeObject {
     selector?: Record<string, string> | null;
     ports?: ServicePort[] | null;
     clusterIP?: string;
+    clusterIPs?: string[] | null;
     externalName?: string;
     publishNotReadyAddresses?: boolean;
   };
