@@ -25,6 +25,7 @@ const constantTables = new Set(['Set', 'Map', 'RegExp', 'Intl.Collator']);
 const known = new Set([
   'client/src/cluster/model/serviceView.ts: keyedCache (new WeakMap)',
   'client/src/cluster/model/serviceView.ts: mergedCache (new WeakMap)',
+  'client/src/cluster/model/routingView.ts: cache (new WeakMap)',
 ]);
 const mutators = ['add', 'set', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice'];
 
