@@ -12,6 +12,9 @@ const required = [
   'extension/images/cluster-view.svg',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  // The web build (package.json `browser`).
+  'extension/dist/web/extension.js',
+  'extension/dist/web/server.js',
 ];
 const forbidden = [
   { test: (name) => name.endsWith('.ts'), why: 'TypeScript source' },
