@@ -12,6 +12,7 @@ const tsProjects = [
   './client/src/web/tsconfig.json',
   './test/tsconfig.json',
   './test/e2e/tsconfig.json',
+  './test/e2e-web/tsconfig.json',
   './bench/tsconfig.json',
 ];
 

@@ -1,6 +1,7 @@
 import { commands, env, Uri, window, workspace } from 'vscode';
-import type { ExtensionContext, LanguageStatusItem } from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import type { ExtensionContext, LanguageStatusItem, UIKind } from 'vscode';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
+import type { MessageTransports } from 'vscode-languageclient/browser';
 import { clientId, clientName, clientOptions, validatedLanguages } from '../clientOptions';
 import { registerCommands } from '../commands';
 import { createLanguageStatus } from '../languageStatus';
@@ -22,7 +23,7 @@ let client: LanguageClient | undefined;
 export interface WebExtensionApi {
   languageStatus: LanguageStatusItem;
   /** Facts about the host, read inside activate. */
-  host: { build: 'web'; process: string; importScripts: string; uiKind: number };
+  host: { build: 'web'; process: string; importScripts: string; uiKind: UIKind };
 }
 
 export async function activate(context: ExtensionContext): Promise<WebExtensionApi> {
@@ -35,7 +36,7 @@ export async function activate(context: ExtensionContext): Promise<WebExtensionA
   client = new LanguageClient(
     clientId,
     clientName,
-    () => startServerWorker(context.extensionUri),
+    async () => transportsOf(await startServerWorker(context.extensionUri)),
     clientOptions(selector, outputChannel),
   );
   context.subscriptions.push(...answerFileRequests(client));
@@ -63,6 +64,14 @@ export async function activate(context: ExtensionContext): Promise<WebExtensionA
 export async function deactivate(): Promise<void> {
   await client?.stop().catch(() => undefined);
   client = undefined;
+}
+
+/**
+ * The worker's message transports, made here rather than by the client: the web worker host
+ * wraps `Worker`, so the client's `instanceof Worker` test fails for a worker it created.
+ */
+function transportsOf(worker: Worker): MessageTransports {
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
 /**
