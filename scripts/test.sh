@@ -24,6 +24,9 @@ npx prettier --check . > /dev/null || { npx prettier --check . ; exit 1; }
 step "unit, server and CLI tests (node:test)"
 counted node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
 
+step "other editors: headless Neovim with the README's configuration (test/editors; needs Debian's neovim)"
+counted node scripts/run-tests.mjs out/test/editors
+
 step "package the .vsix and check its contents"
 npm run -s package > /dev/null
 node scripts/check-vsix.mjs dist/endpointslices.vsix
