@@ -27,8 +27,8 @@ counted node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
 step "other editors: headless Neovim with the README's configuration (test/editors; needs Debian's neovim)"
 counted node scripts/run-tests.mjs out/test/editors
 
-step "package the .vsix and check its contents"
-npm run -s package > /dev/null
+step "package the .vsix, check the Marketplace listing (no vsce warning) and the package's contents"
+node scripts/check-listing.mjs
 node scripts/check-vsix.mjs dist/endpointslices.vsix
 
 # Builds and installs come before any test that has a deadline, each with its own time limit and
