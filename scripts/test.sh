@@ -27,6 +27,9 @@ counted node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
 step "other editors: headless Neovim with the README's configuration (test/editors; needs Debian's neovim)"
 counted node scripts/run-tests.mjs out/test/editors
 
+step "the npm package endpointslice-lint: packed from dist/, installed offline into an empty folder (test/package)"
+counted node scripts/run-tests.mjs out/test/package
+
 step "package the .vsix, check the Marketplace listing (no vsce warning) and the package's contents"
 node scripts/check-listing.mjs
 node scripts/check-vsix.mjs dist/endpointslices.vsix
