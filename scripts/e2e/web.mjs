@@ -55,6 +55,22 @@ async function bundleSuite(extensionPath) {
   return outfile;
 }
 
+/**
+ * The workbench itself, once the suite is done: the activity bar shows VS Code's own containers
+ * but not the cluster view's, which package.json contributes only where the web build has not
+ * started (`!endpointslices.webExtensionHost`).
+ */
+async function checkNoClusterView(page, counts) {
+  const icon = (label) => page.locator(`.activitybar .action-item a[aria-label*="${label}"]`);
+  const explorer = await icon('Explorer').count();
+  const ours = await icon('EndpointSlices').count();
+  const ok = explorer > 0 && ours === 0;
+  console.log(
+    `  ${ok ? '✔' : '✖'} no cluster view in the activity bar (Explorer icons: ${explorer}, EndpointSlices icons: ${ours})`,
+  );
+  return ok ? { passed: counts.passed + 1 } : { failed: counts.failed + 1 };
+}
+
 function testUrl(server, workspace, extensionPath, testsEntry) {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
@@ -128,6 +144,7 @@ async function main() {
   const outcome = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
   if (outcome.reason) console.error(`e2e-web: ${outcome.reason}`);
+  if (counts) counts = { ...counts, ...(await checkNoClusterView(page, counts)) };
   const failed = outcome.code !== 0 || counts === undefined || counts.failed > 0;
   if (failed) {
     const target = join(repoRoot, 'test-results', 'e2e-web');
