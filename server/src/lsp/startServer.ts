@@ -3,7 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CancellationToken,
   ClientCapabilities,
@@ -11,7 +11,7 @@ import type {
   Diagnostic,
   InitializeParams,
   InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { chunkedDocuments } from './chunkedDocument';
 import { createLanguageService, WorkspaceIndex } from '../service';
 import { toLspDiagnostic } from './diagnostics';
@@ -23,22 +23,25 @@ import { Lifecycle } from './lifecycle';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
+import type { WorkspaceFileSystem } from './workspaceFileSystem';
 
 export interface ServerOptions {
   /** Debounce between the last edit and validation; tests lower it. */
   debounceMs?: number;
   /** Reported in `serverInfo`. */
   version?: string;
+  /** Where the workspace index reads files: the disk (Node) or the client (web worker). */
+  fileSystem: WorkspaceFileSystem;
 }
 
 export const defaultDebounceMs = 150;
 
 /**
  * Wires a connection to the language service: text sync, per-document settings and pushed
- * diagnostics. Transport, console redirection and crash handlers belong to the process entry
- * (server.ts), so this function also runs over in-memory streams.
+ * diagnostics. Transport, console redirection and crash handlers belong to the entries
+ * (`serve.ts` joins them), so this function also runs over in-memory streams.
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(chunkedDocuments);
   const service = createLanguageService();
   const log = connection.console;
@@ -48,7 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // The Services, Endpoints and slices of the workspace, for completion and workspace advice.
   // It summarizes documents from the parses validation makes (the service's document store).
   const workspace = new WorkspaceIndex(service.documents);
-  const files = new WorkspaceFiles(workspace, log, () => revalidateAll());
+  const files = new WorkspaceFiles(workspace, log, () => revalidateAll(), options.fileSystem);
   let folders: string[] = [];
   let watchFiles = false;
 
