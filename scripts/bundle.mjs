@@ -15,6 +15,8 @@ const bundles = [
   { outfile: 'dist/clusterClient.js', extra: clusterClientBundleOptions },
   { entry: 'server/src/server.ts', outfile: 'dist/server.js', banner: shebang, executable: true },
   { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: shebang, executable: true },
+  // The CLI's worker threads (server/src/cli/pool.ts): the engine without the command line.
+  { entry: 'server/src/cli/worker.ts', outfile: 'dist/cliWorker.js' },
 ];
 
 await Promise.all(
