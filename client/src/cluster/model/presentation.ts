@@ -7,7 +7,8 @@ import type { ClusterModel } from './clusterModel';
 import { endpointState, podAddresses, podReady } from './kubeTypes';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import type { NamespaceData } from './namespaceData';
-import type { ClusterNode, MessageNode, NodeAction } from './nodes';
+import type { ClusterNode, MessageNode, NodeAction, PageNode } from './nodes';
+import { longListOf, maxListed, pageOwner } from './paging';
 import {
   countEndpoints,
   keyedEndpoints,
@@ -188,6 +189,8 @@ function presentObject(
         collapsible: found.address.targetRef ? 'collapsed' : 'none',
       };
     }
+    case 'page':
+      return presentPage(data, node);
     case 'pod':
       return presentPod(
         node.name,
@@ -195,6 +198,25 @@ function presentObject(
         data.listing('pods'),
       );
   }
+}
+
+/** A range of a long list: its first and last item, and where it sits in the list. */
+function presentPage(data: NamespaceData, node: PageNode): NodePresentation | undefined {
+  const list = longListOf(data, pageOwner(node), node.list);
+  if (!list || node.from >= list.total) {
+    return undefined;
+  }
+  const last = Math.min(node.to, list.total) - 1;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const what = node.list === 'endpoints' ? 'endpoints' : 'slices';
+  return {
+    label: `${list.label(node.from)} … ${list.label(last)}`,
+    description: `${n(node.from + 1)}–${n(last + 1)} of ${n(list.total)} ${what}`,
+    tooltip: `${what[0].toUpperCase()}${what.slice(1)} ${n(node.from + 1)} to ${n(last + 1)} of ${n(list.total)}, in the list's order. Lists longer than ${n(maxListed)} are shown in ranges.`,
+    icon: { id: 'list-flat' },
+    contextValue: 'page',
+    collapsible: 'collapsed',
+  };
 }
 
 export function countsText(counts: EndpointCounts, full = false): string {
