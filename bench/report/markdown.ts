@@ -8,6 +8,7 @@ import type { Machine } from '../util/machine';
 import { count, mb, median, megabytes, ms, ratio, summarize } from '../util/stats';
 import type { Sample } from '../util/stats';
 import { cliProfiles, cliTargets, peerSection } from './cliPeer';
+import { scaleSection, scaleTargets } from './clusterScale';
 import { table } from './table';
 import { clusterTargets, editorTargets, scenario } from './targets';
 
@@ -31,6 +32,7 @@ export function renderReport(report: BenchReport): string {
     ...editorTargets(report.editor),
     ...cliTargets(report.cli),
     ...clusterTargets(report.cluster),
+    ...scaleTargets(report.cluster),
   ];
   return [
     '# Benchmarks',
@@ -65,6 +67,7 @@ export function renderReport(report: BenchReport): string {
     ...peerSection(report.cli?.peer),
     ...cliSection(report.cli),
     ...clusterSection(report.cluster),
+    ...scaleSection(report.cluster),
     ...profileSection([
       ...(report.editor?.profiles ?? []),
       ...cliProfiles(report.cli),
