@@ -1,9 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { children, ids, mergedView, present } from '../../client/src/cluster/model';
+import {
+  children,
+  ids,
+  mergedCounts,
+  mergedEndpoints,
+  mergedView,
+  present,
+} from '../../client/src/cluster/model';
 import type { ClusterModel, ClusterNode, ServiceNode } from '../../client/src/cluster/model';
 import { maxListed, rangeSize } from '../../client/src/cluster/model/paging';
-import { endpoint, modelWithNamespace, service, slice } from '../helpers/kubeObjects';
+import { endpoint, modelWithNamespace, modified, service, slice } from '../helpers/kubeObjects';
 
 const ctx = 'ctx';
 const ns = 'ns';
@@ -91,5 +98,67 @@ describe('cluster view: long lists in ranges', () => {
     assert.deepEqual(children(model, last), []);
     assert.equal(present(model, last), undefined);
     assert.ok(last.id.startsWith(ids.service(ctx, ns, 'big')));
+  });
+});
+
+describe('cluster view: the merged endpoints of a large Service, kept up to date slice by slice', () => {
+  it('equals a merge from scratch after every kind of slice change', () => {
+    const { model } = bigService(30, 20);
+    const data = (): NonNullable<ReturnType<ClusterModel['namespace']>> => model.namespace(ctx, ns)!;
+    const fresh = (): unknown => {
+      const list = mergedEndpoints(data().slicesOf('big'));
+      return list.map((m) => ({ ...m }));
+    };
+    const shown = (): unknown => mergedView(data(), 'big').list.map((m) => ({ ...m }));
+    assert.deepEqual(shown(), fresh());
+    const sliceNamed = (name: string) => data().slices.get(name)!;
+    const changes: (() => void)[] = [
+      // A readiness change: the same addresses, one endpoint's state.
+      () =>
+        model.apply(ctx, ns, 'endpointslices', {
+          type: 'upsert',
+          object: modified(sliceNamed('big-0003'), (s) => {
+            s.endpoints![4].conditions = { ready: false, serving: true, terminating: true };
+          }),
+        }),
+      // The same address in a second slice, not ready there: the ready copy keeps winning.
+      () =>
+        model.apply(ctx, ns, 'endpointslices', {
+          type: 'upsert',
+          object: modified(sliceNamed('big-0005'), (s) => {
+            s.endpoints![0] = {
+              ...s.endpoints![0],
+              addresses: sliceNamed('big-0001').endpoints![2].addresses,
+            };
+            s.endpoints![0].conditions = { ready: false };
+          }),
+        }),
+      // An address that was nowhere before, and one that goes away.
+      () =>
+        model.apply(ctx, ns, 'endpointslices', {
+          type: 'upsert',
+          object: modified(sliceNamed('big-0007'), (s) => {
+            s.endpoints![1] = endpoint('10.250.0.1', undefined);
+            s.endpoints!.pop();
+          }),
+        }),
+      () => model.apply(ctx, ns, 'endpointslices', { type: 'delete', object: sliceNamed('big-0010') }),
+      () =>
+        model.apply(ctx, ns, 'endpointslices', {
+          type: 'upsert',
+          object: slice('big-0000a', 'big', [
+            endpoint('10.100.0.1', undefined, { ready: true, serving: true }),
+          ]),
+        }),
+    ];
+    for (const change of changes) {
+      mergedView(data(), 'big'); // the view exists, so the next one is an update of it
+      change();
+      assert.deepEqual(shown(), fresh());
+      const counts = mergedCounts(data(), 'big');
+      const list = mergedEndpoints(data().slicesOf('big'));
+      assert.equal(counts.total, list.length);
+      assert.equal(counts.ready, list.filter((m) => m.endpoint.conditions?.ready !== false).length);
+    }
   });
 });

@@ -10,12 +10,11 @@ import type { NamespaceData } from './namespaceData';
 import type { ClusterNode, MessageNode, NodeAction, PageNode } from './nodes';
 import { longListOf, maxListed, pageOwner } from './paging';
 import {
-  countEndpoints,
-  keyedEndpoints,
   mergedCounts,
   mergedView,
   serviceFindings,
   serviceHealth,
+  sliceCounts,
   sliceEndpoint,
 } from './serviceView';
 import type { EndpointCounts, ServiceHealth } from './serviceView';
@@ -265,7 +264,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
 }
 
 function presentSlice(slice: EndpointSlice): NodePresentation {
-  const counts = countEndpoints(keyedEndpoints(slice));
+  const counts = sliceCounts(slice);
   const ports = (slice.ports ?? [])
     .map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`)
     .join(', ');
