@@ -60,8 +60,11 @@ export interface Service extends KubeObject {
     selector?: Record<string, string> | null;
     ports?: ServicePort[] | null;
     clusterIP?: string;
+    clusterIPs?: string[] | null;
+    ipFamilies?: string[] | null;
     externalName?: string;
     publishNotReadyAddresses?: boolean;
+    trafficDistribution?: string;
   };
 }
 
