@@ -1,11 +1,17 @@
 // Bundles the three programs that ship: the extension, the language server and the CLI, plus
-// dist/clusterClient.js, the Kubernetes client the extension loads when the cluster view needs it.
+// dist/clusterClient.js, the Kubernetes client the extension loads when the cluster view needs it,
+// and dist/picture.js, the routing picture's webview script.
 // Usage: node scripts/bundle.mjs
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { clusterClientBundleOptions, lazyClusterClientOptions, nodeBundleOptions } from './esbuildShared.mjs';
+import {
+  clusterClientBundleOptions,
+  lazyClusterClientOptions,
+  nodeBundleOptions,
+  webviewBundleOptions,
+} from './esbuildShared.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shebang = { js: '#!/usr/bin/env node' };
@@ -15,6 +21,12 @@ const bundles = [
   { outfile: 'dist/clusterClient.js', extra: clusterClientBundleOptions },
   { entry: 'server/src/server.ts', outfile: 'dist/server.js', banner: shebang, executable: true },
   { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: shebang, executable: true },
+  // The routing picture's webview script: runs in the webview's page, loaded when a panel opens.
+  {
+    entry: 'client/src/cluster/picture/webview/main.ts',
+    outfile: 'dist/picture.js',
+    extra: webviewBundleOptions,
+  },
 ];
 
 await Promise.all(

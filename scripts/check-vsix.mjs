@@ -12,6 +12,8 @@ const required = [
   'extension/images/cluster-view.svg',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  // The routing picture's webview script.
+  'extension/dist/picture.js',
 ];
 const forbidden = [
   { test: (name) => name.endsWith('.ts'), why: 'TypeScript source' },

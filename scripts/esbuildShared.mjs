@@ -52,3 +52,12 @@ export const lazyClusterClientOptions = {
     },
   ],
 };
+
+/** For dist/picture.js: a browser script (the webview's page), no Node, no source map shipped. */
+export const webviewBundleOptions = {
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  external: [],
+  minify: true,
+};

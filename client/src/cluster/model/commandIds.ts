@@ -9,6 +9,7 @@ export const clusterCommands = {
   copyName: 'endpointslices.cluster.copyName',
   chooseKubeconfig: 'endpointslices.cluster.chooseKubeconfig',
   openDocs: 'endpointslices.cluster.openDocs',
+  showRoutingPicture: 'endpointslices.cluster.showRoutingPicture',
 } as const;
 
 /**
@@ -30,6 +31,7 @@ export const commandTargets: Readonly<Record<string, readonly string[]>> = {
   [clusterCommands.openServiceManifest]: ['service', 'endpointSlice', 'merged', 'legacyEndpoints'],
   [clusterCommands.copyAddress]: ['endpoint', 'endpoint.pod', 'legacyAddress', 'legacyAddress.pod', 'pod'],
   [clusterCommands.revealPod]: ['endpoint.pod', 'legacyAddress.pod'],
+  [clusterCommands.showRoutingPicture]: ['service', 'endpointSlice'],
   [clusterCommands.copyName]: [
     'context',
     'namespace',

@@ -5,13 +5,7 @@
  * serializer after a reload, come back as they were.
  */
 import { readPictureState } from '../model/protocol';
-import type {
-  FromWebview,
-  PictureState,
-  Scene,
-  SceneItem,
-  ToWebview,
-} from '../model/protocol';
+import type { FromWebview, PictureState, Scene, SceneItem, ToWebview } from '../model/protocol';
 import { draw } from './draw';
 import type { Drawing } from './draw';
 
