@@ -6,6 +6,7 @@ import { NamespaceData } from '../../client/src/cluster/model';
 import type { KubeObject, ResourceKind, SliceEndpoint } from '../../client/src/cluster/model';
 import {
   buildPicture,
+  engineSlots,
   layoutPicture,
   readFromWebview,
   readPictureState,
@@ -164,6 +165,35 @@ describe('routing picture: endpoint states and pods left out', () => {
     });
     assert.equal(p.verdict.kind, 'degraded');
     assert.match(p.verdict.text, /fall back to the 1 serving/);
+  });
+});
+
+describe('routing picture: the routing engine’s reasons', () => {
+  it('says why each selected pod is not an endpoint, in the engine’s words', () => {
+    const finished = pod('web-f', '10.0.0.6', { app: 'web' });
+    finished.status = { ...finished.status, phase: 'Succeeded' };
+    const data = namespaceWith({
+      services: [service('web', { app: 'web' })],
+      endpointslices: [slice('web-1', 'web', [endpoint('10.0.0.1', 'web-a')])],
+      pods: [pod('web-a', '10.0.0.1', { app: 'web' }), pod('web-e', undefined, { app: 'web' }), finished],
+    });
+    const built = buildPicture(data, 'web', engineSlots(data, 'web'));
+    assert.deepEqual(
+      built?.outsiders.map((o) => `${o.pod}: ${o.reason.code}`),
+      ['web-e: no-ip', 'web-f: terminal'],
+    );
+  });
+
+  it('when the selector matches nothing, names the pod it nearly matches', () => {
+    const data = namespaceWith({
+      services: [service('web', { app: 'web' })],
+      pods: [pod('webb-1', '10.0.0.1', { app: 'webb' })],
+    });
+    const built = buildPicture(data, 'web', engineSlots(data, 'web'));
+    assert.equal(built?.verdict.kind, 'nowhere');
+    assert.deepEqual(built?.notes, [
+      'The selector matches no pod; the closest is webb-1 (app=web, has app=webb).',
+    ]);
   });
 });
 

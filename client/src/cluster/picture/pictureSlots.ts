@@ -1,10 +1,11 @@
 /**
  * What other modules add to a picture: the routing engine's reasons for selected pods that are
- * not endpoints, and the Service's DNS names. Empty until those modules are wired in.
+ * not endpoints (engineSlots), and the Service's DNS names (not wired in yet).
  */
 import type { NamespaceData } from '../model';
+import { engineSlots } from './model';
 import type { PictureSlots } from './model';
 
-export function pictureSlots(_data: NamespaceData, _service: string): PictureSlots {
-  return {};
+export function pictureSlots(data: NamespaceData, service: string): PictureSlots {
+  return engineSlots(data, service);
 }

@@ -37,6 +37,8 @@ export interface PictureSlots {
   reasons?: ReadonlyMap<string, PodReason>;
   /** The names a client in the cluster resolves for the Service. */
   dnsNames?: readonly string[];
+  /** Sentences about the whole Service (e.g. the pods a selector nearly matches). */
+  notes?: readonly string[];
 }
 
 /** The picture of Service `name` in `data`, or undefined when the namespace has no such Service. */
@@ -72,7 +74,7 @@ export function buildPicture(
     portMapping: portMapping(service, slices),
     verdict: verdict(data, service, counts),
     hinted: endpoints.some((e) => e.hintZones.length > 0 || e.hintNodes.length > 0),
-    notes: notes(data),
+    notes: [...notes(data), ...(slots.notes ?? [])],
   };
 }
 

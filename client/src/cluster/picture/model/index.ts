@@ -5,3 +5,4 @@ export { buildPicture, stateName } from './buildPicture';
 export type { PictureSlots } from './buildPicture';
 export { layoutPicture, sortedEndpoints } from './layout';
 export type { LayoutOptions } from './layout';
+export { engineSlots } from './engineSlots';
