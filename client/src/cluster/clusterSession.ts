@@ -144,8 +144,9 @@ export class ClusterSession {
   /**
    * Keeps a namespace watched until the returned function is called, whatever the tree shows:
    * a routing picture follows the same watches as the tree, also when its namespace is collapsed.
+   * At the end the namespace is released unless `stillWanted` says the tree still shows it.
    */
-  hold(context: string, namespace: string): () => void {
+  hold(context: string, namespace: string, stillWanted?: () => boolean): () => void {
     const k = key(context, namespace);
     this.holds.set(k, (this.holds.get(k) ?? 0) + 1);
     let held = true;
@@ -157,7 +158,9 @@ export class ClusterSession {
         this.holds.set(k, left);
       } else {
         this.holds.delete(k);
-        this.releaseNamespace(context, namespace);
+        if (!stillWanted?.()) {
+          this.releaseNamespace(context, namespace);
+        }
       }
     };
   }

@@ -91,6 +91,7 @@ export function registerClusterView(
     treeView,
     extensionUri: context.extensionUri,
     log: (message) => log.info(message),
+    shownInTree: (contextName, namespace) => demand.wants(contextName, namespace),
   });
   Object.assign(listeners, { provider, documents, pictures });
   demand.visible(treeView.visible);
@@ -156,6 +157,15 @@ class Demand {
   private isVisible = true;
 
   constructor(private readonly session: ClusterSession) {}
+
+  /** Whether the tree shows the namespace (expanded, under an expanded context, in a visible view). */
+  wants(context: string, namespace: string): boolean {
+    return (
+      this.isVisible &&
+      !this.collapsedContexts.has(context) &&
+      [...this.expandedNamespaces.values()].some((n) => n.context === context && n.namespace === namespace)
+    );
+  }
 
   /** VS Code asked for the namespace's children: it is expanded (maybe restored after a reload). */
   shown(node: NamespaceNode): void {

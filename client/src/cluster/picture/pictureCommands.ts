@@ -22,6 +22,8 @@ export interface PictureCommandContext {
   treeView: TreeView<ClusterNode>;
   extensionUri: Uri;
   log: (message: string) => void;
+  /** Whether the tree shows a namespace: a closed picture then leaves its watches running. */
+  shownInTree: (context: string, namespace: string) => boolean;
 }
 
 export function registerRoutingPictures(ctx: PictureCommandContext): {
@@ -31,6 +33,7 @@ export function registerRoutingPictures(ctx: PictureCommandContext): {
   const pictures = new RoutingPictures({
     session: ctx.session,
     extensionUri: ctx.extensionUri,
+    shownInTree: ctx.shownInTree,
     reveal: (address, target) => revealInTree(ctx, address, target),
     open: (address, target) => openYaml(address, target),
     onDrawn: (address, ms, items) =>

@@ -40,8 +40,8 @@ export function pictureHtml(scriptUri: string, cspSource: string, once: string):
 <div id="stage">
 <svg id="picture" role="group" aria-label="Where traffic goes">
   <g id="headings">
-    <text x="16" y="20">Service</text><text x="296" y="20">EndpointSlices</text><text x="546" y="20">Endpoints</text>
-    <text x="806" y="20">Pods</text><text x="1066" y="20">Nodes</text><text x="1286" y="20">Zones</text>
+    <text x="16" y="20">Service</text><text x="266" y="20">EndpointSlices</text><text x="496" y="20">Endpoints</text>
+    <text x="716" y="20">Pods</text><text x="966" y="20">Nodes</text><text x="1156" y="20">Zones</text>
   </g>
   <g id="edges"></g>
   <g id="items"></g>
@@ -77,7 +77,7 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .help { color: var(--vscode-descriptionForeground); margin: 4px 0; }
 table { border-collapse: collapse; margin: 6px 0; }
 th, td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; }
-#stage { overflow: auto; }
+#stage { overflow: auto; } #picture { display: block; height: auto; }
 svg text { fill: var(--vscode-foreground); font-size: 12px; }
 #headings text { fill: var(--vscode-descriptionForeground); font-weight: bold; }
 .item { transition: transform 250ms ease, opacity 250ms ease; }

@@ -18,6 +18,8 @@ import { pictureSlots } from './pictureSlots';
 export interface PictureDependencies {
   session: ClusterSession;
   extensionUri: Uri;
+  /** Whether the tree shows a namespace (then closing the picture keeps its watches). */
+  shownInTree: (context: string, namespace: string) => boolean;
   /** Reveals the object in the Clusters view; false when the tree does not show it. */
   reveal: (address: PictureAddress, target: SceneTarget) => Promise<boolean>;
   /** Opens the object's read-only YAML. */
@@ -125,7 +127,9 @@ class PicturePanel {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(readFromWebview(message))),
     );
-    this.release = deps.session.hold(address.context, address.namespace);
+    this.release = deps.session.hold(address.context, address.namespace, () =>
+      deps.shownInTree(address.context, address.namespace),
+    );
     void this.watch();
   }
 

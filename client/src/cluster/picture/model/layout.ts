@@ -19,12 +19,12 @@ export interface LayoutOptions {
 }
 
 export const columns = {
-  service: { x: 16, w: 230 },
-  slice: { x: 296, w: 200 },
-  endpoint: { x: 546, w: 210 },
-  pod: { x: 806, w: 210 },
-  node: { x: 1066, w: 170 },
-  zone: { x: 1286, w: 140 },
+  service: { x: 16, w: 210 },
+  slice: { x: 266, w: 190 },
+  endpoint: { x: 496, w: 190 },
+  pod: { x: 716, w: 210 },
+  node: { x: 966, w: 150 },
+  zone: { x: 1156, w: 140 },
 } as const;
 
 export const rowHeight = 40;

@@ -25,9 +25,10 @@ function svg<K extends keyof SVGElementTagNameMap>(
 }
 
 export function draw(drawing: Drawing, root: SVGSVGElement, scene: Scene): void {
-  root.setAttribute('width', String(scene.width));
-  root.setAttribute('height', String(scene.height));
+  // At most its natural size, and scaled down to the panel's width when that is narrower.
+  root.setAttribute('width', '100%');
   root.setAttribute('viewBox', `0 0 ${scene.width} ${scene.height}`);
+  root.style.maxWidth = `${scene.width}px`;
   const itemLayer = root.querySelector<SVGGElement>('#items')!;
   const edgeLayer = root.querySelector<SVGGElement>('#edges')!;
   const byId = new Map(scene.items.map((item) => [item.id, item]));
@@ -154,23 +155,31 @@ function drawCounts(g: SVGGElement, item: SceneItem): void {
 }
 
 /**
- * A curve from the right side of `from` to the left side of `to` (a hint runs from the zone's
- * left side back to the endpoint's right side). On a tall box (a node over many rows) the line
- * meets the box level with the other end, so lines stay straight where they can.
+ * A curve from the right side of `from` to the left side of `to`. On a tall box (a node over
+ * many rows) the line meets the box level with the other end, so lines stay straight where they
+ * can. A hint runs back from the zone's left side to the endpoint's right side along the gap
+ * above the endpoint's row, so it crosses the pods and nodes between their boxes, not over them.
  */
 function drawEdge(path: SVGPathElement, edge: SceneEdge, byId: Map<string, SceneItem>): void {
   const from = byId.get(edge.from)!;
   const to = byId.get(edge.to)!;
-  const hint = edge.kind === 'hint';
-  const centre = (item: SceneItem): number => item.y + Math.min(item.h, 34) / 2;
   const clamp = (value: number, item: SceneItem): number =>
     Math.min(Math.max(value, item.y + 8), item.y + item.h - 8);
-  const fromY = clamp(centre(to), from);
-  const toY = clamp(fromY, to);
-  const x1 = hint ? from.x : from.x + from.w;
-  const x2 = hint ? to.x + to.w : to.x;
-  const bend = hint ? -Math.max(60, Math.abs(x1 - x2) / 3) : Math.max(24, (x2 - x1) / 2);
-  path.setAttribute('d', `M${x1},${fromY} C${x1 + bend},${fromY} ${x2 - bend},${toY} ${x2},${toY}`);
+  if (edge.kind === 'hint') {
+    const gap = to.y - 3;
+    const [zx, zy, ex, ey] = [from.x, clamp(gap, from), to.x + to.w, to.y + 8];
+    path.setAttribute(
+      'd',
+      `M${zx},${zy} C${zx - 16},${zy} ${zx - 16},${gap} ${zx - 32},${gap} L${ex + 32},${gap} C${ex + 16},${gap} ${ex + 16},${ey} ${ex},${ey}`,
+    );
+  } else {
+    const centre = to.y + Math.min(to.h, 34) / 2;
+    const fromY = clamp(centre, from);
+    const toY = clamp(fromY, to);
+    const [x1, x2] = [from.x + from.w, to.x];
+    const bend = Math.max(24, (x2 - x1) / 2);
+    path.setAttribute('d', `M${x1},${fromY} C${x1 + bend},${fromY} ${x2 - bend},${toY} ${x2},${toY}`);
+  }
   path.setAttribute('class', `edge ${edge.kind} tone-${edge.tone}`);
   path.dataset['from'] = edge.from;
   path.dataset['to'] = edge.to;
