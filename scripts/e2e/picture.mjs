@@ -33,6 +33,8 @@ const { values: options } = parseArgs({
     screenshots: { type: 'string', default: join('test-results', 'e2e', 'picture') },
     'timeout-ms': { type: 'string', default: String(5 * 60_000) },
     'setup-timeout-ms': { type: 'string', default: String(setupTimeoutMs) },
+    // Runs only the steps whose name matches (and the first, which opens the view): for debugging.
+    only: { type: 'string' },
   },
 });
 const screenshotDir = resolve(repoRoot, options.screenshots);
@@ -242,7 +244,8 @@ function steps(admin) {
     }),
     step('a reload brings the picture back as it was (serializer and saved state)', async (page) => {
       const rows = await count(page, 'g.item.col-endpoint:not([data-flags~="group"])');
-      await page.reload();
+      // The workbench's own reload: it saves the editors (and so the panel) before it goes.
+      await runCommand(page, 'Developer: Reload Window');
       await picture(page)
         .locator('#verdict', { hasText: 'Traffic goes to all 120 endpoints' })
         .waitFor({ timeout: 60_000 });
@@ -312,7 +315,9 @@ async function main() {
   mkdirSync(screenshotDir, { recursive: true });
   console.log(`\n=== routing picture checks ${server.url}`);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  const { passed, failed } = await runSteps(page, steps(admin));
+  const only = options.only === undefined ? undefined : new RegExp(options.only);
+  const chosen = steps(admin).filter((s, index) => index === 0 || !only || only.test(s.name));
+  const { passed, failed } = await runSteps(page, chosen);
   console.log(`picture: measured\n  ${measured.join('\n  ')}`);
   console.log(`\npicture: checks in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`picture: ${passed} passed, ${failed} failed`);
