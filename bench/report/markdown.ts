@@ -1,4 +1,6 @@
 import type { CliResults } from '../cli/run';
+import { pictureSection } from '../picture/run';
+import type { PictureResults } from '../picture/run';
 import type { ClusterResults } from '../cluster/run';
 import type { ProfileSummary } from '../editor/cpuProfile';
 import type { EditorResults } from '../editor/run';
@@ -19,6 +21,7 @@ export interface BenchReport {
   editor?: EditorResults;
   cli?: CliResults;
   cluster?: ClusterResults;
+  picture?: PictureResults;
 }
 
 const table = (header: string[], rows: string[][]): string =>
@@ -65,6 +68,7 @@ export function renderReport(report: BenchReport): string {
     ...editorSection(report.editor),
     ...cliSection(report.cli),
     ...clusterSection(report.cluster),
+    ...pictureSection(report.picture),
     ...profileSection([...(report.editor?.profiles ?? []), ...(report.cluster?.profiles ?? [])]),
   ].join('\n');
 }

@@ -151,7 +151,7 @@ function pictureEndpoint(entry: MergedEndpoint, slices: readonly EndpointSlice[]
     ...(endpoint.hostname ? { hostname: endpoint.hostname } : {}),
     hintZones: (endpoint.hints?.forZones ?? []).map((zone) => zone.name),
     hintNodes: (endpoint.hints?.forNodes ?? []).map((node) => node.name),
-    tooltip: plainText(endpointTooltip(endpoint, entry.addressType, first?.ports ?? [], entry.slices)),
+    tooltip: () => plainText(endpointTooltip(endpoint, entry.addressType, first?.ports ?? [], entry.slices)),
   };
 }
 
@@ -178,7 +178,7 @@ function picturePod(pod: Pod): PicturePod {
     phase: pod.status?.phase ?? 'Unknown',
     ready: podReady(pod),
     ips: podAddresses(pod),
-    tooltip: plainText(podTooltip(pod)),
+    tooltip: () => plainText(podTooltip(pod)),
   };
 }
 

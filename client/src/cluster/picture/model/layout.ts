@@ -69,16 +69,18 @@ export function layoutPicture(picture: Picture, options: LayoutOptions = {}): Sc
 // One collator for every comparison (one per call is the cost that dominates large sorts).
 const numeric = new Intl.Collator('en', { numeric: true });
 
-/** By zone, node, pod, then family and address; missing zones and nodes last. */
+/**
+ * By zone, node, pod, then family and address; missing zones and nodes last. One key per
+ * endpoint, so a thousand endpoints cost a thousand key strings and one comparison per pair.
+ */
 export function sortedEndpoints(endpoints: readonly PictureEndpoint[]): PictureEndpoint[] {
-  const last = (value: string | undefined): string => (value === undefined ? '\uffff' : value);
-  return [...endpoints].sort(
-    (a, b) =>
-      numeric.compare(last(a.zone), last(b.zone)) ||
-      numeric.compare(last(a.node), last(b.node)) ||
-      numeric.compare(last(a.pod), last(b.pod)) ||
-      numeric.compare(a.id, b.id),
-  );
+  // `a…` before `b`: a missing zone, node or pod sorts after every name (names never hold spaces).
+  const last = (value: string | undefined): string => (value === undefined ? 'b' : `a${value}`);
+  const keyed = endpoints.map((e) => ({
+    e,
+    key: `${last(e.zone)} ${last(e.node)} ${last(e.pod)} ${e.id}`,
+  }));
+  return keyed.sort((a, b) => numeric.compare(a.key, b.key)).map(({ e }) => e);
 }
 
 function distinctNodes(endpoints: readonly PictureEndpoint[]): number {

@@ -66,7 +66,8 @@ export interface PictureEndpoint {
   /** Zones (and nodes) whose proxies route to this endpoint when hints apply. */
   hintZones: string[];
   hintNodes: string[];
-  tooltip: string;
+  /** The hover card's text, made only for endpoints drawn one by one (not for those in groups). */
+  tooltip: () => string;
 }
 
 export interface PicturePod {
@@ -75,7 +76,7 @@ export interface PicturePod {
   phase: string;
   ready: boolean;
   ips: string[];
-  tooltip: string;
+  tooltip: () => string;
 }
 
 /** A pod the Service selects that receives none of its traffic, and why. */

@@ -161,7 +161,7 @@ function endpointItem(endpoint: PictureEndpoint, row: number, items: SceneItem[]
       name: endpoint.slices[0] ?? '',
       endpointKey: endpoint.addresses[0] ?? '(no address)',
     },
-    tooltip: endpoint.tooltip,
+    tooltip: endpoint.tooltip(),
     flags: [endpoint.state, ...(endpoint.terminating ? ['terminating'] : [])],
   });
   return id;
@@ -251,7 +251,7 @@ function placePods(
         ],
         tone: 'none',
         target: { kind: 'pods', name },
-        tooltip: pod?.tooltip ?? `Pod ${name}: not in the namespace (deleted, or not yet seen)`,
+        tooltip: pod?.tooltip() ?? `Pod ${name}: not in the namespace (deleted, or not yet seen)`,
       };
       items.push(item);
       last = { name, item };

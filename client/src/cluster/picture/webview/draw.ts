@@ -36,24 +36,35 @@ export function draw(drawing: Drawing, root: SVGSVGElement, scene: Scene): void 
     drawing.items,
     scene.items,
     itemLayer,
+    JSON.stringify,
     (item, element) => drawItem(element, item),
     () => svg('g'),
   );
+  const place = (id: string): string => {
+    const item = byId.get(id);
+    return item ? `${item.x},${item.y},${item.w},${item.h}` : '';
+  };
   sync(
     drawing.edges,
     scene.edges.filter((edge) => byId.has(edge.from) && byId.has(edge.to)),
     edgeLayer,
+    (edge) => `${edge.kind} ${edge.tone} ${place(edge.from)} ${place(edge.to)}`,
     (edge, element) => drawEdge(element, edge, byId),
     () => svg('path'),
   );
   drawing.scene = scene;
 }
 
-/** Updates elements that stay, creates new ones in order, and fades out the rest. */
+/**
+ * Updates elements that changed, creates new ones in order, and fades out the rest. What an
+ * element was drawn from is remembered (`look`), so a readiness flip among a thousand endpoints
+ * touches the few elements it changes.
+ */
 function sync<T extends { id: string }, E extends SVGElement>(
   elements: Map<string, E>,
   list: readonly T[],
   layer: SVGGElement,
+  look: (value: T) => string,
   update: (value: T, element: E) => void,
   create: () => E,
 ): void {
@@ -77,9 +88,15 @@ function sync<T extends { id: string }, E extends SVGElement>(
       const entering = element;
       requestAnimationFrame(() => entering.classList.remove('entering'));
     }
-    update(value, element);
+    const drawnFrom = look(value);
+    if (drawn.get(element) !== drawnFrom) {
+      drawn.set(element, drawnFrom);
+      update(value, element);
+    }
   }
 }
+
+const drawn = new WeakMap<SVGElement, string>();
 
 function drawItem(g: SVGGElement, item: SceneItem): void {
   const interactive = item.target !== undefined || item.expandable !== undefined;
