@@ -50,6 +50,35 @@ export function nearestPods(selector: Record<string, string>, pods: readonly Rou
     }))
     .filter((near) => near.name !== '' && near.differences.length > 0)
     .filter((near) => near.differences.length < keys || near.differences.some((d) => d.actual !== undefined));
-  candidates.sort((a, b) => a.differences.length - b.differences.length || a.name.localeCompare(b.name));
+  const distance = (near: NearPod): number =>
+    near.differences.reduce((sum, d) => sum + editDistance(d.actual ?? '', d.wanted), 0);
+  candidates.sort(
+    (a, b) =>
+      a.differences.length - b.differences.length ||
+      distance(a) - distance(b) ||
+      a.name.localeCompare(b.name),
+  );
   return candidates.slice(0, nearestShown);
+}
+
+/**
+ * Levenshtein distance: among pods that differ in as many keys, the one whose values are
+ * spelled closest to the selector's is the likelier typo (`api-svc` for `api-service`). Label
+ * values are at most 63 characters, so the table stays small.
+ */
+export function editDistance(left: string, right: string): number {
+  // Valid label values are at most 63 characters; a workspace may hold anything, so compare
+  // only as much as a valid value can be, and the cost stays bounded.
+  const a = left.slice(0, 64);
+  const b = right.slice(0, 64);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -45,11 +45,11 @@ function selectorSummary(pods: readonly PodVerdict[], podsKnown: boolean): Routi
     return { ...counts, state: 'nowhere', text: 'routes nowhere: selects no pod' };
   }
   if (ready === 0) {
-    return {
-      ...counts,
-      state: 'nowhere',
-      text: `routes nowhere: none of ${plural(selected, 'selected pod')} is ready`,
-    };
+    // Ready endpoints that route nowhere have no port: a named targetPort no container declares.
+    const why = pods.some((pod) => pod.ready)
+      ? "no selected pod serves the Service's ports"
+      : `none of ${plural(selected, 'selected pod')} is ready`;
+    return { ...counts, state: 'nowhere', text: `routes nowhere: ${why}` };
   }
   const text = `routes to ${ready} of ${plural(selected, 'selected pod')}`;
   return { ...counts, state: ready < selected ? 'partial' : 'routes', text };
