@@ -1,8 +1,4 @@
-/**
- * The picture's geometry: where each column stands and how tall a row is, shared by the layout
- * of the whole picture (layout.ts) and of its rows (rows.ts).
- */
-
+/** The picture's columns and row sizes, shared by the layout and its rows (one home, no import cycle). */
 export const columns = {
   service: { x: 16, w: 210 },
   slice: { x: 266, w: 190 },

@@ -12,6 +12,8 @@ import type { Scene, SceneEdge, SceneItem, SceneTone } from './protocol';
 import { columns, fit, itemHeight, rowHeight, top } from './geometry';
 import { groupRows, rowItems } from './rows';
 
+export { columns, fit, itemHeight, rowHeight, top };
+
 export interface LayoutOptions {
   /** Keys of expanded groups (`node:<name>`, `zone:<name>`). */
   expanded?: ReadonlySet<string>;
