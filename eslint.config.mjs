@@ -6,10 +6,13 @@ import tseslint from 'typescript-eslint';
 const tsProjects = [
   './server/src/service/tsconfig.json',
   './server/src/tsconfig.json',
+  './server/src/browser/tsconfig.json',
   './client/src/cluster/model/tsconfig.json',
   './client/src/tsconfig.json',
+  './client/src/web/tsconfig.json',
   './test/tsconfig.json',
   './test/e2e/tsconfig.json',
+  './test/e2e-web/tsconfig.json',
   './bench/tsconfig.json',
 ];
 

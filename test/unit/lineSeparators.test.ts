@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
-import { parseChunk } from '../../server/src/service/parse/yamlDocument';
-import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { parseChunk } from '../../server/src/service/yaml/yamlDocument';
+import { splitFile } from '../../server/src/service/source/fileChunks';
 
 /**
  * LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029) and the Unicode spaces of a `---` line,
