@@ -2,7 +2,7 @@ import { defaultSettings } from '../../server/src/service';
 import type { LanguageService, Position, Range, TextEdit } from '../../server/src/service';
 import { formatters } from '../../server/src/cli/formatters';
 import type { LintRun } from '../../server/src/cli/lint';
-import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { splitFile } from '../../server/src/service/source/fileChunks';
 import type { HostileInput } from './hostileManifests';
 
 /**
