@@ -28,6 +28,9 @@ export const kubectlYaml = {
   resolveKnownTags: false,
   customTags: kubectlTags,
   prettyErrors: false,
+  // The yaml library would report odd input (a collection as a key) with process warnings,
+  // which reach the CLI's stderr and the server's log; findings are reported as diagnostics.
+  logLevel: 'error',
 } as const;
 
 /**
@@ -132,7 +135,10 @@ function withoutStackTraces<T>(parse: () => T): T {
 }
 
 export function positionAt(chunk: ParsedChunk, offset: number): Position {
-  const { line, col } = chunk.lines.linePos(Math.max(0, Math.min(offset, chunk.text.length)));
+  // A chunk of a CRLF file ends with the CR of the break before the next `---`: a position past
+  // it would lie beyond its line's end, so the line ends before it.
+  const end = chunk.text.endsWith('\r') ? chunk.text.length - 1 : chunk.text.length;
+  const { line, col } = chunk.lines.linePos(Math.max(0, Math.min(offset, end)));
   return { line: line - 1, character: col - 1 };
 }
 
