@@ -1,4 +1,15 @@
-/** The cluster view's command ids, as contributed in package.json (a unit test keeps them in sync). */
+/**
+ * Every command id the extension contributes, in one place: package.json holds exactly these
+ * (test/unit/commandIds.test.ts). The language commands are registered by client/src/commands.ts,
+ * the cluster view's by client/src/cluster/clusterCommands.ts.
+ */
+export const languageCommands = {
+  restartServer: 'endpointslices.restartServer',
+  showOutput: 'endpointslices.showOutput',
+  convertWorkspaceEndpoints: 'endpointslices.convertWorkspaceEndpoints',
+} as const;
+
+/** The cluster view's command ids. */
 export const clusterCommands = {
   refresh: 'endpointslices.cluster.refresh',
   chooseNamespaces: 'endpointslices.cluster.chooseNamespaces',
@@ -7,8 +18,10 @@ export const clusterCommands = {
   copyAddress: 'endpointslices.cluster.copyAddress',
   revealPod: 'endpointslices.cluster.revealPod',
   copyName: 'endpointslices.cluster.copyName',
+  copyDnsName: 'endpointslices.cluster.copyDnsName',
   chooseKubeconfig: 'endpointslices.cluster.chooseKubeconfig',
   openDocs: 'endpointslices.cluster.openDocs',
+  showRoutingPicture: 'endpointslices.cluster.showRoutingPicture',
 } as const;
 
 /**
@@ -30,6 +43,8 @@ export const commandTargets: Readonly<Record<string, readonly string[]>> = {
   [clusterCommands.openServiceManifest]: ['service', 'endpointSlice', 'merged', 'legacyEndpoints'],
   [clusterCommands.copyAddress]: ['endpoint', 'endpoint.pod', 'legacyAddress', 'legacyAddress.pod', 'pod'],
   [clusterCommands.revealPod]: ['endpoint.pod', 'legacyAddress.pod'],
+  [clusterCommands.copyDnsName]: ['service'],
+  [clusterCommands.showRoutingPicture]: ['service', 'endpointSlice'],
   [clusterCommands.copyName]: [
     'context',
     'namespace',
