@@ -199,6 +199,19 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
       await page.mouse.move(1000, 700);
       await shoot(page, 'cluster-panel.png');
     }),
+    step('a Service says whom it routes to, and why the other selected pods get no traffic', async (page) => {
+      await runCommand(page, 'View: Close All Editors');
+      await collapse(page, 'demo-web', 'frontend');
+      await expand(page, 'demo-routing', 'search');
+      await treeRow(page, 'search').getByText('routes to 1 of 3 selected pods', { exact: false }).waitFor();
+      await treeRow(page, 'checkout').getByText('routes nowhere: selects no pod', { exact: false }).waitFor();
+      await expand(page, 'search', 'Pod search-1: the pod has no IP yet');
+      await treeRow(page, 'Pod search-2: the pod is not scheduled to a node').waitFor();
+      await expand(page, 'checkout', /^Selects no pod; nearest: checkout-svc-/);
+      await page.mouse.move(1000, 700);
+      await shoot(page, 'cluster-routing.png');
+      await collapse(page, 'demo-routing', 'search');
+    }),
     step(
       'namespaces show their children on every expansion, also once their watch was released',
       async (page) => {
