@@ -68,6 +68,8 @@ fi
 if [ "$skip_cluster" != "1" ]; then
   step "validation fidelity against a real kube-apiserver (scripts/test-cluster.sh; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
   counted bash scripts/test-cluster.sh
+  step "controller fidelity: routing predictions against kube-controller-manager (scripts/test-routing-fidelity.sh)"
+  counted bash scripts/test-routing-fidelity.sh
 
   step "DNS fidelity against a real CoreDNS (scripts/test-dns.sh, own state dir and ports; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
   counted timeout --foreground 10m bash scripts/test-dns.sh

@@ -19,6 +19,7 @@ import {
 } from './serviceView';
 import type { EndpointCounts, ServiceHealth } from './serviceView';
 import { legacyAddresses } from './legacyView';
+import { routingTooltip, routingVerdict } from './routingView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
 import { dnsTooltip, serviceDns } from './dnsView';
 
@@ -238,7 +239,11 @@ function presentService(data: NamespaceData, service: Service, clusterDomain: st
   const parts =
     health === 'external'
       ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
-      : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
+      : [
+          ...routingVerdict(data, service, counts),
+          countsText(counts),
+          `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`,
+        ];
   if (health === 'outage' && counts.ready > 0) {
     parts.push('no ports'); // ready endpoints that nothing can reach
   }
@@ -248,7 +253,7 @@ function presentService(data: NamespaceData, service: Service, clusterDomain: st
   return {
     label: service.metadata.name,
     description: parts.join(' · '),
-    tooltip: serviceTooltip(service, counts),
+    tooltip: serviceTooltip(service, counts, routingTooltip(data, service)),
     tooltipOnHover: () => dnsTooltip(serviceDns(data, service, clusterDomain)),
     icon: serviceIcons[health],
     contextValue: 'service',
