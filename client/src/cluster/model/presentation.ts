@@ -7,14 +7,14 @@ import type { ClusterModel } from './clusterModel';
 import { endpointState, podAddresses, podReady } from './kubeTypes';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import type { NamespaceData } from './namespaceData';
-import type { ClusterNode, MessageNode, NodeAction } from './nodes';
+import type { ClusterNode, MessageNode, NodeAction, PageNode } from './nodes';
+import { longListOf, maxListed, pageOwner } from './paging';
 import {
-  countEndpoints,
-  keyedEndpoints,
   mergedCounts,
   mergedView,
   serviceFindings,
   serviceHealth,
+  sliceCounts,
   sliceEndpoint,
 } from './serviceView';
 import type { EndpointCounts, ServiceHealth } from './serviceView';
@@ -202,6 +202,8 @@ function presentObject(
         collapsible: found.address.targetRef ? 'collapsed' : 'none',
       };
     }
+    case 'page':
+      return presentPage(data, node);
     case 'pod':
       return presentPod(
         node.name,
@@ -209,6 +211,25 @@ function presentObject(
         data.listing('pods'),
       );
   }
+}
+
+/** A range of a long list: its first and last item, and where it sits in the list. */
+function presentPage(data: NamespaceData, node: PageNode): NodePresentation | undefined {
+  const list = longListOf(data, pageOwner(node), node.list);
+  if (!list || node.from >= list.total) {
+    return undefined;
+  }
+  const last = Math.min(node.to, list.total) - 1;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const what = node.list === 'endpoints' ? 'endpoints' : 'slices';
+  return {
+    label: `${list.label(node.from)} … ${list.label(last)}`,
+    description: `${n(node.from + 1)}–${n(last + 1)} of ${n(list.total)} ${what}`,
+    tooltip: `${what[0].toUpperCase()}${what.slice(1)} ${n(node.from + 1)} to ${n(last + 1)} of ${n(list.total)}, in the list's order. Lists longer than ${n(maxListed)} are shown in ranges.`,
+    icon: { id: 'list-flat' },
+    contextValue: 'page',
+    collapsible: 'collapsed',
+  };
 }
 
 export function countsText(counts: EndpointCounts, full = false): string {
@@ -262,7 +283,7 @@ function presentService(data: NamespaceData, service: Service, clusterDomain: st
 }
 
 function presentSlice(slice: EndpointSlice): NodePresentation {
-  const counts = countEndpoints(keyedEndpoints(slice));
+  const counts = sliceCounts(slice);
   const ports = (slice.ports ?? [])
     .map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`)
     .join(', ');
