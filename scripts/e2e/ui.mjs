@@ -213,6 +213,25 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
       await collapse(page, 'demo-routing', 'search');
     }),
     step(
+      "a Service's tooltip says what the cluster DNS answers; Copy DNS Name copies its name",
+      async (page) => {
+        await runCommand(page, 'View: Close All Editors');
+        const name = 'frontend.demo-web.svc.cluster.local';
+        const row = treeRow(page, 'frontend');
+        // The DNS lines are computed when the item is hovered (resolveTreeItem), live from its slices.
+        await row.hover();
+        const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: name }).first();
+        await hover.waitFor();
+        await hover.getByText(/answers A/).waitFor();
+        await hover.getByText(/_http\._tcp/).waitFor();
+        await shoot(page, 'cluster-dns-tooltip.png');
+        await page.mouse.move(1000, 700);
+        await row.click({ button: 'right' });
+        await page.getByRole('menuitem', { name: 'Copy DNS Name' }).click();
+        await page.locator('.part.statusbar').getByText(`Copied ${name}`).waitFor();
+      },
+    ),
+    step(
       'namespaces show their children on every expansion, also once their watch was released',
       async (page) => {
         await runCommand(page, 'View: Close All Editors');
