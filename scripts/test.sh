@@ -75,6 +75,8 @@ fi
 if [ "$skip_cluster" != "1" ]; then
   step "validation fidelity against a real kube-apiserver (scripts/test-cluster.sh; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
   counted bash scripts/test-cluster.sh
+  step "controller fidelity: routing predictions against kube-controller-manager (scripts/test-routing-fidelity.sh)"
+  counted bash scripts/test-routing-fidelity.sh
 fi
 
 # node:test reports `# pass N` / `# fail N`; the other steps print `N passed, N failed`.

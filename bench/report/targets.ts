@@ -17,7 +17,7 @@ export function scenario(editor: EditorResults, input: string, server: string): 
   return editor.results.find((r) => r.input === input && r.server === server);
 }
 
-/** "38% garbage collector, 28% server/src/service/parse/split.ts, …" from a profile's self time by file. */
+/** "38% garbage collector, 28% server/src/service/source/split.ts, …" from a profile's self time by file. */
 export function profileReason(profiles: { label: string; summary: ProfileSummary }[], label: RegExp): string {
   const found = profiles.find((p) => label.test(p.label));
   if (!found) return 'no profile taken';
@@ -63,7 +63,7 @@ export function editorTargets(editor: EditorResults | undefined): TargetRow[] {
       measured: `${ms(ours.edit.p50)} p50 (${ms(ours.edit.p95)} p95) vs parse ${ms(floor.document.p50)} → ${ratio(ours.edit.p50, floor.document.p50)} (limit ${ms(limit)})`,
       verdict: met ? 'met' : 'missed',
       reason: met
-        ? `${ours.edit.p50 < floor.document.p50 ? 'below the floor' : 'within the limit'}: the server parses less than the edited document, only its edited top-level section (\`parse/sectionParse.ts\`), and nothing of the other documents (\`parse/chunkedText.ts\`); the first edit of a document parses all of it (${ms(ours.editFirstMs)} here)`
+        ? `${ours.edit.p50 < floor.document.p50 ? 'below the floor' : 'within the limit'}: the server parses less than the edited document, only its edited top-level section (\`yaml/sectionParse.ts\`), and nothing of the other documents (\`source/chunkedText.ts\`); the first edit of a document parses all of it (${ms(ours.editFirstMs)} here)`
         : profileReason(editor.profiles, /^docs-500\.yaml: .* edits$/),
     });
   }

@@ -1,7 +1,7 @@
 import { commands } from 'vscode';
 import type { Disposable, LogOutputChannel } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { convertWorkspaceCommand } from '../../server/src/service/protocol';
+import { languageCommands } from './cluster/model/commandIds';
 import { convertWorkspaceEndpoints } from './convertCommand';
 
 /** What command handlers may touch; extension.ts owns the objects. */
@@ -10,11 +10,11 @@ export interface CommandContext {
   outputChannel: LogOutputChannel;
 }
 
-/** Command ids, as contributed in package.json, mapped to their handlers (which may take arguments). */
+/** The language commands (ids in cluster/model/commandIds.ts) mapped to their handlers, which may take arguments. */
 const commandTable: Record<string, (ctx: CommandContext, ...args: unknown[]) => unknown> = {
-  'endpointslices.restartServer': (ctx) => restartServer(ctx),
-  'endpointslices.showOutput': (ctx) => ctx.outputChannel.show(true),
-  [convertWorkspaceCommand]: (ctx, options) => convertWorkspaceEndpoints(ctx, options),
+  [languageCommands.restartServer]: (ctx) => restartServer(ctx),
+  [languageCommands.showOutput]: (ctx) => ctx.outputChannel.show(true),
+  [languageCommands.convertWorkspaceEndpoints]: (ctx, options) => convertWorkspaceEndpoints(ctx, options),
 };
 
 /** Registers every command; the caller adds the disposables to the extension's subscriptions. */

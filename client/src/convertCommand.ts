@@ -1,7 +1,20 @@
 import { window, workspace } from 'vscode';
-import { convertWorkspaceRequest } from '../../server/src/service/protocol';
+import type { LogOutputChannel } from 'vscode';
+import { RequestType } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { convertWorkspaceMethod } from '../../server/src/service/protocol';
 import type { ConvertWorkspaceParams, ConvertWorkspaceResult } from '../../server/src/service/protocol';
-import type { CommandContext } from './commands';
+
+/** The workspace conversion as the client sends it (server/src/service/protocol.ts describes it). */
+const convertWorkspaceRequest = new RequestType<ConvertWorkspaceParams, ConvertWorkspaceResult, void>(
+  convertWorkspaceMethod,
+);
+
+/** What the conversion uses: the client to ask the server, the channel to report to. */
+export interface ConvertContext {
+  client: BaseLanguageClient;
+  outputChannel: LogOutputChannel;
+}
 
 /**
  * "Convert Endpoints to EndpointSlices in the Workspace": the server computes the edit over every
@@ -12,11 +25,11 @@ import type { CommandContext } from './commands';
  * `{ preview: false }` confirms nothing, for tests and scripts. Returns the server's summary.
  */
 export async function convertWorkspaceEndpoints(
-  ctx: CommandContext,
+  ctx: ConvertContext,
   options: unknown,
 ): Promise<ConvertWorkspaceResult | undefined> {
   const params: ConvertWorkspaceParams = { preview: previewOf(options) };
-  const result = await ctx.client.sendRequest<ConvertWorkspaceResult>(convertWorkspaceRequest, params);
+  const result = await ctx.client.sendRequest(convertWorkspaceRequest, params);
   for (const note of result.notes) ctx.outputChannel.warn(`Convert Endpoints: ${note}`);
   if (result.files === 0) {
     const why = result.notes.length > 0 ? ' Some could not be converted: see the output.' : '';

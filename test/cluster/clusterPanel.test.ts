@@ -118,7 +118,44 @@ describe('cluster view on the real control plane', { skip: !adminKubeconfig }, (
       'legacy-backend',
     )!;
     assert.match(h.description(legacy), /^v1 Endpoints \(deprecated\) · 2 ready, 1 not ready$/);
-    assert.deepEqual(messages(h, h.service('demo-data', 'db')), []);
+    // db-2 is made not ready by the seed: the Service says so, with the reason.
+    assert.deepEqual(
+      messages(h, h.service('demo-data', 'db')).map((text) => text.replace(/ \(since .*\)$/, '')),
+      ['Pod db-2: the pod is not ready'],
+    );
+  });
+
+  it('says why the demo-routing Services route nowhere or to only some of their pods', async () => {
+    const h = harness(viewerKubeconfig);
+    await h.start();
+    await h.expand('demo-routing');
+    const shown = (name: string): string[] => {
+      const service = h.service('demo-routing', name)!;
+      return [h.description(service), ...messages(h, service)];
+    };
+    const [checkout, nearest] = shown('checkout');
+    assert.equal(checkout, 'routes nowhere: selects no pod · 0/0 ready · 1 slice');
+    assert.match(
+      nearest,
+      /^Selects no pod; nearest: checkout-svc-\S+ \(app: "checkout-svc" ≠ "checkout-service"\)$/,
+    );
+    const [payments, ...paymentMessages] = shown('payments');
+    assert.match(payments, /^routes nowhere: no selected pod serves the Service's ports · 2\/2 ready/);
+    assert.equal(
+      paymentMessages.filter((text) =>
+        /^Pod payments-\S+: service port "web" finds no port on this pod$/.test(text),
+      ).length,
+      2,
+    );
+    assert.deepEqual(shown('search'), [
+      'routes to 1 of 3 selected pods · 1/1 ready · 1 slice',
+      'Pod search-1: the pod has no IP yet (phase Pending on node ' + shown('search')[1].split('on node ')[1],
+      'Pod search-2: the pod is not scheduled to a node, so it has no IP',
+    ]);
+    assert.deepEqual(shown('inventory'), [
+      'routes to 1 of 2 selected pods · 1/1 ready · 1 slice',
+      "Pod inventory-1: none of the pod's IPs is of the Service's families (IPv4)",
+    ]);
   });
 
   it('follows creates, updates, deletes, readiness flips and scale-ups as they happen', async (t) => {

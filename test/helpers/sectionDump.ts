@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlias, isCollection, isPair, isScalar } from 'yaml';
-import type { SectionedYamlParser } from '../../server/src/service/parse/sectionParse';
-import { splitDocuments } from '../../server/src/service/parse/split';
-import { parseChunk } from '../../server/src/service/parse/yamlDocument';
-import type { ParsedChunk } from '../../server/src/service/parse/yamlDocument';
+import type { SectionedYamlParser } from '../../server/src/service/yaml/sectionParse';
+import { splitDocuments } from '../../server/src/service/source/split';
+import { parseChunk } from '../../server/src/service/yaml/yamlDocument';
+import type { ParsedChunk } from '../../server/src/service/yaml/yamlDocument';
 import { random } from './random';
 
 export { random };

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
-import { splitFile } from '../../server/src/service/parse/fileChunks';
-import { withLineFeeds } from '../../server/src/service/parse/chunkedText';
+import { splitFile } from '../../server/src/service/source/fileChunks';
+import { withLineFeeds } from '../../server/src/service/source/chunkedText';
 import { chunksOf } from '../../server/src/service';
 import { random } from '../helpers/random';
 

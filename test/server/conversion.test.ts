@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { convertWorkspaceRequest } from '../../server/src/service';
+import { convertWorkspaceRequest } from '../../server/src/lsp/migrationRequest';
 import type { ConvertWorkspaceParams, ConvertWorkspaceResult } from '../../server/src/service';
 import { apply } from '../helpers/cursor';
 import { TestClient } from '../helpers/lspClient';
@@ -25,7 +25,7 @@ describe('workspace conversion over --stdio', () => {
   const file = (name: string): string => join(dir, name);
   const uri = (name: string): string => pathToFileURL(file(name)).toString();
   const convert = (params: ConvertWorkspaceParams = { preview: true }): Promise<ConvertWorkspaceResult> =>
-    client.connection.sendRequest<ConvertWorkspaceResult>(convertWorkspaceRequest, params);
+    client.connection.sendRequest(convertWorkspaceRequest, params);
   const changeOf = (result: ConvertWorkspaceResult, name: string) =>
     result.edit.documentChanges.find((c) => c.textDocument.uri === uri(name));
 

@@ -15,8 +15,8 @@ import {
   InsertTextMode,
 } from 'vscode-languageserver/node';
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver/node';
-import { convertWorkspaceRequest } from '../../server/src/service';
-import type { ConvertWorkspaceParams, ConvertWorkspaceResult } from '../../server/src/service';
+import { convertWorkspaceRequest } from '../../server/src/lsp/migrationRequest';
+import type { ConvertWorkspaceParams } from '../../server/src/service';
 import { TestClient } from '../helpers/lspClient';
 import { webService } from '../helpers/workspace';
 
@@ -192,10 +192,7 @@ describe('editing features over --stdio', () => {
 
   it('converts the Endpoints of the workspace into one annotated edit', async () => {
     const params: ConvertWorkspaceParams = { preview: true };
-    const result = await client.connection.sendRequest<ConvertWorkspaceResult>(
-      convertWorkspaceRequest,
-      params,
-    );
+    const result = await client.connection.sendRequest(convertWorkspaceRequest, params);
     assert.deepEqual([result.files, result.converted, result.slices], [1, 1, 1]);
     const change = result.edit.documentChanges[0];
     assert.equal(change?.textDocument.uri, uri('legacy.yaml'));

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkedText } from '../../server/src/service/parse/chunkedText';
-import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { ChunkedText } from '../../server/src/service/source/chunkedText';
+import { splitFile } from '../../server/src/service/source/fileChunks';
 import { random } from '../helpers/random';
 
 /**

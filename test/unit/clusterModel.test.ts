@@ -103,7 +103,10 @@ describe('cluster model: state and tree', () => {
       ),
     });
     assert.deepEqual([...changes], [ids.service(ctx, ns, 'web')]);
-    assert.equal(present(model, serviceNode(model, 'web'))?.description, '1/2 ready · 1 slice');
+    assert.equal(
+      present(model, serviceNode(model, 'web'))?.description,
+      'routes to 2 of 2 selected pods · 1/2 ready · 1 slice',
+    );
   });
 
   it('a pod readiness flip changes only the Services that select it or list it', () => {

@@ -80,7 +80,10 @@ describe('node presentation', () => {
 
   it('Service: counts, slices and warnings, coloured by readiness', () => {
     const web = find(model(), 'service', 'web');
-    assert.equal(web.description, '1/3 ready · 2 serving · 1 terminating · 1 slice');
+    assert.equal(
+      web.description,
+      'routes to 1 of 2 selected pods · 1/3 ready · 2 serving · 1 terminating · 1 slice',
+    );
     assert.deepEqual(web.icon, { id: 'server-process', color: 'list.warningForeground' });
     assert.equal(web.contextValue, 'service');
     assert.match(web.tooltip ?? '', /selector: `app=web`/);

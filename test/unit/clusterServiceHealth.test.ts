@@ -73,7 +73,7 @@ describe('a Service looks as healthy as its traffic', () => {
       endpointslices: [slice('empty-a', 'empty', [])],
     });
     const shown = look(m, 'service', 'empty')!;
-    assert.equal(shown.description, '0/0 ready · 1 slice');
+    assert.equal(shown.description, 'routes nowhere: selects no pod · 0/0 ready · 1 slice');
     assert.deepEqual(shown.icon, outage);
   });
 
@@ -113,7 +113,10 @@ describe('a Service looks as healthy as its traffic', () => {
       ],
     });
     const shown = look(m, 'service', 'web')!;
-    assert.equal(shown.description, '3/3 ready · 1 slice · no ports · 1 warning');
+    assert.equal(
+      shown.description,
+      'routes nowhere: selects no pod · 3/3 ready · 1 slice · no ports · 1 warning',
+    );
     assert.deepEqual(shown.icon, outage);
     const warning = all(m).find(([node]) => node.kind === 'message' && node.topic === 'mismatch');
     assert.match(warning?.[1].label ?? '', /^Slice web-a has no ports: its 3 endpoints get no traffic$/);

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { ServiceSettings } from '../../server/src/service';
 import { kindSpecs } from '../../server/src/service/k8s/schema';
-import { decode } from '../../server/src/service/parse/decode';
-import type { Decoded } from '../../server/src/service/parse/decode';
-import { parseChunk } from '../../server/src/service/parse/yamlDocument';
+import { decode } from '../../server/src/service/decode/decode';
+import type { Decoded } from '../../server/src/service/decode/decode';
+import { parseChunk } from '../../server/src/service/yaml/yamlDocument';
 
 /**
  * Decoding as kubectl (go-yaml, YAML 1.1) plus the apiserver's JSON decoder do it: Go's type

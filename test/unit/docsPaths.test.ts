@@ -4,7 +4,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
 /**
- * The docs name files of the repository (`parse/split.ts`, `docs/rules/README.md`, links to
+ * The docs name files of the repository (`source/split.ts`, `docs/rules/README.md`, links to
  * images); when a file moves, the doc that names it must move with it. This test reads every doc
  * and fails with the list of names that point at nothing.
  */
@@ -177,10 +177,10 @@ describe('the docs name files that exist', () => {
     const references = referencesIn(
       'docs/example.md',
       [
-        'See `server/src/service/rules/gone.ts`, `parse/split.ts` and [the guide](../CONTRIBUTING.md).',
+        'See `server/src/service/rules/gone.ts`, `source/split.ts` and [the guide](../CONTRIBUTING.md).',
         '[upstream](https://github.com/kubernetes/kubernetes) and [`pkg/x/y.go`](https://example.com/y.go)',
         '```',
-        'parse/split.ts ─► validation/{fieldErrors,nowhere}.ts   https://example.com/a/b.ts',
+        'source/split.ts ─► validation/{fieldErrors,nowhere}.ts   https://example.com/a/b.ts',
         '```',
       ].join('\n'),
     );

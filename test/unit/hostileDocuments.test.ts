@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings, WorkspaceIndex } from '../../server/src/service';
-import { ChunkedText } from '../../server/src/service/parse/chunkedText';
-import { documentLimits } from '../../server/src/service/parse/limits';
+import { ChunkedText } from '../../server/src/service/source/chunkedText';
+import { documentLimits } from '../../server/src/service/source/limits';
 
 /**
  * Documents built to make a request slow (issue 14, item 6): each request stays bounded, and a
- * document beyond a limit of parse/limits.ts says which feature is off for it. The time bound is
+ * document beyond a limit of source/limits.ts says which feature is off for it. The time bound is
  * generous (every case took 5 to 30 seconds before the limits, and takes milliseconds now), so it
  * fails on a regression, not on a slow machine.
  */

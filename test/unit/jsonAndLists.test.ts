@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
 import type { DocumentReport } from '../../server/src/service';
-import { isJsonStream, jsonValues } from '../../server/src/service/parse/jsonStream';
-import { splitFile } from '../../server/src/service/parse/fileChunks';
+import { isJsonStream, jsonValues } from '../../server/src/service/source/jsonStream';
+import { splitFile } from '../../server/src/service/source/fileChunks';
 
 /** JSON streams as kubectl reads them, and Lists unpacked into one create per item. */
 

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { isMap, isScalar } from 'yaml';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
-import { goResolve } from '../../server/src/service/parse/goyamlScalars';
-import { parseChunk } from '../../server/src/service/parse/yamlDocument';
-import { decode } from '../../server/src/service/parse/decode';
+import { goResolve } from '../../server/src/service/yaml/goyamlScalars';
+import { parseChunk } from '../../server/src/service/yaml/yamlDocument';
+import { decode } from '../../server/src/service/decode/decode';
 import { kindSpecs } from '../../server/src/service/k8s/schema';
 import { yamlScalar } from '../../server/src/service/yamlText/scalars';
 

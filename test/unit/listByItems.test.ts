@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../server/src/service';
-import { cutList } from '../../server/src/service/parse/listItems';
-import { validateChunk, validateListByItems } from '../../server/src/service/validation/validateDocument';
+import { cutList } from '../../server/src/service/decode/listItems';
+import { validateChunk, validateListByItems } from '../../server/src/service/pipeline/validateChunk';
 import { realWorldDir } from '../helpers/realWorld';
 
 /**
- * A large `List` dump is validated item by item (parse/listItems.ts) so its memory is one
+ * A large `List` dump is validated item by item (decode/listItems.ts) so its memory is one
  * item's, not 65 times the file's. The results must be exactly those of the whole parse.
  */
 function dump(count: number, mistakes = false): string {

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { EndpointDiagnostic, Range, ServiceSettings } from '../../server/src/service';
 import { kindSpecs } from '../../server/src/service/k8s/schema';
-import { decode } from '../../server/src/service/parse/decode';
-import { parseChunk } from '../../server/src/service/parse/yamlDocument';
-import { locate } from '../../server/src/service/validation/locate';
+import { decode } from '../../server/src/service/decode/decode';
+import { parseChunk } from '../../server/src/service/yaml/yamlDocument';
+import { locate } from '../../server/src/service/pipeline/locate';
 
 /**
  * Where diagnostics point. The apiserver's path says which field; the range says what to

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SectionedYamlParser } from '../../server/src/service/parse/sectionParse';
+import { SectionedYamlParser } from '../../server/src/service/yaml/sectionParse';
 import { assertSame, composedCount, fixtureDocuments, randomEdits } from '../helpers/sectionDump';
 
 type Props = Record<string, unknown>;

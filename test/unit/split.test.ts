@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { ServiceSettings } from '../../server/src/service';
-import { splitDocuments } from '../../server/src/service/parse/split';
+import { splitDocuments } from '../../server/src/service/source/split';
 
 /** Splitting a file into `---` documents without parsing, and line numbers that survive it. */
 

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
 import type { EndpointDiagnostic } from '../../server/src/service';
-import { placeholderMark, templateModel } from '../../server/src/service/parse/templateModel';
-import { scanTemplateTags } from '../../server/src/service/parse/templateScan';
+import { placeholderMark } from '../../server/src/service/decode/placeholder';
+import { templateModel } from '../../server/src/service/templates/templateModel';
+import { scanTemplateTags } from '../../server/src/service/templates/templateScan';
 
 /** Template handling: tags found, text masked without moving a character, findings filtered. */
 

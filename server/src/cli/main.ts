@@ -55,7 +55,7 @@ async function lint(options: CliOptions): Promise<number> {
 }
 
 /**
- * Documents a limit kept from being validated (parse/limits.ts): a run that could not check
+ * Documents a limit kept from being validated (source/limits.ts): a run that could not check
  * something must not pass, so they make the exit status 2, each named on stderr.
  */
 function uncheckedDocuments(run: LintRun): string[] {

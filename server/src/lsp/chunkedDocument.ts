@@ -8,7 +8,7 @@ import type { TextSource } from '../service';
 const loneCarriageReturn = /\r(?!\n)/;
 
 /**
- * An open document kept as its `---` documents (see service/parse/chunkedText.ts), so that a
+ * An open document kept as its `---` documents (see service/source/chunkedText.ts), so that a
  * keystroke in a 9 MB file neither copies the file nor re-splits it. It is the TextDocument the
  * rest of the server sees; `source` is what the language service reads. A file with a lone CR
  * (old Mac line ends) is kept as vscode's own TextDocument instead, because there a CR alone

@@ -1,6 +1,5 @@
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { ChunkedDocument } from './chunkedDocument';
-import { convertWorkspaceRequest } from '../service';
 import type {
   ConvertWorkspaceParams,
   ConvertWorkspaceResult,
@@ -13,7 +12,7 @@ import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLsp
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
 import type { Lifecycle } from './lifecycle';
-import { convertWorkspace } from './migrationRequest';
+import { convertWorkspace, convertWorkspaceRequest } from './migrationRequest';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What the editing features need from the server. */

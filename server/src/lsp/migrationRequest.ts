@@ -1,6 +1,30 @@
-import { defaultMigrationSettings } from '../service';
-import type { ConvertedObject, ConvertWorkspaceParams, ConvertWorkspaceResult } from '../service';
-import type { FeatureDeps } from './features';
+import { RequestType } from 'vscode-languageserver';
+import { convertWorkspaceMethod, defaultMigrationSettings } from '../service';
+import type { TextDocuments } from 'vscode-languageserver';
+import type {
+  ConvertedObject,
+  ConvertWorkspaceParams,
+  ConvertWorkspaceResult,
+  LanguageService,
+  ServiceSettings,
+  WorkspaceIndex,
+} from '../service';
+import type { ChunkedDocument } from './chunkedDocument';
+import type { WorkspaceFiles } from './workspaceFiles';
+
+/** What the conversion reads: open documents, the index, files on disk, per-document settings. */
+export interface ConvertDeps {
+  documents: TextDocuments<ChunkedDocument>;
+  service: LanguageService;
+  workspace: WorkspaceIndex;
+  files: Pick<WorkspaceFiles, 'current'>;
+  settingsFor(uri: string): Promise<ServiceSettings>;
+}
+
+/** The workspace conversion as the server registers it (service/protocol.ts describes it). */
+export const convertWorkspaceRequest = new RequestType<ConvertWorkspaceParams, ConvertWorkspaceResult, void>(
+  convertWorkspaceMethod,
+);
 
 const convertAnnotation = 'endpointslices.convert';
 
@@ -12,7 +36,7 @@ const convertAnnotation = 'endpointslices.convert';
  * what; everything else is checked and applies as it is.
  */
 export async function convertWorkspace(
-  deps: Pick<FeatureDeps, 'documents' | 'service' | 'workspace' | 'files' | 'settingsFor'>,
+  deps: ConvertDeps,
   params: ConvertWorkspaceParams,
 ): Promise<ConvertWorkspaceResult> {
   const confirm = params.preview ?? true;

@@ -1,15 +1,15 @@
 import type { FileReport, DocumentReport, Position, Range } from './types';
 import type { ServiceSettings } from './settings';
 import { settingsKey } from './settings';
-import { chunkKey } from './parse/fileChunks';
-import { firstAtLeast } from './parse/search';
-import { chunksOf } from './parse/chunkedText';
-import type { TextSource } from './parse/chunkedText';
-import type { FileChunk } from './parse/fileChunks';
-import { ChunkCache } from './parse/chunkCache';
-import { validateChunk } from './validation/validateDocument';
-import type { ChunkResult } from './validation/validateDocument';
-import { shiftDocumentReport } from './parse/positions';
+import { chunkKey } from './source/fileChunks';
+import { firstAtLeast } from './source/search';
+import { chunksOf } from './source/chunkedText';
+import type { TextSource } from './source/chunkedText';
+import type { Chunk } from './source/chunk';
+import { LruCache } from './store/lru';
+import { validateChunk } from './pipeline/validateChunk';
+import type { ChunkResult } from './pipeline/validateChunk';
+import { shiftDocumentReport } from './pipeline/documentReport';
 import type {
   CodeAction,
   CodeActionDiagnostic,
@@ -87,15 +87,15 @@ export interface ValidateOptions {
 const maxSettingsCaches = 4;
 
 export function createLanguageService(options: { cacheSize?: number } = {}): LanguageService {
-  const caches = new ChunkCache<ChunkCache<ChunkResult>>(maxSettingsCaches);
+  const caches = new LruCache<LruCache<ChunkResult>>(maxSettingsCaches);
   // Completion's per-document analysis: a few documents, the ones being edited.
-  const analyses: AnalysisCache = new ChunkCache(8);
+  const analyses: AnalysisCache = new LruCache(8);
   const symbols = new SymbolCache();
   // The previous call's documents by position, per file ('' for callers that name none). An
   // edit leaves all documents but one where they were, and comparing a document with its
   // predecessor at the same place is an identity check (a ChunkedText keeps unchanged strings),
   // where a cache lookup hashes the whole text first.
-  const previous = new ChunkCache<{ settings: string; chunks: ValidatedChunk[] }>(64);
+  const previous = new LruCache<{ settings: string; chunks: ValidatedChunk[] }>(64);
   const validate = (
     source: TextSource,
     settings: ServiceSettings,
@@ -103,7 +103,7 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
     workspace?: WorkspaceIndex,
   ): FileReport => {
     const key = settingsKey(settings);
-    const cache = caches.getOrCompute(key, () => new ChunkCache(options.cacheSize ?? 4096));
+    const cache = caches.getOrCompute(key, () => new LruCache(options.cacheSize ?? 4096));
     const prior = previous.getOrCompute(uri ?? '', () => ({ settings: key, chunks: [] }));
     const before = prior.settings === key ? prior.chunks : [];
     const chunks: ValidatedChunk[] = [];
@@ -160,9 +160,9 @@ interface ValidatedChunk {
 }
 
 function reuseOrValidate(
-  chunk: FileChunk,
+  chunk: Chunk,
   same: ValidatedChunk | undefined,
-  cache: ChunkCache<ChunkResult>,
+  cache: LruCache<ChunkResult>,
   settings: ServiceSettings,
   { edited, workspace }: { edited: boolean; workspace: WorkspaceIndex | undefined },
 ): ValidatedChunk {
@@ -175,7 +175,7 @@ function reuseOrValidate(
   }
   const result = cache.getOrCompute(key, () => {
     const fresh = validateChunkSafely(chunk, settings, { edited, remember: workspace !== undefined });
-    // The index summarizes the document while its parse is still shared (parse/sharedParse.ts):
+    // The index summarizes the document while its parse is still shared (store/sharedParse.ts):
     // on opening a 500-document file that halves the parsing.
     if (chunk.format === 'yaml') workspace?.prime(chunk.text, edited);
     return fresh;
@@ -214,7 +214,7 @@ function withAdvice(report: FileReport, advice: FileReport['diagnostics']): File
  * repository must finish, and the other documents of the file still deserve their findings.
  */
 function validateChunkSafely(
-  chunk: FileChunk,
+  chunk: Chunk,
   settings: ServiceSettings,
   share: { edited: boolean; remember: boolean },
 ): ChunkResult {

@@ -1,12 +1,17 @@
 /**
- * The custom messages between the VS Code client and the server, defined once: both sides
- * import these names and types, so they cannot drift apart. Plain data, like the rest of the
- * service (the LSP shapes are mirrored structurally).
+ * The custom messages between the VS Code client and the server, defined once: both sides build
+ * their `RequestType` from these method names and types, so they cannot drift apart (the
+ * server's in `lsp/migrationRequest.ts`, the client's in `client/src/convertCommand.ts`). Plain
+ * data, like the rest of the service (the LSP shapes are mirrored structurally).
+ *
+ * Client → server: `endpointslices/convertWorkspaceEndpoints` (request; `ConvertWorkspaceParams`
+ * → `ConvertWorkspaceResult`). Server → client: no custom message; the client applies the
+ * returned edit itself, so the server never asks for `workspace/applyEdit`.
  */
 import type { TextEdit } from './languageTypes';
 
 /** Converts every Endpoints document in the workspace; the client previews and applies the edit. */
-export const convertWorkspaceRequest = 'endpointslices/convertWorkspaceEndpoints';
+export const convertWorkspaceMethod = 'endpointslices/convertWorkspaceEndpoints';
 
 export interface ConvertWorkspaceParams {
   /**
@@ -46,6 +51,3 @@ export interface LeftOut {
   reasons: string[];
   annotationId: string;
 }
-
-/** The command the client contributes for the workspace conversion. */
-export const convertWorkspaceCommand = 'endpointslices.convertWorkspaceEndpoints';

@@ -37,6 +37,29 @@ const address: Fields = {
   required: ['ip'],
 };
 
+const container: Fields = {
+  fields: {
+    name: 'string',
+    restartPolicy: 'string',
+    ports: { list: { fields: { name: 'string', containerPort: 'number', protocol: 'string' } } },
+  },
+};
+
+const containerStatus: Fields = {
+  fields: {
+    name: 'string',
+    ready: 'boolean',
+    restartCount: 'number',
+    state: {
+      fields: {
+        waiting: { fields: { reason: 'string' } },
+        running: { fields: { startedAt: 'string' } },
+        terminated: { fields: { reason: 'string', exitCode: 'number' } },
+      },
+    },
+  },
+};
+
 const named = (extra: Record<string, Shape> = {}): Fields => ({ fields: { name: 'string', ...extra } });
 
 /** What the view reads of each resource, besides `metadata`. */
@@ -59,8 +82,10 @@ const shapes: Record<ResourceKind, Record<string, Shape>> = {
           },
         },
         clusterIP: 'string',
+        ipFamilies: { list: 'string' },
         externalName: 'string',
         publishNotReadyAddresses: 'boolean',
+        trafficDistribution: 'string',
       },
     },
   },
@@ -93,13 +118,34 @@ const shapes: Record<ResourceKind, Record<string, Shape>> = {
     },
   },
   pods: {
-    spec: { fields: { nodeName: 'string' } },
+    spec: {
+      fields: {
+        nodeName: 'string',
+        hostname: 'string',
+        subdomain: 'string',
+        containers: { list: container },
+        initContainers: { list: container },
+        readinessGates: { list: { fields: { conditionType: 'string' } } },
+      },
+    },
     status: {
       fields: {
         phase: 'string',
         podIP: 'string',
         podIPs: { list: { fields: { ip: 'string' }, required: ['ip'] } },
-        conditions: { list: { fields: { type: 'string', status: 'string' }, required: ['type', 'status'] } },
+        conditions: {
+          list: {
+            fields: {
+              type: 'string',
+              status: 'string',
+              reason: 'string',
+              message: 'string',
+              lastTransitionTime: 'string',
+            },
+            required: ['type', 'status'],
+          },
+        },
+        containerStatuses: { list: containerStatus },
       },
     },
   },

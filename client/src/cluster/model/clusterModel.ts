@@ -151,6 +151,9 @@ export class ClusterModel {
     if (kind === 'endpointslices' || kind === 'endpoints') {
       data.invalidateReferences();
     }
+    if (kind === 'pods') {
+      data.podsChanged();
+    }
     for (const [, after] of located) {
       affected(data, kind, after, changes);
     }

@@ -1,4 +1,15 @@
-/** The cluster view's command ids, as contributed in package.json (a unit test keeps them in sync). */
+/**
+ * Every command id the extension contributes, in one place: package.json holds exactly these
+ * (test/unit/commandIds.test.ts). The language commands are registered by client/src/commands.ts,
+ * the cluster view's by client/src/cluster/clusterCommands.ts.
+ */
+export const languageCommands = {
+  restartServer: 'endpointslices.restartServer',
+  showOutput: 'endpointslices.showOutput',
+  convertWorkspaceEndpoints: 'endpointslices.convertWorkspaceEndpoints',
+} as const;
+
+/** The cluster view's command ids. */
 export const clusterCommands = {
   refresh: 'endpointslices.cluster.refresh',
   chooseNamespaces: 'endpointslices.cluster.chooseNamespaces',

@@ -60,8 +60,10 @@ export interface Service extends KubeObject {
     selector?: Record<string, string> | null;
     ports?: ServicePort[] | null;
     clusterIP?: string;
+    ipFamilies?: string[];
     externalName?: string;
     publishNotReadyAddresses?: boolean;
+    trafficDistribution?: string;
   };
 }
 
@@ -113,13 +115,53 @@ export interface LegacyEndpoints extends KubeObject {
   subsets?: EndpointSubset[] | null;
 }
 
+export interface ContainerPort {
+  name?: string;
+  containerPort?: number;
+  protocol?: string;
+}
+
+export interface Container {
+  name?: string;
+  ports?: ContainerPort[] | null;
+  restartPolicy?: string;
+}
+
+export interface PodCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface ContainerStatus {
+  name?: string;
+  ready?: boolean;
+  restartCount?: number;
+  state?: {
+    waiting?: { reason?: string } | null;
+    running?: { startedAt?: string } | null;
+    terminated?: { reason?: string; exitCode?: number } | null;
+  } | null;
+}
+
+/** What the routing engine reads of a pod: where it runs, its ports, readiness and IPs. */
 export interface Pod extends KubeObject {
-  spec?: { nodeName?: string };
+  spec?: {
+    nodeName?: string;
+    hostname?: string;
+    subdomain?: string;
+    containers?: Container[] | null;
+    initContainers?: Container[] | null;
+    readinessGates?: { conditionType?: string }[] | null;
+  };
   status?: {
     phase?: string;
     podIP?: string;
     podIPs?: { ip: string }[] | null;
-    conditions?: { type: string; status: string }[] | null;
+    conditions?: PodCondition[] | null;
+    containerStatuses?: ContainerStatus[] | null;
   };
 }
 

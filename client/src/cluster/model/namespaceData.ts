@@ -3,6 +3,7 @@
  * sync status, and the joins the tree needs (slices of a Service by label, who refers to a pod).
  * Only the model mutates it; everything else reads.
  */
+import { selectorMatches, serviceSelector } from '../../../../server/src/service/routing';
 import { resourceKinds, serviceNameLabel } from './kubeTypes';
 import type { ResourceEvent } from './clusterModel';
 import type {
@@ -134,6 +135,35 @@ export class NamespaceData {
     return before > 0 || problems.size > 0;
   }
 
+  /** Bumped on every pod change; routing verdicts and the label index compare it. */
+  podsVersion = 0;
+  private labelIndex: { version: number; byPair: Map<string, Pod[]> } | undefined;
+
+  podsChanged(): void {
+    this.podsVersion++;
+  }
+
+  /**
+   * The pods that carry one label pair. A Service's selected pods are among the pods with its
+   * selector's first pair, so a namespace of many Services and pods never scans every pod per
+   * Service. Indexed once per change to the pods.
+   */
+  podsWithLabel(key: string, value: string): readonly Pod[] {
+    if (this.labelIndex?.version !== this.podsVersion) {
+      const byPair = new Map<string, Pod[]>();
+      for (const pod of this.pods.values()) {
+        for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+          const pair = `${k}=${v}`;
+          const list = byPair.get(pair) ?? [];
+          list.push(pod);
+          byPair.set(pair, list);
+        }
+      }
+      this.labelIndex = { version: this.podsVersion, byPair };
+    }
+    return this.labelIndex.byPair.get(`${key}=${value}`) ?? [];
+  }
+
   /** Bumped on every slice or Endpoints change; caches derived from slices compare it. */
   slicesVersion = 0;
 
@@ -185,9 +215,8 @@ export function podName(ref: { kind?: string; name?: string } | null | undefined
   return ref && ref.kind === 'Pod' && ref.name ? ref.name : undefined;
 }
 
-/** A Service selects a pod when its non-empty selector is a subset of the pod's labels. */
+/** A Service selects a pod as the EndpointSlice controller decides it (the routing engine). */
 export function selects(service: Service, pod: Pod): boolean {
-  const selector = Object.entries(service.spec?.selector ?? {});
-  const labels = pod.metadata.labels ?? {};
-  return selector.length > 0 && selector.every(([key, value]) => labels[key] === value);
+  const selector = serviceSelector(service);
+  return selector !== undefined && selectorMatches(selector, pod.metadata.labels ?? {});
 }

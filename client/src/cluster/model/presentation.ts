@@ -19,6 +19,7 @@ import {
 } from './serviceView';
 import type { EndpointCounts, ServiceHealth } from './serviceView';
 import { legacyAddresses } from './legacyView';
+import { routingTooltip, routingVerdict } from './routingView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
@@ -225,7 +226,11 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
   const parts =
     health === 'external'
       ? [`ExternalName → ${service.spec?.externalName ?? ''}`]
-      : [countsText(counts), `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`];
+      : [
+          ...routingVerdict(data, service, counts),
+          countsText(counts),
+          `${slices.length} ${slices.length === 1 ? 'slice' : 'slices'}`,
+        ];
   if (health === 'outage' && counts.ready > 0) {
     parts.push('no ports'); // ready endpoints that nothing can reach
   }
@@ -235,7 +240,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
   return {
     label: service.metadata.name,
     description: parts.join(' · '),
-    tooltip: serviceTooltip(service, counts),
+    tooltip: serviceTooltip(service, counts, routingTooltip(data, service)),
     icon: serviceIcons[health],
     contextValue: 'service',
     collapsible: 'collapsed',

@@ -3,9 +3,11 @@
  * the `kubernetes.io/service-name` label), the merged endpoint list, counts with the API's nil
  * semantics, and the places where reality disagrees with itself.
  */
-import { podName, selects, sliceService } from './namespaceData';
+import { unpairedPortNames } from '../../../../server/src/service/routing';
+import { podName, sliceService } from './namespaceData';
 import type { NamespaceData } from './namespaceData';
 import { endpointState, podAddresses } from './kubeTypes';
+import { serviceRouting } from './routingView';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 
 export interface KeyedEndpoint {
@@ -225,10 +227,16 @@ function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
   return counts;
 }
 
-/** Pods the Service selects that have an IP, are not finished, and appear in none of its slices. */
+/**
+ * Pods the routing engine says the controller makes endpoints of (selected, an IP, not finished,
+ * on a known node) that appear in none of the Service's slices.
+ */
 export function podsMissingFromSlices(data: NamespaceData, service: Service): Pod[] {
-  const selectorless = Object.keys(service.spec?.selector ?? {}).length === 0;
-  if (selectorless || !data.known('pods') || !data.known('endpointslices')) {
+  if (!data.known('pods') || !data.known('endpointslices')) {
+    return [];
+  }
+  const expected = serviceRouting(data, service).pods.filter((verdict) => verdict.endpoint);
+  if (expected.length === 0) {
     return [];
   }
   const inSlices = new Set(
@@ -236,15 +244,10 @@ export function podsMissingFromSlices(data: NamespaceData, service: Service): Po
       .slicesOf(service.metadata.name)
       .flatMap((slice) => (slice.endpoints ?? []).map((e) => podName(e.targetRef))),
   );
-  return (
-    [...data.pods.values()]
-      .filter((pod) => selects(service, pod) && !inSlices.has(pod.metadata.name))
-      // The controller leaves out pods without an IP and finished pods, and so do we.
-      .filter(
-        (pod) => podAddresses(pod).length > 0 && !['Succeeded', 'Failed'].includes(pod.status?.phase ?? ''),
-      )
-      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-  );
+  return expected
+    .filter((verdict) => !inSlices.has(verdict.name))
+    .map((verdict) => data.pods.get(verdict.name))
+    .filter((pod): pod is Pod => pod !== undefined);
 }
 
 /**
@@ -317,14 +320,20 @@ export function sliceFindings(data: NamespaceData, slice: EndpointSlice): Findin
   if (!service) {
     return [];
   }
-  const names = new Set((service.spec?.ports ?? []).map((port) => port.name ?? ''));
+  const names = (service.spec?.ports ?? []).map((port) => port.name ?? '');
+  const unpaired = new Set(
+    unpairedPortNames(
+      service.spec?.ports,
+      (slice.ports ?? []).map((port) => port.name ?? ''),
+    ),
+  );
   return (slice.ports ?? [])
-    .filter((port) => !names.has(port.name ?? ''))
+    .filter((port) => unpaired.has(port.name ?? ''))
     .map((port) => ({
       code: 'port-name-unmatched',
       text: `Port name "${port.name ?? ''}" matches no port of Service ${serviceName}`,
       detail:
-        `Service ${serviceName} names its ports ${[...names].map((n) => `"${n}"`).join(', ') || '(none)'}; ` +
+        `Service ${serviceName} names its ports ${names.map((n) => `"${n}"`).join(', ')}; ` +
         'proxies pair a slice port with the Service port of the same name, so this port carries no traffic.',
     }));
 }

@@ -21,7 +21,7 @@ function portList(ports: readonly SlicePort[]): string {
   );
 }
 
-export function serviceTooltip(service: Service, counts: EndpointCounts): string {
+export function serviceTooltip(service: Service, counts: EndpointCounts, routing: string[] = []): string {
   const spec = service.spec ?? {};
   const selector = Object.entries(spec.selector ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -34,6 +34,7 @@ export function serviceTooltip(service: Service, counts: EndpointCounts): string
     `selector: ${selector ? code(selector) : 'none (endpoints are managed by hand)'}`,
     `ports: ${ports || '(none)'}`,
     `endpoints: ${counts.total} (${counts.ready} ready, ${counts.serving} serving, ${counts.terminating} terminating)`,
+    ...routing,
   ].join('\n\n');
 }
 

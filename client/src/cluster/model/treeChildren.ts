@@ -19,6 +19,7 @@ import {
   sliceFindings,
 } from './serviceView';
 import { legacyAddresses, writtenByEndpointsController } from './legacyView';
+import { routingMessages, serviceRouting } from './routingView';
 import { findingMessages, statusMessages } from './statusMessages';
 
 export function children(model: ClusterModel, node?: ClusterNode): ClusterNode[] {
@@ -223,7 +224,10 @@ function serviceChildren(
   if (!service) {
     return [];
   }
-  const result: ClusterNode[] = findingMessages(node, serviceFindings(data, service));
+  const result: ClusterNode[] = [
+    ...findingMessages(node, serviceFindings(data, service)),
+    ...routingMessages(node, serviceRouting(data, service)),
+  ];
   const slices = data.slicesOf(node.name);
   if (service.spec?.type === 'ExternalName') {
     result.push(

@@ -24,6 +24,11 @@
 //     honoured like the kubelet does;
 //   - annotation fakelet.endpointslices.dev/phase: Succeeded|Failed makes the
 //     Pod terminal (cannot be undone: the apiserver forbids leaving a terminal phase);
+//   - annotation fakelet.endpointslices.dev/no-ip: "true" leaves a scheduled Pod
+//     Pending without an IP (containers waiting in ContainerCreating), like a
+//     kubelet whose network plugin has not answered yet;
+//   - annotation fakelet.endpointslices.dev/ipv6: "also" gives the Pod a second,
+//     IPv6 address (fd00::<node>:<host>, dual-stack), "only" an IPv6 address alone;
 //   - a Pod deleted with a grace period stays Terminating (and keeps its
 //     Ready condition, like a container still running its preStop hook) until
 //     metadata.deletionTimestamp passes; then fakelet deletes it with grace 0,
@@ -63,6 +68,8 @@ import (
 const (
 	annReady = "fakelet.endpointslices.dev/ready"
 	annPhase = "fakelet.endpointslices.dev/phase"
+	annNoIP  = "fakelet.endpointslices.dev/no-ip"
+	annIPv6  = "fakelet.endpointslices.dev/ipv6"
 	// leaseDuration/renewInterval mirror the kubelet defaults (40s / every 10s).
 	leaseDuration  = 40
 	renewInterval  = 10 * time.Second
@@ -251,11 +258,16 @@ func (f *fakelet) sync(ctx context.Context, key string) (time.Duration, error) {
 	if pod.Status.Phase == corev1.PodSucceeded || pod.Status.Phase == corev1.PodFailed {
 		return 0, nil // terminal phases are final
 	}
-	ip, err := f.allocate(key, node, pod.Status.PodIP)
-	if err != nil {
-		return 0, err
+	var status *corev1.PodStatus
+	if pod.Annotations[annNoIP] == "true" {
+		status = pendingStatus(pod, node)
+	} else {
+		ip, err := f.allocate(key, node, firstIPv4(pod.Status.PodIPs, pod.Status.PodIP))
+		if err != nil {
+			return 0, err
+		}
+		status = desiredStatus(pod, node, ip)
 	}
-	status := desiredStatus(pod, node, ip)
 	if statusEqual(&pod.Status, status) {
 		return 0, nil
 	}
@@ -264,7 +276,7 @@ func (f *fakelet) sync(ctx context.Context, key string) (time.Duration, error) {
 	if _, err := f.client.CoreV1().Pods(ns).UpdateStatus(ctx, updated, metav1.UpdateOptions{}); err != nil {
 		return 0, err
 	}
-	log.Printf("pod %s: %s ip=%s ready=%s", key, status.Phase, ip, condStatus(status, corev1.PodReady))
+	log.Printf("pod %s: %s ip=%s ready=%s", key, status.Phase, status.PodIP, condStatus(status, corev1.PodReady))
 	return 0, nil
 }
 
@@ -334,8 +346,7 @@ func desiredStatus(pod *corev1.Pod, node *fakeNode, ip string) *corev1.PodStatus
 	}
 	st.HostIP = node.hostIP
 	st.HostIPs = []corev1.HostIP{{IP: node.hostIP}}
-	st.PodIP = ip
-	st.PodIPs = []corev1.PodIP{{IP: ip}}
+	st.PodIP, st.PodIPs = podIPs(pod, ip)
 	if st.StartTime == nil {
 		st.StartTime = &now
 	}
@@ -385,6 +396,59 @@ func desiredStatus(pod *corev1.Pod, node *fakeNode, ip string) *corev1.PodStatus
 	if len(st.InitContainerStatuses) != len(ics) {
 		st.InitContainerStatuses = ics
 	}
+	return st
+}
+
+// podIPs are the pod's addresses: its IPv4 one, plus or instead of an IPv6 one
+// derived from it when the ipv6 annotation asks (the first entry is podIP).
+func podIPs(pod *corev1.Pod, ip string) (string, []corev1.PodIP) {
+	v4 := netip.MustParseAddr(ip).As4()
+	var v6 [16]byte
+	v6[0], v6[1] = 0xfd, 0x00
+	v6[13], v6[15] = v4[2], v4[3]
+	six := netip.AddrFrom16(v6).String()
+	switch pod.Annotations[annIPv6] {
+	case "also":
+		return ip, []corev1.PodIP{{IP: ip}, {IP: six}}
+	case "only":
+		return six, []corev1.PodIP{{IP: six}}
+	}
+	return ip, []corev1.PodIP{{IP: ip}}
+}
+
+// firstIPv4 is the IPv4 address reported earlier, which the allocator owns.
+func firstIPv4(ips []corev1.PodIP, podIP string) string {
+	for _, p := range ips {
+		if a, err := netip.ParseAddr(p.IP); err == nil && a.Is4() {
+			return p.IP
+		}
+	}
+	if a, err := netip.ParseAddr(podIP); err == nil && a.Is4() {
+		return podIP
+	}
+	return ""
+}
+
+// pendingStatus is a scheduled pod whose sandbox has no network yet: Pending,
+// no IP, containers waiting.
+func pendingStatus(pod *corev1.Pod, node *fakeNode) *corev1.PodStatus {
+	now := metav1.Now()
+	st := pod.Status.DeepCopy()
+	st.Phase = corev1.PodPending
+	st.HostIP = node.hostIP
+	st.HostIPs = []corev1.HostIP{{IP: node.hostIP}}
+	st.PodIP, st.PodIPs = "", nil
+	setCond(st, corev1.PodScheduled, true, "", "", now)
+	setCond(st, corev1.PodReadyToStartContainers, false, "", "", now)
+	setCond(st, corev1.PodInitialized, true, "", "", now)
+	setCond(st, corev1.ContainersReady, false, "ContainersNotReady", "containers with unready status", now)
+	setCond(st, corev1.PodReady, false, "ContainersNotReady", "containers with unready status", now)
+	var cs []corev1.ContainerStatus
+	for _, c := range pod.Spec.Containers {
+		cs = append(cs, corev1.ContainerStatus{Name: c.Name, Image: c.Image,
+			State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}})
+	}
+	st.ContainerStatuses = cs
 	return st
 }
 

@@ -20,6 +20,7 @@
 //	                               slice by the endpointslicemirroring controller
 //	               docs            ExternalName Service (no endpoints at all)
 //	demo-restricted: restricted-app Deployment(2) + Service (visible to the `restricted` user)
+//	demo-routing:  Services that route nowhere or partially, one per cause (routing.go)
 package main
 
 import (
@@ -78,7 +79,7 @@ func main() {
 	cfg.WarningHandler = rest.NoWarnings{}
 	cs = kubernetes.NewForConfigOrDie(cfg)
 
-	for _, ns := range []string{"demo-web", "demo-data", "demo-large", "demo-external", "demo-restricted"} {
+	for _, ns := range []string{"demo-web", "demo-data", "demo-large", "demo-external", "demo-restricted", "demo-routing"} {
 		must(create(cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{
 			Name: ns, Labels: map[string]string{"endpointslices.dev/demo": "true"}}}, metav1.CreateOptions{})))
 		// The ServiceAccount admission plugin rejects pods until the KCM's
@@ -123,6 +124,7 @@ func main() {
 	service("demo-large", "big", nil, []corev1.ServicePort{{Name: "http", Port: 80, TargetPort: intstr.FromString("http")}})
 
 	seedExternal()
+	seedRouting()
 
 	deployment("demo-restricted", "restricted-app", 2, []corev1.ContainerPort{{Name: "http", ContainerPort: 8080}}, nil)
 	service("demo-restricted", "restricted-app", nil, []corev1.ServicePort{{Name: "http", Port: 80, TargetPort: intstr.FromString("http")}})
@@ -133,6 +135,7 @@ func main() {
 		"demo-data/db": 3, "demo-data/db-peers": 3, "demo-data/dns": 2,
 		"demo-large/big": *largeReplicas, "demo-restricted/restricted-app": 2,
 		"demo-external/external-db": 4, "demo-external/legacy-backend": 3,
+		"demo-routing/payments": 2, "demo-routing/search": 1, "demo-routing/inventory": 1,
 	})
 	markOneNotReady("demo-web", "app=api")
 	setReady("demo-data", "db-2", false)

@@ -3,14 +3,14 @@ import type { YAMLSeq } from 'yaml';
 import type { SliceEndpoint } from '../k8s/objects';
 import type { CodeAction, TextEdit } from '../languageTypes';
 import { renderManifest } from '../migration/convertText';
-import { yamlChunksOf } from '../parse/chunkedText';
-import { parseChunk, topLevelScalar } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import { yamlChunksOf } from '../source/chunkedText';
+import { parseChunk, topLevelScalar } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import { isIPv4, parseIPSloppy } from '../validation/ip';
 import { chunkEdit, lineEnd, removeItemEdit } from '../yamlText/edits';
 import { documentIdentity } from '../yamlText/identity';
 import { labelServiceName } from '../k8s/wellKnown';
-import { validateChunk } from '../validation/validateDocument';
+import { validateChunk } from '../pipeline/validateChunk';
 import { quickFix } from './fixContext';
 import type { FixContext } from './fixContext';
 

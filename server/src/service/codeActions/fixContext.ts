@@ -1,14 +1,14 @@
 import { kindSpecs } from '../k8s/schema';
 import type { CodeAction, CodeActionDiagnostic, TextEdit } from '../languageTypes';
-import { decode } from '../parse/decode';
-import type { Decoded } from '../parse/decode';
-import type { TextSource } from '../parse/chunkedText';
-import { parseChunk } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import { decode } from '../decode/decode';
+import type { Decoded } from '../decode/decode';
+import type { TextSource } from '../source/chunkedText';
+import { parseChunk } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { ServiceSettings } from '../settings';
 import type { OurKind } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { Segment } from '../yamlText/blockPath';
+import type { PathStep } from '../yamlText/blockPath';
 import { documentAt } from '../yamlText/documentAt';
 import { documentIdentity } from '../yamlText/identity';
 import type { DocumentIdentity } from '../yamlText/identity';
@@ -71,8 +71,8 @@ export function fixContext(
 }
 
 /** `subsets[0].ports[1].name` or `metadata.labels[app]` as path segments. */
-export function fieldSegments(field: string): Segment[] {
-  const out: Segment[] = [];
+export function fieldSegments(field: string): PathStep[] {
+  const out: PathStep[] = [];
   for (const match of field.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
     const [, name, bracket] = match;
     if (name !== undefined) out.push(name);

@@ -1,6 +1,6 @@
 import type { CodeAction, CodeActionDiagnostic } from '../languageTypes';
 import { convertEndpointEdits } from '../migration/convertText';
-import type { TextSource } from '../parse/chunkedText';
+import type { TextSource } from '../source/chunkedText';
 import { defaultMigrationSettings } from '../settings';
 import type { ServiceSettings } from '../settings';
 import type { Range } from '../types';

@@ -1,14 +1,14 @@
-import { editingLimitExceeded } from '../parse/limits';
+import { editingLimitExceeded } from '../source/limits';
 import type { Position, Range, OurKind } from '../types';
 import { containerOf, siblingKeys } from '../yamlText/blockPath';
-import type { Segment, ShapedLines } from '../yamlText/blockPath';
+import type { PathStep, ShapedLines } from '../yamlText/blockPath';
 import { documentAt } from '../yamlText/documentAt';
 import { framesAt, scanDocument } from '../yamlText/flowScan';
 import type { DocumentScan, FlowFrame } from '../yamlText/flowScan';
-import type { ChunkCache } from '../parse/chunkCache';
-import type { TextSource } from '../parse/chunkedText';
+import type { LruCache } from '../store/lru';
+import type { TextSource } from '../source/chunkedText';
 import { firstColumn, lineShape, stripComment } from '../yamlText/lineShape';
-import { shiftRange } from '../parse/positions';
+import { shiftRange } from '../source/positions';
 
 /**
  * Where the cursor is, in YAML terms: writing a key of the map at `path`, the value of the field
@@ -17,7 +17,7 @@ import { shiftRange } from '../parse/positions';
  */
 export interface CursorContext {
   type: 'key' | 'value' | 'item';
-  path: Segment[];
+  path: PathStep[];
   kind: OurKind | undefined;
   apiVersion: string | undefined;
   /** What is typed of the word being completed. */
@@ -52,7 +52,7 @@ export interface DocumentAnalysis {
   indentUnit: number;
 }
 
-export type AnalysisCache = ChunkCache<DocumentAnalysis>;
+export type AnalysisCache = LruCache<DocumentAnalysis>;
 
 function analyse(lines: readonly string[]): DocumentAnalysis {
   const scan = scanDocument(lines);
@@ -168,7 +168,7 @@ function flowContext(
 }
 
 /** The path of the value a flow collection is: of the key or list item it follows. */
-function openerPath(shaped: ShapedLines, opener: FlowFrame): Segment[] | undefined {
+function openerPath(shaped: ShapedLines, opener: FlowFrame): PathStep[] | undefined {
   const shape = shaped.shapes[opener.line];
   if (!shape) return undefined;
   if (shape.key && shape.key.valueColumn === opener.column) {
@@ -186,7 +186,7 @@ function openerPath(shaped: ShapedLines, opener: FlowFrame): Segment[] | undefin
 /** Builds a context whose word starts at `start` on the cursor line. */
 function valueLike(
   type: CursorContext['type'],
-  path: Segment[],
+  path: PathStep[],
   line: string,
   rel: Position,
   start: number,

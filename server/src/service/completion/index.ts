@@ -16,7 +16,7 @@ import { servicePortItems } from './ports';
 import { snippetCompletions } from './snippets';
 import { valueCompletions } from './values';
 import type { ValueEnv } from './values';
-import type { TextSource } from '../parse/chunkedText';
+import type { TextSource } from '../source/chunkedText';
 import type { ServiceSettings } from '../settings';
 
 /**

@@ -1,15 +1,15 @@
 import { labelFact } from '../k8s/labelFacts';
 import { resolvePath } from '../k8s/schemaPath';
-import { editingLimitExceeded } from '../parse/limits';
-import { shiftRange } from '../parse/positions';
-import { parseChunk, rangeOf } from '../parse/yamlDocument';
-import type { TextSource } from '../parse/chunkedText';
+import { editingLimitExceeded } from '../source/limits';
+import { shiftRange } from '../source/positions';
+import { parseChunk, rangeOf } from '../yaml/yamlDocument';
+import type { TextSource } from '../source/chunkedText';
 import type { Hover } from '../languageTypes';
 import type { KubernetesVersion, ServiceSettings } from '../settings';
 import type { OurKind, Position } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { ServiceInfo } from '../workspace/types';
-import type { Segment } from '../yamlText/blockPath';
+import type { PathStep } from '../yamlText/blockPath';
 import { documentAt } from '../yamlText/documentAt';
 import { documentIdentity } from '../yamlText/identity';
 import { nodeAt, offsetAt } from '../yamlText/nodeAt';
@@ -50,7 +50,7 @@ export function doHover(
 /** What a hover is about: the document's kind, the path under the cursor, the target version. */
 interface HoverPlace {
   kind: OurKind;
-  path: Segment[];
+  path: PathStep[];
   version: KubernetesVersion;
 }
 

@@ -1,5 +1,5 @@
 import type { EndpointSlice } from '../k8s/objects';
-import type { DecodeIssue } from '../parse/decode';
+import type { DecodeIssue } from '../decode/decode';
 import { controllerManagedByValues, labelManagedBy, labelServiceName, limits } from '../k8s/wellKnown';
 import type { RuleContext } from './context';
 import type { Note } from './notes';

@@ -2,9 +2,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import { matchKind } from '../k8s/kinds';
 import type { DocumentSymbol, SymbolKind } from '../languageTypes';
-import { editingLimitExceeded } from '../parse/limits';
-import { parseChunk, rangeOf, topLevelScalar } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import { editingLimitExceeded } from '../source/limits';
+import { parseChunk, rangeOf, topLevelScalar } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 
 /**

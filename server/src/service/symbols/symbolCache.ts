@@ -1,7 +1,7 @@
-import { ChunkCache } from '../parse/chunkCache';
-import { yamlChunksOf } from '../parse/chunkedText';
-import { shiftRange } from '../parse/positions';
-import type { TextSource } from '../parse/chunkedText';
+import { LruCache } from '../store/lru';
+import { yamlChunksOf } from '../source/chunkedText';
+import { shiftRange } from '../source/positions';
+import type { TextSource } from '../source/chunkedText';
 import type { DocumentSymbol } from '../languageTypes';
 import { chunkSymbols } from './documentSymbols';
 
@@ -11,7 +11,7 @@ import { chunkSymbols } from './documentSymbols';
  * document's symbols are kept by its text and only moved to where the document now starts.
  */
 export class SymbolCache {
-  private readonly cache = new ChunkCache<DocumentSymbol[]>(2048);
+  private readonly cache = new LruCache<DocumentSymbol[]>(2048);
   /** The last file's documents by position: after an edit, all but one are the same strings. */
   private previous: { text: string; symbols: DocumentSymbol[] }[] = [];
 

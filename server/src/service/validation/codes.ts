@@ -42,7 +42,7 @@ export const diagnosticCodes = {
   },
   'limit-exceeded': {
     description:
-      'The document is beyond a size or complexity limit (parse/limits.ts): the features the message names are off for it.',
+      'The document is beyond a size or complexity limit (source/limits.ts): the features the message names are off for it.',
     origin: 'syntax',
     spec: [],
   },

@@ -4,14 +4,14 @@ import { kindSpecs } from '../k8s/schema';
 import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
 import type { ObjectSpec } from '../k8s/schemaTypes';
-import { decode } from '../parse/decode';
-import { validationLimitExceeded } from '../parse/limits';
-import type { Decoded, Location } from '../parse/decode';
-import { documentObjects } from '../parse/objects';
-import type { ManifestObject } from '../parse/objects';
-import { rangeOf } from '../parse/yamlDocument';
-import { sharedDecode, sharedParse } from '../parse/sharedParse';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import { decode } from '../decode/decode';
+import { validationLimitExceeded } from '../source/limits';
+import type { Decoded, Location } from '../decode/decode';
+import { documentObjects } from '../decode/objects';
+import type { ManifestObject } from '../decode/objects';
+import { rangeOf } from '../yaml/yamlDocument';
+import { sharedDecode, sharedParse } from '../store/sharedParse';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 import type {
   EndpointsInfo,
@@ -32,7 +32,7 @@ const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List
 export function summarizeChunk(text: string, edited = false): FileSummary {
   const summary: FileSummary = { services: [], slices: [], endpoints: [] };
   if (!indexedKind.test(text)) return summary;
-  // A document validation skips for its size is not parsed for the index either (parse/limits.ts).
+  // A document validation skips for its size is not parsed for the index either (source/limits.ts).
   if (validationLimitExceeded(text)) return summary;
   const chunk = sharedParse(text, 'yaml', { edited });
   if (!isMap(chunk.doc.contents)) return summary;

@@ -1,6 +1,6 @@
-import { ChunkCache } from '../parse/chunkCache';
-import { textOf, yamlChunksOf } from '../parse/chunkedText';
-import type { TextSource } from '../parse/chunkedText';
+import { LruCache } from '../store/lru';
+import { textOf, yamlChunksOf } from '../source/chunkedText';
+import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
 import { summarizeChunk } from './summarize';
 import { sameNamespace } from './types';
@@ -25,12 +25,12 @@ interface CachedSummary {
  */
 interface IndexedFile {
   source: TextSource;
-  parts: Part[];
+  chunks: IndexedChunk[];
   summary?: FileSummary;
 }
 
 /** One document of a file: its summary, where it starts, and the summary moved there. */
-interface Part {
+interface IndexedChunk {
   text: string;
   cached: CachedSummary;
   startLine: number;
@@ -39,10 +39,10 @@ interface Part {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly cache = new ChunkCache<CachedSummary>(8192);
+  private readonly cache = new LruCache<CachedSummary>(8192);
   private changes = 0;
   /** The documents of the last `summarize` call: validation asks again after every edit. */
-  private lastSummarized: Part[] = [];
+  private lastSummarized: IndexedChunk[] = [];
   /** Bumped by every update, even one that changes no meaning: ranges move with the text. */
   private generation = 0;
   private all: { generation: number; summaries: FileSummary[]; services: ServiceInfo[] } | undefined;
@@ -56,11 +56,11 @@ export class WorkspaceIndex {
   update(uri: string, source: TextSource): boolean {
     const known = this.files.get(uri);
     if (typeof source === 'string' && known?.source === source) return false;
-    const parts = this.parts(source, known?.parts);
-    const file: IndexedFile = { source, parts };
+    const chunks = this.indexChunks(source, known?.chunks);
+    const file: IndexedFile = { source, chunks };
     this.files.set(uri, file);
     this.generation++;
-    const changed = !known || !sameMeaning(known.parts, parts);
+    const changed = !known || !sameMeaning(known.chunks, chunks);
     if (changed) this.changes++;
     return changed;
   }
@@ -91,13 +91,13 @@ export class WorkspaceIndex {
   /** The summary of an indexed file, placed in it (built once per version of the file). */
   summaryOf(uri: string): FileSummary | undefined {
     const file = this.files.get(uri);
-    return file && (file.summary ??= placeParts(file.parts, uri));
+    return file && (file.summary ??= placeChunks(file.chunks, uri));
   }
 
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(source: TextSource, uri = ''): FileSummary {
-    this.lastSummarized = this.parts(source, this.lastSummarized, false);
-    return placeParts(this.lastSummarized, uri);
+    this.lastSummarized = this.indexChunks(source, this.lastSummarized, false);
+    return placeChunks(this.lastSummarized, uri);
   }
 
   /**
@@ -105,8 +105,8 @@ export class WorkspaceIndex {
    * in `before` keeps its summary without a cache lookup, which would hash the text: after a
    * keystroke that is every document but one, and a ChunkedText hands back the same strings.
    */
-  private parts(source: TextSource, before: Part[] = [], versions = true): Part[] {
-    return yamlChunksOf(source).map((chunk, i): Part => {
+  private indexChunks(source: TextSource, before: IndexedChunk[] = [], versions = true): IndexedChunk[] {
+    return yamlChunksOf(source).map((chunk, i): IndexedChunk => {
       const same = before[i];
       if (same?.text !== chunk.text) {
         // Versions of one file: a document unlike its predecessor here is being edited.
@@ -176,19 +176,19 @@ export class WorkspaceIndex {
 }
 
 /** The documents' summaries placed in their file: the file's uri, ranges moved to their lines. */
-function placeParts(parts: Part[], uri: string): FileSummary {
+function placeChunks(chunks: IndexedChunk[], uri: string): FileSummary {
   const out: FileSummary = { services: [], slices: [], endpoints: [] };
-  for (const part of parts) {
-    part.placed ??= placePart(part, uri);
-    out.services.push(...part.placed.services);
-    out.slices.push(...part.placed.slices);
-    out.endpoints.push(...part.placed.endpoints);
+  for (const chunk of chunks) {
+    chunk.placed ??= placeChunk(chunk, uri);
+    out.services.push(...chunk.placed.services);
+    out.slices.push(...chunk.placed.slices);
+    out.endpoints.push(...chunk.placed.endpoints);
   }
   return out;
 }
 
 /** A document's summary items with the file's uri and ranges moved to the document's lines. */
-function placePart({ cached, startLine }: Part, uri: string): FileSummary {
+function placeChunk({ cached, startLine }: IndexedChunk, uri: string): FileSummary {
   const place = <T extends { uri: string; range: Range }>(item: T): T => shift({ ...item, uri }, startLine);
   return {
     services: cached.summary.services.map(place),
@@ -207,7 +207,7 @@ function safeSummary(text: string, edited: boolean): FileSummary {
 }
 
 /** Whether two versions of a file say the same; unchanged documents share their meaning string. */
-function sameMeaning(before: Part[], after: Part[]): boolean {
+function sameMeaning(before: IndexedChunk[], after: IndexedChunk[]): boolean {
   return (
     before.length === after.length && after.every((p, i) => p.cached.meaning === before[i]?.cached.meaning)
   );

@@ -5,7 +5,7 @@ import type { LineShape } from './lineShape';
 const maxDepth = 100;
 
 /** A step of a YAML path: a map key, or a list index. */
-export type Segment = string | number;
+export type PathStep = string | number;
 
 /**
  * The lines of one document as shapes, with the lines that start inside flow collections or
@@ -28,8 +28,8 @@ export function containerOf(
   column: number,
   node: 'key' | 'dash',
   depth = 0,
-): { path: Segment[]; index: number } | undefined {
-  // Deeper than any manifest: give up rather than recurse without bound (parse/limits.ts).
+): { path: PathStep[]; index: number } | undefined {
+  // Deeper than any manifest: give up rather than recurse without bound (source/limits.ts).
   if (depth > maxDepth) return undefined;
   const own = lines.shapes[line];
   const before = own ? ownDashBefore(own, column) : undefined;
@@ -72,7 +72,7 @@ function parentOf(
   index: number,
   depth: number,
   limit = Number.MAX_SAFE_INTEGER,
-): { path: Segment[]; index: number } | undefined {
+): { path: PathStep[]; index: number } | undefined {
   if (shape.key && shape.key.column < limit) {
     if (shape.key.value !== '' && !/^[&!]\S*$/.test(shape.key.value)) return undefined;
     const map = containerOf(lines, l, shape.key.column, 'key', depth + 1);

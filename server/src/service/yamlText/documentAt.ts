@@ -1,7 +1,7 @@
-import { yamlChunksOf } from '../parse/chunkedText';
-import { lastAtMost } from '../parse/search';
-import type { TextSource } from '../parse/chunkedText';
-import type { Chunk } from '../parse/split';
+import { yamlChunksOf } from '../source/chunkedText';
+import { lastAtMost } from '../source/search';
+import type { TextSource } from '../source/chunkedText';
+import type { Chunk } from '../source/chunk';
 import type { OurKind } from '../types';
 
 /** The `---` document of a file that holds a line, and its lines without carriage returns. */

@@ -1,11 +1,11 @@
 import { isMap, isScalar } from 'yaml';
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
-import { rangeOf } from '../parse/yamlDocument';
-import type { ParsedChunk } from '../parse/yamlDocument';
+import { rangeOf } from '../yaml/yamlDocument';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { TextEdit } from '../languageTypes';
 import type { Position } from '../types';
 import { offsetAt } from './nodeAt';
-import { shiftRange } from '../parse/positions';
+import { shiftRange } from '../source/positions';
 import { lineHunks, splitSameKeyLines } from './lineDiff';
 
 /**

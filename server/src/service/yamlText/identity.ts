@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { kubectlYaml } from '../parse/yamlDocument';
+import { kubectlYaml } from '../yaml/yamlDocument';
 import { labelServiceName } from '../k8s/wellKnown';
 
 /**

@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
-import type { Segment } from './blockPath';
+import type { PathStep } from './blockPath';
 
 /** The scalar under an offset of a parsed document, with its YAML path. */
 export interface NodeAt {
-  path: Segment[];
+  path: PathStep[];
   /** The offset is on a map key (the path ends with that key). */
   onKey: boolean;
   node: Scalar;
@@ -14,7 +14,7 @@ export function nodeAt(root: unknown, offset: number): NodeAt | undefined {
   return visit(root, offset, []);
 }
 
-function visit(node: unknown, offset: number, path: Segment[]): NodeAt | undefined {
+function visit(node: unknown, offset: number, path: PathStep[]): NodeAt | undefined {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key : undefined;

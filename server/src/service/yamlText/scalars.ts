@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { kubectlYaml } from '../parse/yamlDocument';
+import { kubectlYaml } from '../yaml/yamlDocument';
 
 /**
  * A string written as a YAML scalar that kubectl reads back as the same string: plain when

@@ -1,0 +1,165 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import type { Position, Range } from '../types';
+import { goyamlText, readerError } from './readerErrors';
+import { keepSeparatorsInScalars, separatorsInFlow } from './separatorScalars';
+import { goyamlOnlyBreak, hasSeparator } from '../source/unicodeBreaks';
+import { conversionOf } from './conversion';
+import { kubectlTags } from './goyamlScalars';
+
+/** A parsed document and what turns its offsets into positions. */
+export interface ParsedChunk {
+  doc: Document.Parsed;
+  lines: LineCounter;
+  text: string;
+}
+
+/**
+ * The options that read YAML as kubectl's reader (go-yaml v2) does: YAML 1.1 booleans (`yes`,
+ * `no`) and merge keys, go-yaml's own numbers (`010` and `0o10` are octal, `1:20` is a string;
+ * yaml/goyamlScalars.ts), and duplicate keys allowed (decoding reports them; kubectl keeps the
+ * last one). For every reader of YAML text that must agree with kubectl.
+ */
+export const kubectlYaml = {
+  version: '1.1',
+  uniqueKeys: false,
+  merge: true,
+  resolveKnownTags: false,
+  customTags: kubectlTags,
+  prettyErrors: false,
+} as const;
+
+/**
+ * Parses one document as kubectl reads it (`kubectlYaml`), with what makes kubectl's conversion
+ * to JSON fail (an unknown anchor, an anchor that contains itself, `.inf`; yaml/conversion.ts)
+ * added to its errors. A JSON document (`json`) is read with the JSON-compatible YAML 1.2 core
+ * schema, which gives JSON's numbers and escapes; its strict JSON syntax is checked separately
+ * (source/jsonStream.ts).
+ */
+/**
+ * A document of a CRLF file ends with the CR of the `\r\n` before the next `---` (the split cuts
+ * at the LF, so that joining documents with LF gives the file back). To `yaml` a CR at the very
+ * end is part of the last scalar (`protocol: TCP` would read "TCP\r"); completing the pair makes it
+ * the line break it is in the file. Offsets before it do not move.
+ */
+function lineEnded(text: string): string {
+  return text.endsWith('\r') ? `${text}\n` : text;
+}
+
+export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
+  if (format === 'json') {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, {
+      version: '1.2',
+      uniqueKeys: false,
+      prettyErrors: false,
+      lineCounter: lines,
+    });
+    return { doc, lines, text };
+  }
+  // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
+  const read = goyamlText(text);
+  const first = new LineCounter();
+  const parsed = withoutStackTraces(() =>
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: first }),
+  );
+  const { doc, lines } =
+    parsed.errors.length > 0 && hasSeparator(text)
+      ? separatorsAsBlanks(text, parsed, first)
+      : { doc: parsed, lines: first };
+  countLines(lines, text, read.length);
+  if (read !== text && goyamlOnlyBreak.test(text)) uncountGoyamlBreaks(lines, text);
+  if (doc.errors.length === 0 && hasSeparator(text)) keepSeparatorsInScalars(doc, text.slice(0, read.length));
+  // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
+  const refused = readerError(text);
+  if (refused) doc.errors.splice(0, doc.errors.length, refused);
+  else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
+  return { doc, lines, text };
+}
+
+/**
+ * A parse where the LS and PS inside quoted scalars and flow collections are blanks
+ * (parse/separatorScalars.ts separatorsInFlow), taken when it succeeds where reading every one
+ * as a LF failed: the yaml library wants a quoted scalar's or a flow collection's next line
+ * indented, go-yaml does not.
+ */
+function separatorsAsBlanks(
+  text: string,
+  parsed: Document.Parsed,
+  lines: LineCounter,
+): { doc: Document.Parsed; lines: LineCounter } {
+  const retryLines = new LineCounter();
+  const read = goyamlText(text, separatorsInFlow(text));
+  const retry = withoutStackTraces(() =>
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: retryLines }),
+  );
+  return retry.errors.length === 0 ? { doc: retry, lines: retryLines } : { doc: parsed, lines };
+}
+
+/** Adds the line starts of the text after `end`, which was not parsed, so positions there are right. */
+function countLines(lines: LineCounter, text: string, end: number): void {
+  for (let newline = text.indexOf('\n', end); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    lines.addNewLine(newline + 1);
+  }
+}
+
+/**
+ * Positions are LSP positions: they count lines as editors do, at LF, CRLF and CR only. So a NEL,
+ * LS or PS, parsed as a LF, does not start a line: what follows it is placed on the same editor
+ * line, at the column that counts the break as one character.
+ */
+function uncountGoyamlBreaks(lines: LineCounter, text: string): void {
+  lines.lineStarts = lines.lineStarts.filter(
+    (start) => start === 0 || !goyamlOnlyBreak.test(text[start - 1] ?? ''),
+  );
+}
+
+/**
+ * Runs a parse with V8's stack traces off. The yaml library makes an Error for every problem it
+ * meets, and text that is not YAML (a Helm template read raw, a binary file) yields one per line:
+ * capturing their stacks cost 7 s of a 1 MB template's outline. Nobody reads those stacks.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
+}
+
+export function positionAt(chunk: ParsedChunk, offset: number): Position {
+  const { line, col } = chunk.lines.linePos(Math.max(0, Math.min(offset, chunk.text.length)));
+  return { line: line - 1, character: col - 1 };
+}
+
+export function rangeOf(chunk: ParsedChunk, start: number, end: number): Range {
+  return { start: positionAt(chunk, start), end: positionAt(chunk, Math.max(start, end)) };
+}
+
+/** The range of a node's value text (without trailing comments or line breaks). */
+export function nodeRange(chunk: ParsedChunk, node: Node): Range {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  return rangeOf(chunk, start, valueEnd);
+}
+
+/** Reads a top-level scalar such as `kind`, without decoding the document. */
+export function topLevelScalar(chunk: ParsedChunk, key: string): unknown {
+  const root = chunk.doc.contents;
+  if (!isMap(root)) return undefined;
+  const value = root.get(key, true);
+  return isScalar(value) ? value.value : undefined;
+}
+
+/** `metadata.name` if it is a plain string, for reports. */
+export function documentName(chunk: ParsedChunk): string | undefined {
+  const root = chunk.doc.contents;
+  if (!isMap(root)) return undefined;
+  const metadata = root.get('metadata', true);
+  if (!isMap(metadata)) return undefined;
+  const name = metadata.get('name', true);
+  return isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
+}

@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { children, present } from '../../client/src/cluster/model';
+import type {
+  ClusterModel,
+  ClusterNode,
+  KubeObject,
+  Pod,
+  ResourceKind,
+} from '../../client/src/cluster/model';
+import { endpoint, modelWithNamespace, modified, pod, service, slice } from '../helpers/kubeObjects';
+
+const ctx = 'demo';
+const ns = 'ns';
+
+function model(objects: Partial<Record<ResourceKind, KubeObject[]>>): ClusterModel {
+  const m = modelWithNamespace(ctx, ns);
+  for (const kind of ['services', 'endpointslices', 'endpoints', 'pods'] as const) {
+    m.apply(ctx, ns, kind, { type: 'replace', items: objects[kind] ?? [] });
+  }
+  return m;
+}
+
+function serviceNode(m: ClusterModel, name: string): ClusterNode {
+  const namespace = children(m, children(m)[0])[0];
+  const found = children(m, namespace).find((n) => n.kind === 'service' && n.name === name);
+  assert.ok(found, `no Service ${name}`);
+  return found;
+}
+
+function messages(m: ClusterModel, name: string): { text: string; detail?: string }[] {
+  return children(m, serviceNode(m, name)).flatMap((n) =>
+    n.kind === 'message' ? [{ text: n.text, detail: n.detail }] : [],
+  );
+}
+
+function notReady(name: string, ip: string): Pod {
+  return modified(pod(name, ip, { app: 'web' }, false), (p) => {
+    p.status!.conditions = [
+      {
+        type: 'Ready',
+        status: 'False',
+        reason: 'ContainersNotReady',
+        lastTransitionTime: '2026-12-04T10:00:00Z',
+      },
+    ];
+    p.status!.containerStatuses = [
+      { name: 'app', ready: false, restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+    ];
+  });
+}
+
+describe('cluster view: routing verdicts', () => {
+  const web = service('web', { app: 'web' });
+  const webSlice = slice('web-a', 'web', [
+    endpoint('10.0.0.1', 'a'),
+    endpoint('10.0.0.2', 'b', { ready: false, serving: false, terminating: false }),
+  ]);
+
+  it('a Service says how many selected pods it routes to, and why the others get nothing', () => {
+    const m = model({
+      services: [web],
+      endpointslices: [webSlice],
+      pods: [pod('a', '10.0.0.1', { app: 'web' }), notReady('b', '10.0.0.2')],
+    });
+    // The counts already say it ("1/2 ready"): the verdict is in the tooltip, not repeated.
+    const look = present(m, serviceNode(m, 'web'))!;
+    assert.equal(look.description, '1/2 ready · 1 slice');
+    assert.match(look.tooltip ?? '', /routing: routes to 1 of 2 selected pods/);
+    const [reason] = messages(m, 'web');
+    assert.equal(reason.text, 'Pod b: the pod is not ready (since 2026-12-04T10:00:00Z)');
+    assert.match(reason.detail ?? '', /condition Ready is False \(ContainersNotReady\)/);
+    assert.match(reason.detail ?? '', /container app not ready \(waiting: CrashLoopBackOff, 3 restarts\)/);
+  });
+
+  it('a pod without an IP, and a selector that matches nothing names the nearest pod', () => {
+    const m = model({
+      services: [web, service('api', { app: 'api-service' })],
+      pods: [pod('a', undefined, { app: 'web' }), pod('x', '10.0.0.9', { app: 'api-svc' })],
+    });
+    assert.equal(messages(m, 'web')[0].text, 'Pod a: the pod has no IP yet (phase Running on node node-a)');
+    assert.equal(
+      present(m, serviceNode(m, 'api'))!.description?.startsWith('routes nowhere: selects no pod'),
+      true,
+    );
+    assert.equal(messages(m, 'api')[0].text, 'Selects no pod; nearest: x (app: "api-svc" ≠ "api-service")');
+  });
+
+  it('a pod change refreshes the Service that selects it, and the verdict follows', () => {
+    const m = model({
+      services: [web],
+      endpointslices: [webSlice],
+      pods: [pod('a', '10.0.0.1', { app: 'web' }), notReady('b', '10.0.0.2')],
+    });
+    const changes = m.apply(ctx, ns, 'pods', {
+      type: 'upsert',
+      object: pod('b', '10.0.0.2', { app: 'web' }),
+    });
+    assert.ok(changes.has(serviceNode(m, 'web').id));
+    assert.match(present(m, serviceNode(m, 'web'))!.tooltip ?? '', /routing: routes to 2 of 2 selected pods/);
+    assert.deepEqual(messages(m, 'web'), []);
+  });
+
+  it('the description names what the counts do not say: ready endpoints that serve no port', () => {
+    const svc = service('pay', { app: 'pay' }, [{ name: 'web', port: 80 }]);
+    svc.spec!.ports![0].targetPort = 'web';
+    const m = model({
+      services: [svc],
+      endpointslices: [slice('pay-a', 'pay', [endpoint('10.0.0.1', 'a')], [])],
+      pods: [pod('a', '10.0.0.1', { app: 'pay' })],
+    });
+    assert.equal(
+      present(m, serviceNode(m, 'pay'))!.description,
+      "routes nowhere: no selected pod serves the Service's ports · 1/1 ready · 1 slice · no ports · 1 warning",
+    );
+    assert.match(
+      messages(m, 'pay')
+        .map((x) => x.text)
+        .join('\n'),
+      /Pod a: service port "web" finds no port on this pod/,
+    );
+  });
+
+  it('pods not yet listed: no verdict rather than a wrong one', () => {
+    const m = modelWithNamespace(ctx, ns);
+    m.apply(ctx, ns, 'services', { type: 'replace', items: [web] });
+    m.apply(ctx, ns, 'endpointslices', { type: 'replace', items: [webSlice] });
+    assert.equal(present(m, serviceNode(m, 'web'))!.description, '1/2 ready · 1 slice');
+  });
+});
