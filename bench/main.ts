@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prepareKubeconform } from './cli/kubeconform';
+import { runPeerBench } from './cli/peer';
 import { runCliBench } from './cli/run';
 import { ApiServer } from './cluster/api';
 import { runClusterBench, startPrivateCluster, stopPrivateCluster } from './cluster/run';
@@ -13,7 +15,7 @@ import type { BenchReport } from './report/markdown';
 import { describeMachine, loadAverage } from './util/machine';
 
 /**
- * `npm run bench`: the editor, CLI and cluster benchmarks of issue 7, then docs/benchmarks.md.
+ * `npm run bench`: the editor, CLI and cluster benchmarks of issues 7 and 19, then docs/benchmarks.md.
  *
  *   --quick          a fifth of the repetitions (for trying the harness, not for the docs)
  *   --profile        CPU-profile our server and the tree worker even where targets are met
@@ -64,7 +66,8 @@ async function main(args: string[]): Promise<void> {
 
   // The cluster is needed first for the OpenAPI schemas yaml-language-server gets; it stays idle
   // until the cluster benchmark seeds it, after the editor and CLI numbers are taken.
-  const needsCluster = only.has('editor') || only.has('cluster');
+  // kubeconform's schemas come from the same OpenAPI.
+  const needsCluster = only.has('editor') || only.has('cluster') || only.has('cli');
   const kubeconfig = needsCluster ? startPrivateCluster(log) : undefined;
   try {
     if (only.has('editor') && kubeconfig) {
@@ -75,7 +78,18 @@ async function main(args: string[]): Promise<void> {
         api.close();
       }
     }
-    if (only.has('cli')) report.cli = runCliBench(workDir, quick, log);
+    if (only.has('cli')) {
+      report.cli = runCliBench(workDir, quick, log);
+      if (kubeconfig) {
+        const api = new ApiServer(kubeconfig);
+        try {
+          const kubeconform = await prepareKubeconform(workDir, api, log);
+          report.cli.peer = runPeerBench(workDir, kubeconform, quick, log);
+        } finally {
+          api.close();
+        }
+      }
+    }
     if (only.has('cluster')) {
       // The cluster is stopped below, once, whatever happened.
       report.cluster = await runClusterBench({ workDir, quick, profile, keepCluster: true, log });

@@ -29,6 +29,8 @@ const bundles = [
     outfile: 'dist/web/server.js',
     base: webServerOptions(version),
   },
+  // The CLI's worker threads (server/src/cli/pool.ts): the engine without the command line.
+  { entry: 'server/src/cli/worker.ts', outfile: 'dist/cliWorker.js' },
 ];
 
 await Promise.all(

@@ -14,6 +14,8 @@ const required = [
   'extension/images/icon.png',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  // The CLI's worker threads (endpointslice-lint --jobs).
+  'extension/dist/cliWorker.js',
   // The web build (package.json `browser`).
   'extension/dist/web/extension.js',
   'extension/dist/web/server.js',

@@ -25,7 +25,7 @@ function checkConsistency() {
   if (readFileSync(join(source, 'LICENSE'), 'utf8') !== readFileSync(join(root, 'LICENSE'), 'utf8')) {
     problems.push('packages/cli/LICENSE differs from LICENSE');
   }
-  for (const bundle of ['dist/cli.js', 'dist/server.js']) {
+  for (const bundle of ['dist/cli.js', 'dist/cliWorker.js', 'dist/server.js']) {
     if (!existsSync(join(root, bundle))) problems.push(`${bundle} is missing: run npm run build first`);
   }
   if (problems.length > 0) {
@@ -41,7 +41,7 @@ const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
 writeFileSync(join(stage, 'package.json'), `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
 for (const file of ['README.md', 'LICENSE']) copyFileSync(join(source, file), join(stage, file));
 // The bundles keep their shebang and mode; their source maps stay behind.
-for (const bundle of ['cli.js', 'server.js'])
+for (const bundle of ['cli.js', 'cliWorker.js', 'server.js'])
   copyFileSync(join(root, 'dist', bundle), join(stage, 'dist', bundle));
 const [packed] = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--pack-destination', join(root, 'dist')], {

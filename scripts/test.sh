@@ -61,6 +61,7 @@ if [ "$skip_e2e" != "1" ] || [ "$skip_cluster" != "1" ]; then
   fi
   if [ "$skip_cluster" != "1" ]; then
     prepare "control plane from the official Go modules (cluster/build.sh)" 60 bash cluster/build.sh
+    prepare "CoreDNS from its Go module (cluster/coredns/build.sh)" 20 bash cluster/coredns/build.sh
   fi
 fi
 
@@ -77,6 +78,9 @@ if [ "$skip_cluster" != "1" ]; then
   counted bash scripts/test-cluster.sh
   step "controller fidelity: routing predictions against kube-controller-manager (scripts/test-routing-fidelity.sh)"
   counted bash scripts/test-routing-fidelity.sh
+
+  step "DNS fidelity against a real CoreDNS (scripts/test-dns.sh, own state dir and ports; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
+  counted timeout --foreground 10m bash scripts/test-dns.sh
 fi
 
 # node:test reports `# pass N` / `# fail N`; the other steps print `N passed, N failed`.

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -33,12 +33,13 @@ describe('the npm package endpointslice-lint', () => {
     });
   });
 
-  it('holds the two bundles, its README and LICENSE, and nothing else', () => {
+  it('holds the bundles (the CLI, its worker, the server), its README and LICENSE, and nothing else', () => {
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(files, [
       'package/LICENSE',
       'package/README.md',
       'package/dist/cli.js',
+      'package/dist/cliWorker.js',
       'package/dist/server.js',
       'package/package.json',
     ]);
@@ -72,6 +73,27 @@ describe('the npm package endpointslice-lint', () => {
       encoding: 'utf8',
     });
     assert.equal(versionRun.stdout.trim(), version);
+  });
+
+  it('npx endpointslice-lint --jobs 2 runs its worker threads from the package, same report as one thread', () => {
+    // Workers start only above 1 MB of input (cli/plan.ts), so the fixture is repeated past that.
+    const big = join(scratch, 'big.yaml');
+    const text = readFileSync(fixture, 'utf8');
+    writeFileSync(
+      big,
+      Array.from({ length: Math.ceil((1.5 * 1024 * 1024) / text.length) }, () => text).join('\n---\n'),
+    );
+    const lint = (jobs: string): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync('npx', ['--offline', 'endpointslice-lint', '--jobs', jobs, '--format', 'json', big], {
+        cwd: scratch,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+    const one = lint('1');
+    const two = lint('2');
+    assert.equal(two.status, 1, two.stderr);
+    assert.ok(!/internal-error/.test(two.stdout), 'a worker failed to start from the installed package');
+    assert.equal(two.stdout, one.stdout);
   });
 
   it('endpointslice-language-server --stdio answers initialize and publishes diagnostics', async () => {

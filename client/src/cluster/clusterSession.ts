@@ -69,6 +69,10 @@ export class ClusterSession {
     return this.loading;
   }
 
+  setDnsDomain(domain: string | undefined): void {
+    this.emit(this.model.setDnsDomain(domain));
+  }
+
   setTrusted(trusted: boolean): void {
     this.emit(this.model.setTrusted(trusted));
     if (trusted) {

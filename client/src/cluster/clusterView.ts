@@ -57,6 +57,9 @@ export function registerClusterView(
     },
     workspace.isTrusted,
   );
+  const dnsDomain = (): string | undefined =>
+    workspace.getConfiguration('endpointslices').get<string>('cluster.dnsDomain');
+  session.setDnsDomain(dnsDomain());
   const documents = new ClusterDocuments(session);
   for (const [name, names] of Object.entries(
     context.globalState.get<Record<string, string[]>>(filtersKey) ?? {},
@@ -101,6 +104,9 @@ export function registerClusterView(
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('endpointslices.kubeconfig') && session.model.trusted) {
         void session.refresh();
+      }
+      if (event.affectsConfiguration('endpointslices.cluster.dnsDomain')) {
+        session.setDnsDomain(dnsDomain());
       }
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),

@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createLanguageService } from '../service';
 import type { DocumentReport, EndpointDiagnostic, ServiceSettings, Severity } from '../service';
-import { inputName, readInput } from './files';
+import { InputError, inputName } from './files';
 import type { LintInput } from './files';
+import { runJob } from './jobs';
+import type { JobResult, LintJob } from './jobs';
+import { planJobs } from './plan';
+import type { ParallelLimits } from './plan';
+import { runPool } from './pool';
+import type { WorkerData } from './worker';
 
 /** The validated documents of one input. */
 export interface LintedFile {
@@ -16,19 +24,79 @@ export interface LintRun {
   files: LintedFile[];
 }
 
-/** Validates every input with one service instance, in input order. */
+/**
+ * Validates every input, reporting them in input order. With `jobs` above 1 and enough to do,
+ * the work is spread over that many worker threads; the report is the same byte for byte.
+ */
 export async function lintInputs(
   inputs: readonly LintInput[],
   settings: ServiceSettings,
   toolVersion: string,
+  jobs = 1,
+  limits?: ParallelLimits,
 ): Promise<LintRun> {
-  const service = createLanguageService();
-  const files: LintedFile[] = [];
-  for (const input of inputs) {
-    const text = await readInput(input);
-    files.push({ path: inputName(input), documents: service.validate(text, settings).documents });
-  }
+  const plan = jobs > 1 ? await planJobs(inputs, limits) : undefined;
+  const documents =
+    plan === undefined
+      ? await lintInOrder(inputs, settings)
+      : collect(inputs.length, [...plan.early, ...(await runPlanned(plan.jobs, settings, jobs))]);
+  const files = inputs.map((input, file) => ({ path: inputName(input), documents: documents[file] ?? [] }));
   return { settings, toolVersion, files };
+}
+
+/** One service on this thread; the first input that cannot be read ends the run. */
+async function lintInOrder(
+  inputs: readonly LintInput[],
+  settings: ServiceSettings,
+): Promise<DocumentReport[][]> {
+  const service = createLanguageService();
+  const documents: DocumentReport[][] = [];
+  for (const [file, input] of inputs.entries()) {
+    const result = await runJob(service, { kind: 'input', file, input }, settings);
+    if ('inputError' in result) throw new InputError(result.inputError);
+    documents.push(result.documents);
+  }
+  return documents;
+}
+
+/** The planned jobs on `jobs` workers, or on this thread when there is only one job. */
+async function runPlanned(
+  planned: readonly LintJob[],
+  settings: ServiceSettings,
+  jobs: number,
+): Promise<JobResult[]> {
+  const width = Math.min(jobs, planned.length);
+  if (width > 1) return runPool(planned, poolOptions(settings, width));
+  const service = createLanguageService();
+  const results: JobResult[] = [];
+  for (const job of planned) results.push(await runJob(service, job, settings));
+  return results;
+}
+
+/**
+ * Each file's documents from its parts in order. An input that could not be read ends the run
+ * as it does on one thread: the first such input in input order is the one reported.
+ */
+function collect(files: number, results: readonly JobResult[]): DocumentReport[][] {
+  const sorted = [...results].sort((a, b) => a.file - b.file || a.part - b.part);
+  const failed = sorted.find((r) => 'inputError' in r);
+  if (failed !== undefined && 'inputError' in failed) throw new InputError(failed.inputError);
+  const documents: DocumentReport[][] = Array.from({ length: files }, () => []);
+  for (const result of sorted) {
+    if ('documents' in result) documents[result.file].push(...result.documents);
+  }
+  return documents;
+}
+
+function poolOptions(settings: ServiceSettings, width: number): Parameters<typeof runPool>[1] {
+  const workerData: WorkerData = { settings };
+  return { workerFile: workerFile(), workerData, width };
+}
+
+/** dist/cliWorker.js next to the bundled CLI; worker.js next to this file when run from out/. */
+function workerFile(): string {
+  const bundled = join(__dirname, 'cliWorker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, 'worker.js');
 }
 
 /** Every diagnostic of a file, in document order. */

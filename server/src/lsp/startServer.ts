@@ -49,7 +49,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let settings = new SettingsCache(undefined, log);
   let registerForConfigChanges = false;
   // The Services, Endpoints and slices of the workspace, for completion and workspace advice.
-  const workspace = new WorkspaceIndex();
+  // It summarizes documents from the parses validation makes (the service's document store).
+  const workspace = new WorkspaceIndex(service.documents);
   const files = new WorkspaceFiles(workspace, log, () => revalidateAll(), options.fileSystem);
   let folders: string[] = [];
   let watchFiles = false;
@@ -82,13 +83,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!live && files.opened(uri, document.source)) revalidateOthers(uri);
       return [];
     }
-    // The index takes the document's new text during validation, which shares its parses; a
-    // live object from a cluster is looked at, not authored: no advice, no place in the index.
-    const report = live
-      ? service.validate(document.source, liveDocumentSettings(documentSettings), undefined, { uri })
-      : service.validate(document.source, documentSettings, workspace, { uri });
-    if (report.workspaceChanged === true) revalidateOthers(uri);
-    return report.diagnostics.map(toLspDiagnostic);
+    // A live object from a cluster is looked at, not authored: no advice, no place in the index.
+    if (live) {
+      const report = service.validate(document.source, liveDocumentSettings(documentSettings), undefined, {
+        uri,
+      });
+      return report.diagnostics.map(toLspDiagnostic);
+    }
+    // Validation first: the index summarizes each document from its parse while it validates
+    // (the store tells it), so taking the new text afterwards parses nothing again; the advice
+    // then reads the index as it is now.
+    const report = service.validate(document.source, documentSettings, undefined, { uri });
+    if (workspace.update(uri, document.source)) revalidateOthers(uri);
+    const advised = service.advise(report, document.source, documentSettings, workspace, { uri });
+    return advised.diagnostics.map(toLspDiagnostic);
   }
 
   /** This document's Services or slices changed: advice in the other open documents may follow. */

@@ -61,6 +61,7 @@ export interface Service extends KubeObject {
     ports?: ServicePort[] | null;
     clusterIP?: string;
     ipFamilies?: string[];
+    clusterIPs?: string[] | null;
     externalName?: string;
     publishNotReadyAddresses?: boolean;
     trafficDistribution?: string;
