@@ -1,6 +1,7 @@
 // Bundles the three programs that ship: the extension, the language server and the CLI, plus
 // dist/clusterClient.js, the Kubernetes client the extension loads when the cluster view needs it,
 // and the web build (dist/web/): the extension and the server for a browser.
+// and dist/picture.js, the routing picture's webview script.
 // Usage: node scripts/bundle.mjs
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   nodeBundleOptions,
   webExtensionOptions,
   webServerOptions,
+  webviewBundleOptions,
 } from './esbuildShared.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +33,12 @@ const bundles = [
   },
   // The CLI's worker threads (server/src/cli/pool.ts): the engine without the command line.
   { entry: 'server/src/cli/worker.ts', outfile: 'dist/cliWorker.js' },
+  // The routing picture's webview script: runs in the webview's page, loaded when a panel opens.
+  {
+    entry: 'client/src/cluster/picture/webview/main.ts',
+    outfile: 'dist/picture.js',
+    extra: webviewBundleOptions,
+  },
 ];
 
 await Promise.all(

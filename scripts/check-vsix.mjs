@@ -19,6 +19,8 @@ const required = [
   // The web build (package.json `browser`).
   'extension/dist/web/extension.js',
   'extension/dist/web/server.js',
+  // The routing picture's webview script.
+  'extension/dist/picture.js',
 ];
 const forbidden = [
   { test: (name) => name.endsWith('.ts'), why: 'TypeScript source' },

@@ -80,3 +80,11 @@ export function webServerOptions(version) {
     define: { ENDPOINTSLICES_VERSION: JSON.stringify(version) },
   };
 }
+/** For dist/picture.js: a browser script (the webview's page), no Node, no source map shipped. */
+export const webviewBundleOptions = {
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  external: [],
+  minify: true,
+};

@@ -69,6 +69,7 @@ if [ "$skip_e2e" != "1" ]; then
   step "e2e: the packaged extension in a real VS Code (npm run test:e2e; ENDPOINTSLICES_SKIP_E2E=1 skips)"
   counted node scripts/e2e/run.mjs
   counted node scripts/e2e/ui.mjs
+  counted node scripts/e2e/picture.mjs
   step "e2e: the web build in VS Code's web worker extension host (node scripts/e2e/web.mjs)"
   counted node scripts/e2e/web.mjs
 fi

@@ -21,6 +21,7 @@ export const clusterCommands = {
   copyDnsName: 'endpointslices.cluster.copyDnsName',
   chooseKubeconfig: 'endpointslices.cluster.chooseKubeconfig',
   openDocs: 'endpointslices.cluster.openDocs',
+  showRoutingPicture: 'endpointslices.cluster.showRoutingPicture',
 } as const;
 
 /**
@@ -43,6 +44,7 @@ export const commandTargets: Readonly<Record<string, readonly string[]>> = {
   [clusterCommands.copyAddress]: ['endpoint', 'endpoint.pod', 'legacyAddress', 'legacyAddress.pod', 'pod'],
   [clusterCommands.revealPod]: ['endpoint.pod', 'legacyAddress.pod'],
   [clusterCommands.copyDnsName]: ['service'],
+  [clusterCommands.showRoutingPicture]: ['service', 'endpointSlice'],
   [clusterCommands.copyName]: [
     'context',
     'namespace',
