@@ -1,7 +1,7 @@
 // Bundles the three programs that ship: the extension, the language server and the CLI, plus
 // dist/clusterClient.js, the Kubernetes client the extension loads when the cluster view needs it,
-// and the web build (dist/web/): the extension and the server for a browser.
-// and dist/picture.js, the routing picture's webview script.
+// the web build (dist/web/): the extension and the server for a browser, and dist/picture.js, the
+// routing picture's webview script.
 // Usage: node scripts/bundle.mjs
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';

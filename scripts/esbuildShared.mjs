@@ -80,6 +80,7 @@ export function webServerOptions(version) {
     define: { ENDPOINTSLICES_VERSION: JSON.stringify(version) },
   };
 }
+
 /** For dist/picture.js: a browser script (the webview's page), no Node, no source map shipped. */
 export const webviewBundleOptions = {
   platform: 'browser',

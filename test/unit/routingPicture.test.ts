@@ -177,7 +177,8 @@ describe('routing picture: the routing engine’s reasons', () => {
       endpointslices: [slice('web-1', 'web', [endpoint('10.0.0.1', 'web-a')])],
       pods: [pod('web-a', '10.0.0.1', { app: 'web' }), pod('web-e', undefined, { app: 'web' }), finished],
     });
-    const built = buildPicture(data, 'web', engineSlots(data, 'web'));
+    const built = buildPicture(data, 'web', engineSlots(data, 'web', 'cluster.local'));
+    assert.deepEqual(built?.service.dnsNames, ['web.ns.svc.cluster.local']);
     assert.deepEqual(
       built?.outsiders.map((o) => `${o.pod}: ${o.reason.code}`),
       ['web-e: no-ip', 'web-f: terminal'],

@@ -154,7 +154,7 @@ class PicturePanel {
       this.post({ type: 'status', text: `Loading ${namespace}/${service} (context ${context})…` });
       return;
     }
-    const picture = buildPicture(data, service, pictureSlots(data, service));
+    const picture = buildPicture(data, service, pictureSlots(data, service, session.model.dnsDomain));
     if (!picture) {
       this.post({
         type: 'status',

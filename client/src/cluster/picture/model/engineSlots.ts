@@ -1,25 +1,29 @@
 /**
  * The routing engine's word on a live Service, for the picture: why each selected pod is not an
- * endpoint, and, when the selector matches no pod, the pods it nearly matches. The engine reads
+ * endpoint, and, when the selector matches no pod, the pods it nearly matches; with a cluster
+ * domain, the Service's DNS name as the DNS module writes it. The engine reads
  * the same watched objects as the tree (the pods as the apiserver sent them, containers and
  * conditions included), so the picture and the engine never disagree about the inputs.
  */
 import { predictRouting } from '../../../../../server/src/service/routing';
 import type { RoutingPod, RoutingPrediction } from '../../../../../server/src/service/routing';
+import { serviceDnsNameOf } from '../../model';
 import type { NamespaceData } from '../../model';
 import type { PictureSlots } from './buildPicture';
 import type { PodReason } from './picture';
 
-export function engineSlots(data: NamespaceData, name: string): PictureSlots {
+export function engineSlots(data: NamespaceData, name: string, clusterDomain?: string): PictureSlots {
   const service = data.services.get(name);
+  const dns =
+    service && clusterDomain ? { dnsNames: [serviceDnsNameOf(data.namespace, name, clusterDomain)] } : {};
   if (!service || !data.known('pods')) {
-    return {};
+    return dns;
   }
   const prediction = predictRouting({
     service: service,
     pods: [...data.pods.values()] as RoutingPod[],
   });
-  return { reasons: reasons(prediction), notes: nearest(prediction) };
+  return { ...dns, reasons: reasons(prediction), notes: nearest(prediction) };
 }
 
 function reasons(prediction: RoutingPrediction): Map<string, PodReason> {
