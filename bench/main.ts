@@ -9,6 +9,7 @@ import { runCliBench } from './cli/run';
 import { ApiServer } from './cluster/api';
 import { runClusterBench, startPrivateCluster, stopPrivateCluster } from './cluster/run';
 import { runEditorBench } from './editor/run';
+import { runPictureBench } from './picture/run';
 import { repoRoot } from './lsp/servers';
 import { renderReport } from './report/markdown';
 import type { BenchReport } from './report/markdown';
@@ -19,13 +20,13 @@ import { describeMachine, loadAverage } from './util/machine';
  *
  *   --quick          a fifth of the repetitions (for trying the harness, not for the docs)
  *   --profile        CPU-profile our server and the tree worker even where targets are met
- *   --only=LIST      editor,cli,cluster (default all)
+ *   --only=LIST      editor,cli,cluster,picture (default all)
  *   --keep-cluster   leave the private cluster running (the next run reuses its seed)
  *   --out=FILE       where the Markdown goes (default docs/benchmarks.md; for --quick or --only
  *                    runs, the work directory, so a partial run never replaces the published table)
  */
 const usage =
-  'usage: node out/bench/main.js [--quick] [--profile] [--only=editor,cli,cluster] [--keep-cluster] [--out=FILE]';
+  'usage: node out/bench/main.js [--quick] [--profile] [--only=editor,cli,cluster,picture] [--keep-cluster] [--out=FILE]';
 
 function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -38,7 +39,7 @@ async function main(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const profile = args.includes('--profile');
   const keepCluster = args.includes('--keep-cluster');
-  const only = new Set((option(args, 'only') ?? 'editor,cli,cluster').split(','));
+  const only = new Set((option(args, 'only') ?? 'editor,cli,cluster,picture').split(','));
   const workDir = join(tmpdir(), 'endpointslices-bench-work');
   const partial = quick || option(args, 'only') !== undefined;
   const out = resolve(
@@ -90,6 +91,7 @@ async function main(args: string[]): Promise<void> {
         }
       }
     }
+    if (only.has('picture')) report.picture = await runPictureBench(quick, log);
     if (only.has('cluster')) {
       // The cluster is stopped below, once, whatever happened.
       report.cluster = await runClusterBench({ workDir, quick, profile, keepCluster: true, log });

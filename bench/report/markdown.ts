@@ -1,4 +1,6 @@
 import type { CliResults } from '../cli/run';
+import { pictureSection } from '../picture/run';
+import type { PictureResults } from '../picture/run';
 import type { ClusterResults } from '../cluster/run';
 import type { ProfileSummary } from '../editor/cpuProfile';
 import type { EditorResults } from '../editor/run';
@@ -22,6 +24,7 @@ export interface BenchReport {
   editor?: EditorResults;
   cli?: CliResults;
   cluster?: ClusterResults;
+  picture?: PictureResults;
 }
 
 const p = (s: Sample | undefined, which: 'p50' | 'p95'): number | undefined => s?.[which];
@@ -67,6 +70,7 @@ export function renderReport(report: BenchReport): string {
     ...peerSection(report.cli?.peer),
     ...cliSection(report.cli),
     ...clusterSection(report.cluster),
+    ...pictureSection(report.picture),
     ...scaleSection(report.cluster),
     ...profileSection([
       ...(report.editor?.profiles ?? []),

@@ -21,6 +21,7 @@ import type { EndpointCounts, ServiceHealth } from './serviceView';
 import { legacyAddresses } from './legacyView';
 import { routingTooltip, routingVerdict } from './routingView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
+import { dnsTooltip, serviceDns } from './dnsView';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -33,6 +34,17 @@ export interface NodePresentation {
   contextValue: string;
   collapsible: Collapsible;
   command?: NodeAction;
+  /**
+   * The rest of the tooltip, computed only when the item is hovered (the tree adapter resolves it
+   * then): a Service's DNS answers, which would otherwise cost every render of every Service.
+   */
+  tooltipOnHover?: () => string;
+}
+
+/** The whole tooltip: what `tooltip` says and what `tooltipOnHover` adds. */
+export function fullTooltip(look: NodePresentation): string | undefined {
+  const parts = [look.tooltip, look.tooltipOnHover?.()].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
 export const colors = {
@@ -91,7 +103,7 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
     }
   }
   const data = model.namespace(node.context, node.namespace);
-  return data ? presentObject(data, node) : undefined;
+  return data ? presentObject(data, node, model.dnsDomain) : undefined;
 }
 
 function presentMessage(node: MessageNode): NodePresentation {
@@ -113,11 +125,12 @@ function presentMessage(node: MessageNode): NodePresentation {
 function presentObject(
   data: NamespaceData,
   node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>,
+  clusterDomain: string,
 ): NodePresentation | undefined {
   switch (node.kind) {
     case 'service': {
       const service = data.services.get(node.name);
-      return service && presentService(data, service);
+      return service && presentService(data, service, clusterDomain);
     }
     case 'orphans':
       return {
@@ -239,7 +252,7 @@ const serviceIcons: Record<ServiceHealth, NodePresentation['icon']> = {
   healthy: { id: 'server-process', color: colors.ok },
 };
 
-function presentService(data: NamespaceData, service: Service): NodePresentation {
+function presentService(data: NamespaceData, service: Service, clusterDomain: string): NodePresentation {
   const slices = data.slicesOf(service.metadata.name);
   const counts = mergedCounts(data, service.metadata.name);
   const findings = serviceFindings(data, service).length;
@@ -262,6 +275,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
     label: service.metadata.name,
     description: parts.join(' · '),
     tooltip: serviceTooltip(service, counts, routingTooltip(data, service)),
+    tooltipOnHover: () => dnsTooltip(serviceDns(data, service, clusterDomain)),
     icon: serviceIcons[health],
     contextValue: 'service',
     collapsible: 'collapsed',

@@ -10,7 +10,7 @@ import type { Decoded, Location } from '../decode/decode';
 import { documentObjects } from '../decode/objects';
 import type { ManifestObject } from '../decode/objects';
 import { rangeOf } from '../yaml/yamlDocument';
-import { sharedDecode, sharedParse } from '../store/sharedParse';
+import type { DocumentStore } from '../store/documentStore';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 import type {
@@ -28,28 +28,38 @@ import type {
  */
 const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List)["']?[ \t]*(?:#.*)?$/m;
 
-/** The summary of one `---` document, with ranges counted from its first line and no uri yet. */
-export function summarizeChunk(text: string, edited = false): FileSummary {
+/**
+ * The summary of one `---` document, with ranges counted from its first line and no uri yet;
+ * `parsed` is its parse when the caller has it at hand, else the store parses it.
+ */
+export function summarizeChunk(text: string, store: DocumentStore, parsed?: ParsedChunk): FileSummary {
   const summary: FileSummary = { services: [], slices: [], endpoints: [] };
   if (!indexedKind.test(text)) return summary;
   // A document validation skips for its size is not parsed for the index either (source/limits.ts).
   if (validationLimitExceeded(text)) return summary;
-  const chunk = sharedParse(text, 'yaml', { edited });
+  const chunk = parsed ?? store.parse(text);
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);
-  if (objects.kind === 'single') addObject(summary, chunk, objects.object, rangeOf(chunk, 0, text.length));
+  const add = (object: ManifestObject, range: Range): void => addObject(summary, store, chunk, object, range);
+  if (objects.kind === 'single') add(objects.object, rangeOf(chunk, 0, text.length));
   if (objects.kind === 'list') {
-    for (const object of objects.objects) addObject(summary, chunk, object, nodeRangeOf(chunk, object.node));
+    for (const object of objects.objects) add(object, nodeRangeOf(chunk, object.node));
   }
   return summary;
 }
 
 /** One object of the document (the document itself, or an item of its list). */
-function addObject(summary: FileSummary, chunk: ParsedChunk, object: ManifestObject, range: Range): void {
+function addObject(
+  summary: FileSummary,
+  store: DocumentStore,
+  chunk: ParsedChunk,
+  object: ManifestObject,
+  range: Range,
+): void {
   const { node, kind, apiVersion } = object;
   if (!isMap(node)) return;
   const decoded = (spec: ObjectSpec): Decoded =>
-    node === chunk.doc.contents ? sharedDecode(chunk, spec) : decode(chunk.doc, spec, { root: node });
+    node === chunk.doc.contents ? store.decode(chunk, spec) : decode(chunk.doc, spec, { root: node });
   if (kind === 'Service' && apiVersion === 'v1') {
     const service = serviceInfo(node, range);
     if (service) summary.services.push(service);

@@ -153,13 +153,3 @@ export function topLevelScalar(chunk: ParsedChunk, key: string): unknown {
   const value = root.get(key, true);
   return isScalar(value) ? value.value : undefined;
 }
-
-/** `metadata.name` if it is a plain string, for reports. */
-export function documentName(chunk: ParsedChunk): string | undefined {
-  const root = chunk.doc.contents;
-  if (!isMap(root)) return undefined;
-  const metadata = root.get('metadata', true);
-  if (!isMap(metadata)) return undefined;
-  const name = metadata.get('name', true);
-  return isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
-}
