@@ -9,7 +9,12 @@
  */
 import type { Picture, PictureEndpoint } from './picture';
 import type { Scene, SceneEdge, SceneItem, SceneTone } from './protocol';
+import { columns, fit, itemHeight, rowHeight, top } from './geometry';
 import { groupRows, rowItems } from './rows';
+
+/** Outsiders listed one by one at most; the rest are counted. */
+const outsidersShown = 100;
+const lineHeight = 16;
 
 export interface LayoutOptions {
   /** Keys of expanded groups (`node:<name>`, `zone:<name>`). */
@@ -17,23 +22,6 @@ export interface LayoutOptions {
   aggregateAbove?: number;
   nodeGroupsAbove?: number;
 }
-
-export const columns = {
-  service: { x: 16, w: 210 },
-  slice: { x: 266, w: 190 },
-  endpoint: { x: 496, w: 190 },
-  pod: { x: 716, w: 210 },
-  node: { x: 966, w: 150 },
-  zone: { x: 1156, w: 140 },
-} as const;
-
-export const rowHeight = 40;
-export const itemHeight = 34;
-/** Room above the first row for the column headings. */
-export const top = 44;
-/** Outsiders listed one by one at most; the rest are counted. */
-const outsidersShown = 100;
-const lineHeight = 16;
 
 export function layoutPicture(picture: Picture, options: LayoutOptions = {}): Scene {
   const expanded = options.expanded ?? new Set<string>();
@@ -85,12 +73,6 @@ export function sortedEndpoints(endpoints: readonly PictureEndpoint[]): PictureE
 
 function distinctNodes(endpoints: readonly PictureEndpoint[]): number {
   return new Set(endpoints.map((endpoint) => endpoint.node)).size;
-}
-
-/** A label cut to what fits its box (SVG text does not wrap or ellipsize). */
-export function fit(text: string, width: number): string {
-  const max = Math.floor((width - 16) / 6.6);
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 const familyOrder = ['IPv4', 'IPv6', 'FQDN'];

@@ -6,7 +6,7 @@
 import { stateCounts } from './buildPicture';
 import type { EndpointStateName, Picture, PictureEndpoint } from './picture';
 import type { SceneEdge, SceneItem, SceneTone } from './protocol';
-import { columns, fit, itemHeight, rowHeight, top } from './layout';
+import { columns, fit, itemHeight, rowHeight, top } from './geometry';
 
 export type Row =
   | { kind: 'endpoint'; endpoint: PictureEndpoint }
