@@ -1,4 +1,5 @@
-/** The picture's columns and row sizes, shared by the layout and its rows (one home, no import cycle). */
+/** Where the picture's columns are and how tall its rows are: shared by the layout and its rows. */
+
 export const columns = {
   service: { x: 16, w: 210 },
   slice: { x: 266, w: 190 },
