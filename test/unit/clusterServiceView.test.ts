@@ -42,7 +42,12 @@ describe('endpoint conditions: the API nil semantics', () => {
       endpoint('10.0.0.3', undefined, { ready: false, serving: true, terminating: true }),
       endpoint('10.0.0.4', undefined, { ready: false, serving: false, terminating: true }),
     ]);
-    assert.deepEqual(countEndpoints(keyedEndpoints(s)), { total: 4, ready: 1, serving: 3, terminating: 2 });
+    assert.deepEqual(countEndpoints(keyedEndpoints(namespaceWith({ endpointslices: [s] }), s)), {
+      total: 4,
+      ready: 1,
+      serving: 3,
+      terminating: 2,
+    });
   });
 });
 
@@ -114,7 +119,7 @@ describe('merged per-Service view', () => {
       { addresses: [] },
     ]);
     assert.deepEqual(
-      keyedEndpoints(s).map((e) => e.key),
+      keyedEndpoints(namespaceWith({ endpointslices: [s] }), s).map((e) => e.key),
       ['10.0.0.1', '10.0.0.1#2', '(no address)'],
     );
   });

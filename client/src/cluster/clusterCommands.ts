@@ -215,7 +215,7 @@ export function addressesOf(session: ClusterSession, node: ClusterNode): string[
   switch (node.kind) {
     case 'endpoint': {
       const slice = data?.slices.get(node.slice);
-      return (slice && sliceEndpoint(slice, node.key)?.endpoint.addresses) ?? [];
+      return (data && slice && sliceEndpoint(data, slice, node.key)?.endpoint.addresses) ?? [];
     }
     case 'mergedEndpoint':
       return (data && mergedView(data, node.service).byKey.get(node.key)?.endpoint.addresses) ?? [];

@@ -9,7 +9,14 @@
 import { classifyError } from './clusterErrors';
 import type { ClusterClient, ResourceWatch } from './clusterClient';
 import { ClusterModel, resourceKinds, viewKinds } from './model';
-import type { Changes, KubeObject, ResourceEvent, ResourceKind, ResourceStatus } from './model';
+import type {
+  Changes,
+  KubeObject,
+  NamespaceListState,
+  ResourceEvent,
+  ResourceKind,
+  ResourceStatus,
+} from './model';
 
 export interface SessionOptions {
   /** Reads the kubeconfig (with the current settings) and connects; called on start and refresh. */
@@ -92,15 +99,11 @@ export class ClusterSession {
     }
     const generation = this.generation;
     this.emit(this.model.setNamespaceList(context, { state: 'loading' }));
-    const load = client.listNamespaces(context).then(
-      (names) =>
-        this.current(generation) &&
-        this.emit(this.model.setNamespaceList(context, { state: 'listed', names })),
+    const done = client.listNamespaces(context).then(
+      (names) => this.setListIfCurrent(generation, context, { state: 'listed', names }),
       (error: unknown) =>
-        this.current(generation) &&
-        this.emit(this.model.setNamespaceList(context, { state: 'failed', error: classifyError(error) })),
+        this.setListIfCurrent(generation, context, { state: 'failed', error: classifyError(error) }),
     );
-    const done = load.then(() => undefined);
     this.namespaceLoads.set(context, done);
     return done;
   }
@@ -349,17 +352,24 @@ export class ClusterSession {
     }
   }
 
+  /** Takes a namespace list that arrived, unless a reload started since it was asked for. */
+  private setListIfCurrent(generation: number, context: string, state: NamespaceListState): void {
+    if (this.current(generation)) {
+      this.emit(this.model.setNamespaceList(context, state));
+    }
+  }
+
   /**
    * Queues changes for one coalesced refresh. `now` passes them (and all pending) on as soon as
    * the current I/O is handled, for the one refresh a user waits for; a burst of events still
    * becomes one refresh per `coalesceMs`.
    */
-  private emit(changes: Changes, now = false): boolean {
+  private emit(changes: Changes, now = false): void {
     for (const id of changes) {
       this.pending.add(id);
     }
     if (this.pending.size === 0 || this.flushSoon) {
-      return true;
+      return;
     }
     if (now) {
       clearTimeout(this.flushTimer);
@@ -368,7 +378,6 @@ export class ClusterSession {
     } else {
       this.flushTimer ??= setTimeout(() => this.flush(), this.options.coalesceMs ?? 20);
     }
-    return true;
   }
 
   private flush(): void {

@@ -13,6 +13,7 @@ import {
   normalizeClusterDomain,
 } from '../../../../server/src/service/routing/dnsNames';
 import type { ClusterErrorInfo, ContextInfo, KubeObject, Pod, ResourceKind } from './kubeTypes';
+import type { ResourceEvent } from './resourceEvents';
 
 export type KubeconfigState =
   | { state: 'idle' }
@@ -25,22 +26,6 @@ export type NamespaceListState =
   | { state: 'loading' }
   | { state: 'listed'; names: string[] }
   | { state: 'failed'; error: ClusterErrorInfo };
-
-/** An object the apiserver sent that the view could not take whole (see apiObjects.ts). */
-export interface ObjectProblem {
-  /** Undefined when the object had no name (it was skipped). */
-  name?: string;
-  problem: string;
-}
-
-/** One change to one watched resource, as the client reports it. */
-export type ResourceEvent =
-  /** A complete list (first sync or re-list): replaces everything known. */
-  | { type: 'replace'; items: KubeObject[]; problems?: ObjectProblem[] }
-  | { type: 'upsert'; object: KubeObject; problem?: string }
-  | { type: 'delete'; object: KubeObject }
-  /** A watch event whose object could not be read at all. */
-  | { type: 'skip'; problem: string };
 
 /** Node ids to refresh; `rootId` means the whole tree. */
 export type Changes = Set<string>;

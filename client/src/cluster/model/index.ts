@@ -2,6 +2,7 @@
 export * from './kubeTypes';
 export * from './nodes';
 export * from './clusterModel';
+export * from './resourceEvents';
 export * from './namespaceData';
 export * from './serviceView';
 export * from './legacyView';

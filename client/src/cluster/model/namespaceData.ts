@@ -5,7 +5,8 @@
  */
 import { selectorMatches, serviceSelector } from '../../../../server/src/service/routing';
 import { resourceKinds, serviceNameLabel } from './kubeTypes';
-import type { ResourceEvent } from './clusterModel';
+import type { ResourceEvent } from './resourceEvents';
+import { ViewMemos } from './viewMemos';
 import type {
   ClusterErrorInfo,
   EndpointSlice,
@@ -35,6 +36,8 @@ const maxSkippedNoted = 1000;
 
 export class NamespaceData {
   readonly resources: Record<ResourceKind, ResourceState>;
+  /** What the views derived from these objects, kept here so each model owns its own. */
+  readonly memos = new ViewMemos();
   /** pod name -> names of the groups (Service names) whose slices or Endpoints point at it. */
   private podRefs: Map<string, Set<string | undefined>> | undefined;
   private sliceIndex: { version: number; byService: Map<string | undefined, EndpointSlice[]> } | undefined;

@@ -156,11 +156,11 @@ function presentObject(
     }
     case 'slice': {
       const slice = data.slices.get(node.name);
-      return slice && presentSlice(slice);
+      return slice && presentSlice(data, slice);
     }
     case 'endpoint': {
       const slice = data.slices.get(node.slice);
-      const found = slice && sliceEndpoint(slice, node.key);
+      const found = slice && sliceEndpoint(data, slice, node.key);
       return (
         found && presentEndpoint(found.endpoint, slice.addressType, slice.ports ?? [], [slice.metadata.name])
       );
@@ -282,8 +282,8 @@ function presentService(data: NamespaceData, service: Service, clusterDomain: st
   };
 }
 
-function presentSlice(slice: EndpointSlice): NodePresentation {
-  const counts = sliceCounts(slice);
+function presentSlice(data: NamespaceData, slice: EndpointSlice): NodePresentation {
+  const counts = sliceCounts(data, slice);
   const ports = (slice.ports ?? [])
     .map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`)
     .join(', ');

@@ -17,24 +17,9 @@ import { message } from './messages';
 import type { NamespaceData } from './namespaceData';
 import type { ClusterNode, MessageNode } from './nodes';
 
-interface CachedPrediction {
-  service: Service;
-  podsVersion: number;
-  endpoints: unknown;
-  prediction: RoutingPrediction;
-}
-
-// Objects are replaced, never mutated, on every change: a prediction stays valid while the
-// Service object, its Endpoints object and the namespace's pods are the ones it was made from.
-const cache = new WeakMap<NamespaceData, Map<string, CachedPrediction>>();
-
 /** What the controllers make of the Service, computed again only when its inputs changed. */
 export function serviceRouting(data: NamespaceData, service: Service): RoutingPrediction {
-  let byService = cache.get(data);
-  if (!byService) {
-    byService = new Map();
-    cache.set(data, byService);
-  }
+  const byService = data.memos.routing;
   const name = service.metadata.name;
   const endpoints = data.legacyEndpoints.get(name);
   const cached = byService.get(name);

@@ -11,13 +11,11 @@ import { serviceRouting } from './routingView';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import { MergedIndex, rank } from './mergedIndex';
 import type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
+import type { KeyedEndpoint, KeyedIndex, MergedEntry } from './viewMemos';
 
 export type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
 
-export interface KeyedEndpoint {
-  key: string;
-  endpoint: SliceEndpoint;
-}
+export type { KeyedEndpoint } from './viewMemos';
 
 /** A disagreement worth a warning node; `code` is stable, `text` says what and where. */
 export interface Finding {
@@ -34,34 +32,28 @@ export interface Finding {
 }
 
 /** A slice's endpoints keyed by first address; repeats within the slice get `#2`, `#3`. */
-export function keyedEndpoints(slice: EndpointSlice): KeyedEndpoint[] {
-  return keyedIndex(slice).list;
+export function keyedEndpoints(data: NamespaceData, slice: EndpointSlice): KeyedEndpoint[] {
+  return keyedIndex(data, slice).list;
 }
 
 /** One endpoint of a slice by its key. */
-export function sliceEndpoint(slice: EndpointSlice, key: string): KeyedEndpoint | undefined {
-  return keyedIndex(slice).byKey.get(key);
+export function sliceEndpoint(
+  data: NamespaceData,
+  slice: EndpointSlice,
+  key: string,
+): KeyedEndpoint | undefined {
+  return keyedIndex(data, slice).byKey.get(key);
 }
-
-// Stored objects are replaced, never mutated, on every change: an object is its own cache key.
-// Without these, a tree item per endpoint looking itself up would cost O(n²) per refresh.
-interface KeyedIndex {
-  list: KeyedEndpoint[];
-  byKey: Map<string, KeyedEndpoint>;
-  counts?: EndpointCounts;
-}
-
-const keyedCache = new WeakMap<EndpointSlice, KeyedIndex>();
 
 /** A slice's endpoint counts, computed once per slice object: a Service's refresh shows all its slices. */
-export function sliceCounts(slice: EndpointSlice): EndpointCounts {
-  const index = keyedIndex(slice);
+export function sliceCounts(data: NamespaceData, slice: EndpointSlice): EndpointCounts {
+  const index = keyedIndex(data, slice);
   index.counts ??= countEndpoints(index.list);
   return index.counts;
 }
 
-function keyedIndex(slice: EndpointSlice): KeyedIndex {
-  let cached = keyedCache.get(slice);
+function keyedIndex(data: NamespaceData, slice: EndpointSlice): KeyedIndex {
+  let cached = data.memos.keyed.get(slice);
   if (!cached) {
     const seen = new Map<string, number>();
     const list = (slice.endpoints ?? []).map((endpoint) => {
@@ -71,30 +63,13 @@ function keyedIndex(slice: EndpointSlice): KeyedIndex {
       return { key: count === 1 ? first : `${first}#${count}`, endpoint };
     });
     cached = { list, byKey: new Map(list.map((entry) => [entry.key, entry])) };
-    keyedCache.set(slice, cached);
+    data.memos.keyed.set(slice, cached);
   }
   return cached;
 }
 
-/** What is derived from a Service's slices, each part computed when first asked for. */
-interface MergedEntry {
-  slices: readonly EndpointSlice[];
-  counts?: EndpointCounts;
-  index?: MergedIndex;
-  /** The index of the slices before the last change, updated into `index` when asked for. */
-  previous?: MergedIndex;
-}
-
-// Per Service, the slice objects the view was computed from: an event replaces one slice object,
-// so only the view of the Service that slice belongs to is computed again.
-const mergedCache = new WeakMap<NamespaceData, Map<string, MergedEntry>>();
-
 function mergedEntry(data: NamespaceData, service: string): MergedEntry {
-  let byService = mergedCache.get(data);
-  if (!byService) {
-    byService = new Map();
-    mergedCache.set(data, byService);
-  }
+  const byService = data.memos.merged;
   const slices = data.slicesOf(service);
   const cached = byService.get(service);
   // slicesOf answers the same array until a slice changes: a thousand items of one Service

@@ -186,7 +186,7 @@ function objectChildren(
       if (!slice) {
         return [];
       }
-      const endpoints = keyedEndpoints(slice).map(({ key }) =>
+      const endpoints = keyedEndpoints(data, slice).map(({ key }) =>
         childOf(node, 'e', key, { kind: 'endpoint' as const, ...scope, slice: node.name, key }),
       );
       return [
@@ -281,7 +281,7 @@ function findEndpoint(
 ): SliceEndpoint | undefined {
   if (node.kind === 'endpoint') {
     const slice = data.slices.get(node.slice);
-    return slice ? sliceEndpoint(slice, node.key)?.endpoint : undefined;
+    return slice ? sliceEndpoint(data, slice, node.key)?.endpoint : undefined;
   }
   return mergedView(data, node.service).byKey.get(node.key)?.endpoint;
 }
