@@ -108,7 +108,7 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   const caches = new LruCache<LruCache<ChunkResult>>(maxSettingsCaches);
   // Completion's per-document analysis: a few documents, the ones being edited.
   const analyses: AnalysisCache = new LruCache(8);
-  const symbols = new SymbolCache();
+  const symbols = new SymbolCache(store);
   // The previous call's documents by position, per file ('' for callers that name none). An
   // edit leaves all documents but one where they were, and comparing a document with its
   // predecessor at the same place is an identity check (a ChunkedText keeps unchanged strings),
@@ -148,11 +148,12 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
     complete: (source, position, settings, workspace) =>
       doComplete(store.source(source), position, settings, workspace, analyses),
     hover: (source, position, settings, workspace) =>
-      doHover(store.source(source), position, settings, workspace),
+      doHover(store, store.source(source), position, settings, workspace),
     codeActions: (source, range, diagnostics, settings, workspace) =>
-      codeActions(store.source(source), range, diagnostics, settings, workspace),
+      codeActions(store, store.source(source), range, diagnostics, settings, workspace),
     documentSymbols: (source) => symbols.of(store.source(source)),
-    convertEndpointsToSlices: (source, options) => convertEndpointsInText(store.source(source), options),
+    convertEndpointsToSlices: (source, options) =>
+      convertEndpointsInText(store, store.source(source), options),
     cacheStats() {
       const totals = { hits: 0, misses: 0 };
       for (const cache of caches.values()) {

@@ -1,9 +1,8 @@
 import { kindSpecs } from '../k8s/schema';
 import type { CodeAction, CodeActionDiagnostic, TextEdit } from '../languageTypes';
-import { decode } from '../decode/decode';
 import type { Decoded } from '../decode/decode';
 import type { TextSource } from '../source/chunkedText';
-import { parseChunk } from '../yaml/yamlDocument';
+import type { ParsedDocuments } from '../store/documentStore';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { ServiceSettings } from '../settings';
 import type { OurKind } from '../types';
@@ -43,6 +42,7 @@ export type FixDocuments = Map<string, DocumentBase>;
  * slice) read it parsed once. Fixers read the parse and never change it (splitFix clones).
  */
 export function fixContext(
+  store: ParsedDocuments,
   source: TextSource,
   diagnostic: CodeActionDiagnostic,
   settings: ServiceSettings,
@@ -54,12 +54,12 @@ export function fixContext(
   if (!kind) return undefined;
   let base = documents.get(doc.chunk.text);
   if (!base) {
-    const parsed = parseChunk(doc.chunk.text);
+    const parsed = store.parse(doc.chunk.text);
     const { startLine, text } = doc.chunk;
     base = {
       kind,
       parsed,
-      decoded: decode(parsed.doc, kindSpecs[kind]),
+      decoded: store.decode(parsed, kindSpecs[kind]),
       startLine,
       identity: documentIdentity(text),
     };

@@ -3,6 +3,7 @@ import { convertEndpointEdits } from '../migration/convertText';
 import type { TextSource } from '../source/chunkedText';
 import { defaultMigrationSettings } from '../settings';
 import type { ServiceSettings } from '../settings';
+import type { ParsedDocuments } from '../store/documentStore';
 import type { Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { documentAt } from '../yamlText/documentAt';
@@ -45,7 +46,9 @@ const fixers: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'endpoints-over-controller-limit': splitSliceFix,
 };
 
+/** `store`: the service's documents, each parsed once per version for every feature. */
 export function codeActions(
+  store: ParsedDocuments,
   source: TextSource,
   range: Range,
   diagnostics: readonly CodeActionDiagnostic[],
@@ -57,16 +60,17 @@ export function codeActions(
   for (const diagnostic of diagnostics) {
     const fixer = fixers[diagnostic.code];
     if (!fixer) continue;
-    const ctx = fixContext(source, diagnostic, settings, index, documents);
+    const ctx = fixContext(store, source, diagnostic, settings, index, documents);
     if (ctx) actions.push(...fixer(ctx).filter((a) => a.edits.length > 0));
   }
-  const convert = convertAction(source, range, settings, diagnostics);
+  const convert = convertAction(store, source, range, settings, diagnostics);
   if (convert) actions.push(convert);
   return actions;
 }
 
 /** "Convert Endpoints to EndpointSlices" for the Endpoints document at the range. */
 function convertAction(
+  store: ParsedDocuments,
   source: TextSource,
   range: Range,
   settings: ServiceSettings,
@@ -74,6 +78,7 @@ function convertAction(
 ): CodeAction | undefined {
   if (documentAt(source, range.start.line).kind !== 'Endpoints') return undefined;
   const result = convertEndpointEdits(
+    store,
     source,
     settings.migration ?? defaultMigrationSettings,
     range.start.line,

@@ -2,7 +2,8 @@ import { labelFact } from '../k8s/labelFacts';
 import { resolvePath } from '../k8s/schemaPath';
 import { editingLimitExceeded } from '../source/limits';
 import { shiftRange } from '../source/positions';
-import { parseChunk, rangeOf } from '../yaml/yamlDocument';
+import { rangeOf } from '../yaml/yamlDocument';
+import type { ParsedDocuments } from '../store/documentStore';
 import type { TextSource } from '../source/chunkedText';
 import type { Hover } from '../languageTypes';
 import type { KubernetesVersion, ServiceSettings } from '../settings';
@@ -21,6 +22,7 @@ import { addressHover } from './addressHover';
  * form; on a label or a port name, what it ties the document to in the workspace.
  */
 export function doHover(
+  store: ParsedDocuments,
   source: TextSource,
   position: Position,
   settings: ServiceSettings,
@@ -33,7 +35,7 @@ export function doHover(
     const at = { line: position.line, character: position.character };
     return { contents: `Hover is off for this document: ${limit}.`, range: { start: at, end: at } };
   }
-  const chunk = parseChunk(doc.chunk.text);
+  const chunk = store.parse(doc.chunk.text);
   const offset = offsetAt(doc.chunk.text, position.line - doc.chunk.startLine, position.character);
   const found = nodeAt(chunk.doc.contents, offset);
   if (!found) return null;

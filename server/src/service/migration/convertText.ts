@@ -6,11 +6,11 @@ import { matchKind } from '../k8s/kinds';
 import type { Endpoints } from '../k8s/objects';
 import { labelSkipMirror } from '../k8s/wellKnown';
 import type { TextEdit } from '../languageTypes';
-import { decode } from '../decode/decode';
 import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
 import { parseChunk, topLevelScalar } from '../yaml/yamlDocument';
 import type { ParsedChunk } from '../yaml/yamlDocument';
+import type { ParsedDocuments } from '../store/documentStore';
 import { applyEdits, chunkEdit, insertPairEdit, replaceLinesEdits } from '../yamlText/edits';
 import { convertEndpoints } from './convert';
 import type { Conversion, Manifest, MigrationOptions } from './convert';
@@ -47,11 +47,12 @@ export interface ConvertedObject {
  * Comments and other documents are left as they are.
  */
 export function convertEndpointsInText(
+  store: ParsedDocuments,
   source: TextSource,
   options: MigrationOptions,
   line?: number,
 ): MigrationResult {
-  const result = convertEndpointEdits(source, options, line);
+  const result = convertEndpointEdits(store, source, options, line);
   const text = textOf(source);
   return { ...result, text: result.edits.length > 0 ? applyEdits(text, result.edits) : text };
 }
@@ -61,6 +62,7 @@ export function convertEndpointsInText(
  * move in a large file must not join and rewrite the whole file to show its title.
  */
 export function convertEndpointEdits(
+  store: ParsedDocuments,
   source: TextSource,
   options: MigrationOptions,
   line?: number,
@@ -76,8 +78,8 @@ export function convertEndpointEdits(
   chunks.forEach((chunk, i) => {
     const next = chunks[i + 1];
     if (line !== undefined && (line < chunk.startLine || (next && line >= next.startLine))) return;
-    const parsed = parseChunk(chunk.text);
-    const endpoints = decodedEndpoints(parsed);
+    const parsed = store.parse(chunk.text);
+    const endpoints = decodedEndpoints(store, parsed);
     if (!endpoints) return;
     const name = endpoints.metadata?.name ?? '(unnamed)';
     const conversion = convertEndpoints(endpoints, options);
@@ -102,11 +104,11 @@ export function convertEndpointEdits(
   return result;
 }
 
-function decodedEndpoints(parsed: ParsedChunk): Endpoints | undefined {
+function decodedEndpoints(store: ParsedDocuments, parsed: ParsedChunk): Endpoints | undefined {
   if (parsed.doc.errors.length > 0 || !isMap(parsed.doc.contents)) return undefined;
   const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));
   if (match.kind !== 'ours' || match.ourKind !== 'Endpoints') return undefined;
-  const decoded = decode(parsed.doc, kindSpecs.Endpoints);
+  const decoded = store.decode(parsed, kindSpecs.Endpoints);
   return decoded.issues.some((i) => i.kind === 'type' || i.kind === 'limit') ? undefined : decoded.value;
 }
 

@@ -9,6 +9,12 @@ import { parseChunk } from '../yaml/yamlDocument';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import { LruCache } from './lru';
 
+/** What a feature reads of the store: a document's parse and its decodings, made once. */
+export type ParsedDocuments = Pick<DocumentStore, 'parse' | 'decode'>;
+
+/** YAML parses kept for the features: the edited document and a few a request reads around it. */
+const recentParses = 4;
+
 /** Hears of every document the store parses afresh, with its parse (the workspace index). */
 export type ParseListener = (text: string, parsed: ParsedChunk) => void;
 
@@ -26,6 +32,9 @@ export type ParseListener = (text: string, parsed: ParsedChunk) => void;
  * - Listeners: whoever summarizes documents too (the workspace index) hears of each fresh parse
  *   while it is at hand, so opening a 500-document file parses each document once, not twice,
  *   and no parse is kept for later (a parse kept longer outlives the young generation).
+ * - The last few YAML parses, by text, which every feature takes from here: after a keystroke,
+ *   validation, hover, the outline and the code actions read the edited document's one parse.
+ *   Only a few: a workspace scan passes each parse on and lets it go young.
  * - Decodings of a whole document, kept per parse, which validation and the index both make.
  */
 export class DocumentStore {
@@ -36,6 +45,8 @@ export class DocumentStore {
   private edited: ReadonlySet<string> = new Set();
   private readonly listeners: ParseListener[] = [];
   private readonly decodings = new WeakMap<ParsedChunk, Map<ObjectSpec, Decoded>>();
+  private readonly recent = new LruCache<ParsedChunk>(recentParses);
+  private parseCount = 0;
   /** The last plain text split, so several features asking about one text split it once. */
   private lastSplit: { text: string; source: ChunkedSource } | undefined;
 
@@ -69,12 +80,27 @@ export class DocumentStore {
     this.listeners.push(listener);
   }
 
-  /** The parse of a document (read, never changed, by everything that takes it from here). */
+  /**
+   * The parse of a document (read, never changed, by everything that takes it from here). A YAML
+   * text parsed lately is answered from the memo; listeners hear of fresh parses only.
+   */
   parse(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
-    const parsed =
-      format === 'yaml' && this.edited.has(text) ? this.sectioned.parse(text) : parseChunk(text, format);
-    if (format === 'yaml') for (const listener of this.listeners) listener(text, parsed);
-    return parsed;
+    if (format === 'json') return this.fresh(text, format);
+    return this.recent.getOrCompute(text, () => {
+      const parsed = this.fresh(text, format);
+      for (const listener of this.listeners) listener(text, parsed);
+      return parsed;
+    });
+  }
+
+  /** Documents parsed afresh since the store was made: the work the memo saves shows here. */
+  get parses(): number {
+    return this.parseCount;
+  }
+
+  private fresh(text: string, format: 'yaml' | 'json'): ParsedChunk {
+    this.parseCount++;
+    return format === 'yaml' && this.edited.has(text) ? this.sectioned.parse(text) : parseChunk(text, format);
   }
 
   /** `decode` of a whole, untemplated document, made once per parse; the result is read, never changed. */

@@ -3,7 +3,8 @@ import type { Node, YAMLMap } from 'yaml';
 import { matchKind } from '../k8s/kinds';
 import type { DocumentSymbol, SymbolKind } from '../languageTypes';
 import { editingLimitExceeded } from '../source/limits';
-import { parseChunk, rangeOf, topLevelScalar } from '../yaml/yamlDocument';
+import { rangeOf, topLevelScalar } from '../yaml/yamlDocument';
+import type { ParsedDocuments } from '../store/documentStore';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 
@@ -13,10 +14,10 @@ import type { Range } from '../types';
  * YAML extension's outline.
  */
 /** The outline of one `---` document, lines counted from its start (symbolCache.ts places it). */
-export function chunkSymbols(text: string): DocumentSymbol[] {
+export function chunkSymbols(store: ParsedDocuments, text: string): DocumentSymbol[] {
   // Beyond a limit the outline is off (the document's limit-exceeded advice says so).
   if (editingLimitExceeded(text)) return [];
-  const parsed = parseChunk(text);
+  const parsed = store.parse(text);
   const root = parsed.doc.contents;
   const match = matchKind(topLevelScalar(parsed, 'apiVersion'), topLevelScalar(parsed, 'kind'));
   if (!isMap(root) || match.kind === 'other') return [];

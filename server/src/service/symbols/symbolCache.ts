@@ -4,6 +4,7 @@ import { shiftRange } from '../source/positions';
 import type { TextSource } from '../source/chunkedText';
 import type { DocumentSymbol } from '../languageTypes';
 import { chunkSymbols } from './documentSymbols';
+import type { ParsedDocuments } from '../store/documentStore';
 
 /**
  * Outlines per `---` document. Editors ask for the outline after every edit (breadcrumbs, the
@@ -15,6 +16,8 @@ export class SymbolCache {
   /** The last file's documents by position: after an edit, all but one are the same strings. */
   private previous: { text: string; symbols: DocumentSymbol[] }[] = [];
 
+  constructor(private readonly store: ParsedDocuments) {}
+
   of(source: TextSource): DocumentSymbol[] {
     const chunks = yamlChunksOf(source);
     const entries = chunks.map((chunk, i) => {
@@ -22,7 +25,7 @@ export class SymbolCache {
       if (same !== undefined && same.text === chunk.text) return same;
       return {
         text: chunk.text,
-        symbols: this.cache.getOrCompute(chunk.text, () => chunkSymbols(chunk.text)),
+        symbols: this.cache.getOrCompute(chunk.text, () => chunkSymbols(this.store, chunk.text)),
       };
     });
     this.previous = entries;
