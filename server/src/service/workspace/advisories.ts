@@ -1,5 +1,8 @@
 import { controllerManagedByValues } from '../k8s/wellKnown';
+import { unpairedPortNames } from '../routing';
 import type { EndpointDiagnostic, Range } from '../types';
+import { routingAdvisories } from './routingAdvice';
+import { sliceFamilyAdvice } from './sliceFamilyAdvice';
 import type { EndpointsInfo, FileSummary, NamedRange, ServiceInfo, SliceInfo } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -15,6 +18,7 @@ export function workspaceAdvisories(summary: FileSummary, index: WorkspaceIndex)
   return [
     ...summary.slices.flatMap((slice) => sliceAdvice(slice, index, knowsServices)),
     ...summary.endpoints.flatMap((endpoints) => endpointsAdvice(endpoints, index, knowsServices)),
+    ...routingAdvisories(summary, index),
   ];
 }
 
@@ -45,7 +49,7 @@ function sliceAdvice(slice: SliceInfo, index: WorkspaceIndex, knowsServices: boo
       ),
     );
   }
-  out.push(...familyAdvice(slice, service, index));
+  out.push(...familyAdvice(slice, service, index), ...sliceFamilyAdvice(slice, service));
   return out;
 }
 
@@ -83,10 +87,16 @@ function endpointsAdvice(
 
 function portAdvice(ports: NamedRange[], service: ServiceInfo): EndpointDiagnostic[] {
   if (service.ports.length === 0) return [];
-  const names = service.ports.map((p) => p.name);
-  const listed = names.map((n) => `"${n}"`).join(', ');
+  const listed = service.ports.map((p) => `"${p.name}"`).join(', ');
+  // The pairing is the routing engine's, the one the cluster view shows.
+  const unpaired = new Set(
+    unpairedPortNames(
+      service.ports,
+      ports.map((p) => p.name),
+    ),
+  );
   return ports.flatMap((port) => {
-    if (names.includes(port.name)) return [];
+    if (!unpaired.has(port.name)) return [];
     const what = port.name === '' ? 'This unnamed port' : `Port name "${port.name}"`;
     return [
       advice(

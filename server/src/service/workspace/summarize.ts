@@ -13,6 +13,8 @@ import { rangeOf } from '../yaml/yamlDocument';
 import { sharedDecode, sharedParse } from '../store/sharedParse';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
+import { podTemplateInfo } from './podTemplates';
+import { serviceRoutingInfo } from './serviceRouting';
 import type {
   EndpointsInfo,
   FileSummary,
@@ -26,11 +28,12 @@ import type {
  * Documents worth parsing for the index; everything else is skipped by this line scan. Lists
  * count (`kubectl get services -o yaml` writes a `List` of Services): their items are indexed.
  */
-const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List)["']?[ \t]*(?:#.*)?$/m;
+const indexedKind =
+  /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*(?:#.*)?$/m;
 
 /** The summary of one `---` document, with ranges counted from its first line and no uri yet. */
 export function summarizeChunk(text: string, edited = false): FileSummary {
-  const summary: FileSummary = { services: [], slices: [], endpoints: [] };
+  const summary: FileSummary = { services: [], slices: [], endpoints: [], templates: [] };
   if (!indexedKind.test(text)) return summary;
   // A document validation skips for its size is not parsed for the index either (source/limits.ts).
   if (validationLimitExceeded(text)) return summary;
@@ -52,11 +55,15 @@ function addObject(summary: FileSummary, chunk: ParsedChunk, object: ManifestObj
     node === chunk.doc.contents ? sharedDecode(chunk, spec) : decode(chunk.doc, spec, { root: node });
   if (kind === 'Service' && apiVersion === 'v1') {
     const service = serviceInfo(node, range);
+    if (service) service.routing = serviceRoutingInfo(chunk, node);
     if (service) summary.services.push(service);
   } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
     summary.slices.push(sliceInfo(chunk, decoded(kindSpecs.EndpointSlice), range));
   } else if (kind === 'Endpoints' && apiVersion === 'v1') {
     summary.endpoints.push(endpointsInfo(chunk, decoded(kindSpecs.Endpoints), range));
+  } else {
+    const template = podTemplateInfo(chunk, node, String(kind), String(apiVersion), range);
+    if (template) summary.templates.push(template);
   }
 }
 

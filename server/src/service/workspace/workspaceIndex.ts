@@ -4,6 +4,7 @@ import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
 import { summarizeChunk } from './summarize';
 import { sameNamespace } from './types';
+import type { PodTemplateInfo } from './podTemplates';
 import type { EndpointsInfo, FileSummary, ServiceInfo, SliceInfo } from './types';
 
 /**
@@ -131,6 +132,10 @@ export class WorkspaceIndex {
     return this.summaries().flatMap((f) => f.endpoints);
   }
 
+  templates(): PodTemplateInfo[] {
+    return this.summaries().flatMap((f) => f.templates);
+  }
+
   private summaries(): FileSummary[] {
     return this.everything().summaries;
   }
@@ -177,12 +182,13 @@ export class WorkspaceIndex {
 
 /** The documents' summaries placed in their file: the file's uri, ranges moved to their lines. */
 function placeChunks(chunks: IndexedChunk[], uri: string): FileSummary {
-  const out: FileSummary = { services: [], slices: [], endpoints: [] };
+  const out: FileSummary = { services: [], slices: [], endpoints: [], templates: [] };
   for (const chunk of chunks) {
     chunk.placed ??= placeChunk(chunk, uri);
     out.services.push(...chunk.placed.services);
     out.slices.push(...chunk.placed.slices);
     out.endpoints.push(...chunk.placed.endpoints);
+    out.templates.push(...chunk.placed.templates);
   }
   return out;
 }
@@ -194,6 +200,7 @@ function placeChunk({ cached, startLine }: IndexedChunk, uri: string): FileSumma
     services: cached.summary.services.map(place),
     slices: cached.summary.slices.map(place),
     endpoints: cached.summary.endpoints.map(place),
+    templates: cached.summary.templates.map(place),
   };
 }
 
@@ -202,7 +209,7 @@ function safeSummary(text: string, edited: boolean): FileSummary {
   try {
     return summarizeChunk(text, edited);
   } catch {
-    return { services: [], slices: [], endpoints: [] };
+    return { services: [], slices: [], endpoints: [], templates: [] };
   }
 }
 
