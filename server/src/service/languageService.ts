@@ -66,6 +66,8 @@ export interface LanguageService {
     diagnostics: readonly CodeActionDiagnostic[],
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
+    /** The file's uri: fixes that also edit other files of the workspace need it. */
+    uri?: string,
   ): CodeAction[];
   documentSymbols(source: TextSource): DocumentSymbol[];
   /** Every Endpoints document of the text converted to EndpointSlices. */
@@ -135,8 +137,8 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
     complete: (source, position, settings, workspace) =>
       doComplete(source, position, settings, workspace, analyses),
     hover: (source, position, settings, workspace) => doHover(source, position, settings, workspace),
-    codeActions: (source, range, diagnostics, settings, workspace) =>
-      codeActions(source, range, diagnostics, settings, workspace),
+    codeActions: (source, range, diagnostics, settings, workspace, uri) =>
+      codeActions(source, range, diagnostics, settings, workspace, uri),
     documentSymbols: (source) => symbols.of(source),
     convertEndpointsToSlices: (source, options) => convertEndpointsInText(source, options),
     cacheStats() {

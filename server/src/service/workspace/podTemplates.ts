@@ -17,6 +17,8 @@ export interface PodTemplateInfo {
   namespace?: string;
   /** Labels as written (a non-string value is read as the text it has). */
   labels: LabelEntry[];
+  /** The workload's `spec.selector.matchLabels`, which must keep matching the template's labels. */
+  workloadSelector: LabelEntry[];
   /** The template's `metadata.labels` map, where a missing label would be added. */
   labelsRange?: Range;
   containers: RoutingContainer[];
@@ -63,10 +65,12 @@ export function podTemplateInfo(
   if (name === undefined || !template || !metadata) return undefined;
   const labelsNode = mapAt(template, ['metadata', 'labels']);
   const spec = mapAt(template, ['spec']);
+  const matchLabels = where.path.length === 0 ? undefined : mapAt(root, ['spec', 'selector', 'matchLabels']);
   const info: PodTemplateInfo = {
     uri: '',
     name: `${kind}/${name}`,
     labels: labelsNode ? labelEntries(chunk, labelsNode) : [],
+    workloadSelector: matchLabels ? labelEntries(chunk, matchLabels) : [],
     containers: spec ? containers(spec.get('containers', true)) : [],
     sidecars: spec
       ? containers(spec.get('initContainers', true)).filter((c) => c.restartPolicy === 'Always')
