@@ -1,5 +1,6 @@
-import { createLanguageService } from '../service';
-import type { DocumentReport, EndpointDiagnostic, ServiceSettings, Severity } from '../service';
+import { WorkspaceIndex, createLanguageService } from '../service';
+import type { DocumentReport, EndpointDiagnostic, FileSummary, ServiceSettings, Severity } from '../service';
+import { withCrossFileAdvice } from './crossFile';
 import { inputName, readInput } from './files';
 import type { LintInput } from './files';
 
@@ -23,12 +24,21 @@ export async function lintInputs(
   toolVersion: string,
 ): Promise<LintRun> {
   const service = createLanguageService();
+  const summaries = new WorkspaceIndex();
   const files: LintedFile[] = [];
+  const summarized: FileSummary[] = [];
   for (const input of inputs) {
     const text = await readInput(input);
-    files.push({ path: inputName(input), documents: service.validate(text, settings).documents });
+    const path = inputName(input);
+    files.push({ path, documents: service.validate(text, settings).documents });
+    if (settings.advisories) summarized.push(summaries.summarize(text, path));
   }
-  return { settings, toolVersion, files };
+  // All inputs are one workspace: the cross-file pass runs last, on this thread, from the summaries.
+  return {
+    settings,
+    toolVersion,
+    files: settings.advisories ? withCrossFileAdvice(files, summarized) : files,
+  };
 }
 
 /** Every diagnostic of a file, in document order. */

@@ -4,7 +4,7 @@ import type { EndpointDiagnostic, Range } from '../types';
 import { routingAdvisories } from './routingAdvice';
 import { sliceFamilyAdvice } from './sliceFamilyAdvice';
 import type { EndpointsInfo, FileSummary, NamedRange, ServiceInfo, SliceInfo } from './types';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspaceView';
 
 /**
  * Advice that needs the rest of the workspace: the Service a slice or an Endpoints belongs to.
@@ -13,7 +13,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 const notFromServer = '(advice; the apiserver accepts this)';
 
-export function workspaceAdvisories(summary: FileSummary, index: WorkspaceIndex): EndpointDiagnostic[] {
+export function workspaceAdvisories(summary: FileSummary, index: WorkspaceView): EndpointDiagnostic[] {
   const knowsServices = index.services().length > 0;
   return [
     ...summary.slices.flatMap((slice) => sliceAdvice(slice, index, knowsServices)),
@@ -22,7 +22,7 @@ export function workspaceAdvisories(summary: FileSummary, index: WorkspaceIndex)
   ];
 }
 
-function sliceAdvice(slice: SliceInfo, index: WorkspaceIndex, knowsServices: boolean): EndpointDiagnostic[] {
+function sliceAdvice(slice: SliceInfo, index: WorkspaceView, knowsServices: boolean): EndpointDiagnostic[] {
   if (slice.serviceName === undefined) return [];
   const service = index.findService(slice.serviceName, slice.namespace);
   const where = slice.serviceNameRange ?? slice.anchor;
@@ -55,7 +55,7 @@ function sliceAdvice(slice: SliceInfo, index: WorkspaceIndex, knowsServices: boo
 
 function endpointsAdvice(
   endpoints: EndpointsInfo,
-  index: WorkspaceIndex,
+  index: WorkspaceView,
   knowsServices: boolean,
 ): EndpointDiagnostic[] {
   if (endpoints.name === undefined) return [];
@@ -109,7 +109,7 @@ function portAdvice(ports: NamedRange[], service: ServiceInfo): EndpointDiagnost
   });
 }
 
-function familyAdvice(slice: SliceInfo, service: ServiceInfo, index: WorkspaceIndex): EndpointDiagnostic[] {
+function familyAdvice(slice: SliceInfo, service: ServiceInfo, index: WorkspaceView): EndpointDiagnostic[] {
   if (service.families.length < 2 || service.hasSelector) return [];
   const present = new Set(index.slicesOf(service).map((s) => s.addressType));
   present.add(slice.addressType);

@@ -3,7 +3,7 @@ import type { EndpointDiagnostic } from '../types';
 import { advice, notFromServer } from './adviceText';
 import { sameNamespace } from './types';
 import type { ServiceInfo } from './types';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspaceView';
 
 /**
  * service-without-endpoints: a Service without a selector has only the endpoints someone
@@ -14,7 +14,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
 export function manualServiceAdvice(
   service: ServiceInfo,
   prediction: RoutingPrediction,
-  index: WorkspaceIndex,
+  index: WorkspaceView,
 ): EndpointDiagnostic[] {
   if (prediction.mode !== 'manual' || !service.routing) return [];
   const endpoints = index.endpoints();

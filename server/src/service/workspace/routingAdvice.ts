@@ -6,14 +6,14 @@ import type { PodTemplateInfo } from './podTemplates';
 import { selectorAdvice } from './selectorAdvice';
 import { targetPortAdvice } from './targetPortAdvice';
 import type { FileSummary, ServiceInfo } from './types';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspaceView';
 
 /**
  * The routing doctor: each Service of a file judged by the routing engine against the pod
  * templates, Endpoints and EndpointSlices of the whole workspace. The engine decides what is
  * selected and which ports resolve; the rule files only turn its verdict into advice.
  */
-export function routingAdvisories(summary: FileSummary, index: WorkspaceIndex): EndpointDiagnostic[] {
+export function routingAdvisories(summary: FileSummary, index: WorkspaceView): EndpointDiagnostic[] {
   if (summary.services.length === 0) return [];
   const templates = index.templates();
   return summary.services.flatMap((service) => serviceAdvice(service, templates, index));
@@ -22,7 +22,7 @@ export function routingAdvisories(summary: FileSummary, index: WorkspaceIndex): 
 function serviceAdvice(
   service: ServiceInfo,
   all: readonly PodTemplateInfo[],
-  index: WorkspaceIndex,
+  index: WorkspaceView,
 ): EndpointDiagnostic[] {
   if (!service.routing) return [];
   // The engine compares namespaces exactly: an omitted one is the same as another omitted one.

@@ -5,7 +5,7 @@ import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
 import type { ObjectSpec } from '../k8s/schemaTypes';
 import { decode } from '../decode/decode';
-import { validationLimitExceeded } from '../source/limits';
+import { documentLimits, validationLimitExceeded } from '../source/limits';
 import type { Decoded, Location } from '../decode/decode';
 import { documentObjects } from '../decode/objects';
 import type { ManifestObject } from '../decode/objects';
@@ -37,6 +37,9 @@ export function summarizeChunk(text: string, edited = false): FileSummary {
   if (!indexedKind.test(text)) return summary;
   // A document validation skips for its size is not parsed for the index either (source/limits.ts).
   if (validationLimitExceeded(text)) return summary;
+  // Nor one over the editing limit: a 10 MB `kubectl get -o yaml` List parsed whole takes 65
+  // times its size, where validation reads it item by item.
+  if (text.length > documentLimits.documentChars) return summary;
   const chunk = sharedParse(text, 'yaml', { edited });
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);

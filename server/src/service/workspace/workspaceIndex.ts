@@ -3,7 +3,8 @@ import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
 import { summarizeChunk } from './summarize';
-import { sameNamespace } from './types';
+import { findServiceIn, slicesOfIn } from './workspaceView';
+import type { WorkspaceView } from './workspaceView';
 import type { PodTemplateInfo } from './podTemplates';
 import type { EndpointsInfo, FileSummary, ServiceInfo, SliceInfo } from './types';
 
@@ -38,7 +39,7 @@ interface IndexedChunk {
   placed?: FileSummary;
 }
 
-export class WorkspaceIndex {
+export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, IndexedFile>();
   private readonly cache = new LruCache<CachedSummary>(8192);
   private changes = 0;
@@ -166,17 +167,11 @@ export class WorkspaceIndex {
 
   /** The Service of that name, preferring one in the same namespace. */
   findService(name: string | undefined, namespace: string | undefined): ServiceInfo | undefined {
-    if (name === undefined) return undefined;
-    const candidates = this.services().filter(
-      (s) => s.name === name && sameNamespace(s.namespace, namespace),
-    );
-    return candidates.find((s) => s.namespace === namespace) ?? candidates[0];
+    return findServiceIn(this.services(), name, namespace);
   }
 
   slicesOf(service: ServiceInfo): SliceInfo[] {
-    return this.slices().filter(
-      (s) => s.serviceName === service.name && sameNamespace(s.namespace, service.namespace),
-    );
+    return slicesOfIn(this.slices(), service);
   }
 }
 
