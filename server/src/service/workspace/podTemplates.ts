@@ -23,6 +23,8 @@ export interface PodTemplateInfo {
   labelsRange?: Range;
   containers: RoutingContainer[];
   sidecars: RoutingContainer[];
+  /** Set for a Helm template whose labels or ports a tag may write: advice does not judge by it. */
+  uncertain?: boolean;
   /** Where advice about the template points: the workload's name. */
   anchor: Range;
   range: Range;

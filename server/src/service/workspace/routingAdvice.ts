@@ -24,7 +24,7 @@ function serviceAdvice(
   all: readonly PodTemplateInfo[],
   index: WorkspaceView,
 ): EndpointDiagnostic[] {
-  if (!service.routing) return [];
+  if (!service.routing || service.routing.uncertain) return [];
   // The engine compares namespaces exactly: an omitted one is the same as another omitted one.
   const here = all.filter((t) => (t.namespace ?? '') === (service.namespace ?? ''));
   const byName = new Map(here.map((t) => [t.name, t]));

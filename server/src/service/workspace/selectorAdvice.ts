@@ -19,6 +19,8 @@ export function selectorAdvice(
   if (!routing || prediction.mode !== 'selector' || prediction.pods.length > 0 || templates.size === 0) {
     return [];
   }
+  // A Helm template whose labels a tag writes might be the one selected.
+  if ([...templates.values()].some((t) => t.uncertain)) return [];
   const near = prediction.nearest[0];
   const template = near && templates.get(near.name);
   const selectorText = routing.selector.map((e) => `${e.key}: ${e.value}`).join(', ');

@@ -17,6 +17,8 @@ export interface ServiceRoutingInfo {
   /** Per `spec.ports` item, in order: where its targetPort (else its port) is written. */
   portRanges: (Range | undefined)[];
   selectorRange?: Range;
+  /** Set for a Helm template whose selector or ports a tag may write: no routing advice then. */
+  uncertain?: boolean;
   /** The Service's `metadata.name` value, where advice about the Service as a whole points. */
   nameRange?: Range;
 }

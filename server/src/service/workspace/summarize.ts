@@ -9,11 +9,12 @@ import { documentLimits, validationLimitExceeded } from '../source/limits';
 import type { Decoded, Location } from '../decode/decode';
 import { documentObjects } from '../decode/objects';
 import type { ManifestObject } from '../decode/objects';
-import { rangeOf } from '../yaml/yamlDocument';
+import { parseChunk, rangeOf } from '../yaml/yamlDocument';
 import { sharedDecode, sharedParse } from '../store/sharedParse';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 import { podTemplateInfo } from './podTemplates';
+import { markUncertain, templatedText } from './templatedRouting';
 import { serviceRoutingInfo } from './serviceRouting';
 import type {
   EndpointsInfo,
@@ -40,13 +41,16 @@ export function summarizeChunk(text: string, edited = false): FileSummary {
   // Nor one over the editing limit: a 10 MB `kubectl get -o yaml` List parsed whole takes 65
   // times its size, where validation reads it item by item.
   if (text.length > documentLimits.documentChars) return summary;
-  const chunk = sharedParse(text, 'yaml', { edited });
+  // A Helm template is read as its first variant: same lines and columns, tags as placeholders.
+  const templated = templatedText(text);
+  const chunk = templated ? parseChunk(templated.text) : sharedParse(text, 'yaml', { edited });
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);
   if (objects.kind === 'single') addObject(summary, chunk, objects.object, rangeOf(chunk, 0, text.length));
   if (objects.kind === 'list') {
     for (const object of objects.objects) addObject(summary, chunk, object, nodeRangeOf(chunk, object.node));
   }
+  if (templated) markUncertain(summary, templated);
   return summary;
 }
 

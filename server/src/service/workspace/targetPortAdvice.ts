@@ -22,7 +22,7 @@ export function targetPortAdvice(
     const missing = prediction.pods.flatMap((pod) => {
       const why = pod.ports[i]?.missing;
       const template = templates.get(pod.name);
-      return why !== undefined && template ? [{ template, why }] : [];
+      return why !== undefined && template && !template.uncertain ? [{ template, why }] : [];
     });
     if (missing.length === 0) return [];
     const where = missing.map((m) => `${m.template.name}: ${m.why}`).join('; ');
