@@ -39,7 +39,10 @@ describe('routing doctor over --stdio', () => {
     const diagnostic = diagnostics.find((d) => d.code === 'selector-matches-no-template');
     assert.ok(diagnostic);
     assert.equal(diagnostic.severity, DiagnosticSeverity.Information);
-    assert.match(String(diagnostic.message), /app: api-svc vs app: api-service/);
+    assert.match(
+      typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+      /app: api-svc vs app: api-service/,
+    );
     assert.deepEqual(diagnostic.relatedInformation, [
       {
         location: {
