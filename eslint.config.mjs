@@ -6,10 +6,15 @@ import tseslint from 'typescript-eslint';
 const tsProjects = [
   './server/src/service/tsconfig.json',
   './server/src/tsconfig.json',
+  './server/src/browser/tsconfig.json',
   './client/src/cluster/model/tsconfig.json',
+  './client/src/cluster/picture/model/tsconfig.json',
+  './client/src/cluster/picture/webview/tsconfig.json',
   './client/src/tsconfig.json',
+  './client/src/web/tsconfig.json',
   './test/tsconfig.json',
   './test/e2e/tsconfig.json',
+  './test/e2e-web/tsconfig.json',
   './bench/tsconfig.json',
 ];
 
@@ -87,7 +92,7 @@ export default tseslint.config(
   {
     // The cluster view's pure model: no editor, no Node, no Kubernetes client (its tsconfig
     // guards the same boundary), so unit tests load it without VS Code or a cluster.
-    files: ['client/src/cluster/model/**/*.ts'],
+    files: ['client/src/cluster/model/**/*.ts', 'client/src/cluster/picture/model/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -3,27 +3,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prepareKubeconform } from './cli/kubeconform';
+import { runPeerBench } from './cli/peer';
 import { runCliBench } from './cli/run';
 import { ApiServer } from './cluster/api';
 import { runClusterBench, startPrivateCluster, stopPrivateCluster } from './cluster/run';
 import { runEditorBench } from './editor/run';
+import { runPictureBench } from './picture/run';
 import { repoRoot } from './lsp/servers';
 import { renderReport } from './report/markdown';
 import type { BenchReport } from './report/markdown';
 import { describeMachine, loadAverage } from './util/machine';
 
 /**
- * `npm run bench`: the editor, CLI and cluster benchmarks of issue 7, then docs/benchmarks.md.
+ * `npm run bench`: the editor, CLI and cluster benchmarks of issues 7 and 19, then docs/benchmarks.md.
  *
  *   --quick          a fifth of the repetitions (for trying the harness, not for the docs)
  *   --profile        CPU-profile our server and the tree worker even where targets are met
- *   --only=LIST      editor,cli,cluster (default all)
+ *   --only=LIST      editor,cli,cluster,picture (default all)
  *   --keep-cluster   leave the private cluster running (the next run reuses its seed)
  *   --out=FILE       where the Markdown goes (default docs/benchmarks.md; for --quick or --only
  *                    runs, the work directory, so a partial run never replaces the published table)
  */
 const usage =
-  'usage: node out/bench/main.js [--quick] [--profile] [--only=editor,cli,cluster] [--keep-cluster] [--out=FILE]';
+  'usage: node out/bench/main.js [--quick] [--profile] [--only=editor,cli,cluster,picture] [--keep-cluster] [--out=FILE]';
 
 function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -36,7 +39,7 @@ async function main(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const profile = args.includes('--profile');
   const keepCluster = args.includes('--keep-cluster');
-  const only = new Set((option(args, 'only') ?? 'editor,cli,cluster').split(','));
+  const only = new Set((option(args, 'only') ?? 'editor,cli,cluster,picture').split(','));
   const workDir = join(tmpdir(), 'endpointslices-bench-work');
   const partial = quick || option(args, 'only') !== undefined;
   const out = resolve(
@@ -64,7 +67,8 @@ async function main(args: string[]): Promise<void> {
 
   // The cluster is needed first for the OpenAPI schemas yaml-language-server gets; it stays idle
   // until the cluster benchmark seeds it, after the editor and CLI numbers are taken.
-  const needsCluster = only.has('editor') || only.has('cluster');
+  // kubeconform's schemas come from the same OpenAPI.
+  const needsCluster = only.has('editor') || only.has('cluster') || only.has('cli');
   const kubeconfig = needsCluster ? startPrivateCluster(log) : undefined;
   try {
     if (only.has('editor') && kubeconfig) {
@@ -75,7 +79,19 @@ async function main(args: string[]): Promise<void> {
         api.close();
       }
     }
-    if (only.has('cli')) report.cli = runCliBench(workDir, quick, log);
+    if (only.has('cli')) {
+      report.cli = runCliBench(workDir, quick, log);
+      if (kubeconfig) {
+        const api = new ApiServer(kubeconfig);
+        try {
+          const kubeconform = await prepareKubeconform(workDir, api, log);
+          report.cli.peer = runPeerBench(workDir, kubeconform, quick, log);
+        } finally {
+          api.close();
+        }
+      }
+    }
+    if (only.has('picture')) report.picture = await runPictureBench(quick, log);
     if (only.has('cluster')) {
       // The cluster is stopped below, once, whatever happened.
       report.cluster = await runClusterBench({ workDir, quick, profile, keepCluster: true, log });

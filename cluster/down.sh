@@ -10,6 +10,13 @@ es_lock
 keep=0
 [ "${1:-}" = "--keep" ] && keep=1
 
+# CoreDNS (cluster/dns-up.sh), when started, goes first: it watches the apiserver.
+if pid="$(es_dns_pid)"; then
+  es_log "stopping coredns (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+fi
+rm -f "$ES_STATE/pids/coredns.pid"
+
 for (( i=${#ES_COMPONENTS[@]}-1; i>=0; i-- )); do
   c="${ES_COMPONENTS[$i]}"
   if pid="$(es_pid "$c")"; then

@@ -62,3 +62,14 @@ es_curl() {
     --cert "$ES_STATE/pki/admin.crt" --key "$ES_STATE/pki/admin.key" \
     "https://127.0.0.1:$ES_APISERVER_PORT$1"
 }
+
+# es_dns_pid -> prints CoreDNS's pid if the one dns-up.sh started for this state dir runs
+# (its command line names this state dir's Corefile).
+es_dns_pid() {
+  local f="$ES_STATE/pids/coredns.pid" pid
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f")"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "-conf $ES_STATE/coredns/Corefile" || return 1
+  echo "$pid"
+}

@@ -52,3 +52,40 @@ export const lazyClusterClientOptions = {
     },
   ],
 };
+
+/**
+ * The web build (package.json `browser`): the extension for VS Code's web worker extension host
+ * and the language server for a browser worker. Platform `browser`: a Node built-in anywhere in
+ * the graph is a build error, not a crash in vscode.dev; the `browser` export conditions pick
+ * the message-port transports of vscode-languageserver and vscode-languageclient.
+ */
+export const webBundleOptions = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  external: ['vscode'],
+  sourcemap: 'linked',
+  minify: false,
+  logLevel: 'warning',
+};
+
+/** The web extension: CommonJS, as the web worker extension host loads `browser` entries. */
+export const webExtensionOptions = { ...webBundleOptions, format: 'cjs' };
+
+/** The web server: a classic worker script; its version comes from package.json at build time. */
+export function webServerOptions(version) {
+  return {
+    ...webBundleOptions,
+    format: 'iife',
+    define: { ENDPOINTSLICES_VERSION: JSON.stringify(version) },
+  };
+}
+
+/** For dist/picture.js: a browser script (the webview's page), no Node, no source map shipped. */
+export const webviewBundleOptions = {
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  external: [],
+  minify: true,
+};

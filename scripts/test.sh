@@ -24,8 +24,14 @@ npx prettier --check . > /dev/null || { npx prettier --check . ; exit 1; }
 step "unit, server and CLI tests (node:test)"
 counted node scripts/run-tests.mjs out/test/unit out/test/server out/test/cli
 
-step "package the .vsix and check its contents"
-npm run -s package > /dev/null
+step "other editors: headless Neovim with the README's configuration (test/editors; needs Debian's neovim)"
+counted node scripts/run-tests.mjs out/test/editors
+
+step "the npm package endpointslice-lint: packed from dist/, installed offline into an empty folder (test/package)"
+counted node scripts/run-tests.mjs out/test/package
+
+step "package the .vsix, check the Marketplace listing (no vsce warning) and the package's contents"
+node scripts/check-listing.mjs
 node scripts/check-vsix.mjs dist/endpointslices.vsix
 
 # Builds and installs come before any test that has a deadline, each with its own time limit and
@@ -55,6 +61,7 @@ if [ "$skip_e2e" != "1" ] || [ "$skip_cluster" != "1" ]; then
   fi
   if [ "$skip_cluster" != "1" ]; then
     prepare "control plane from the official Go modules (cluster/build.sh)" 60 bash cluster/build.sh
+    prepare "CoreDNS from its Go module (cluster/coredns/build.sh)" 20 bash cluster/coredns/build.sh
   fi
 fi
 
@@ -62,6 +69,9 @@ if [ "$skip_e2e" != "1" ]; then
   step "e2e: the packaged extension in a real VS Code (npm run test:e2e; ENDPOINTSLICES_SKIP_E2E=1 skips)"
   counted node scripts/e2e/run.mjs
   counted node scripts/e2e/ui.mjs
+  counted node scripts/e2e/picture.mjs
+  step "e2e: the web build in VS Code's web worker extension host (node scripts/e2e/web.mjs)"
+  counted node scripts/e2e/web.mjs
 fi
 
 if [ "$skip_cluster" != "1" ]; then
@@ -69,6 +79,9 @@ if [ "$skip_cluster" != "1" ]; then
   counted bash scripts/test-cluster.sh
   step "controller fidelity: routing predictions against kube-controller-manager (scripts/test-routing-fidelity.sh)"
   counted bash scripts/test-routing-fidelity.sh
+
+  step "DNS fidelity against a real CoreDNS (scripts/test-dns.sh, own state dir and ports; ENDPOINTSLICES_SKIP_CLUSTER=1 skips)"
+  counted timeout --foreground 10m bash scripts/test-dns.sh
 fi
 
 # node:test reports `# pass N` / `# fail N`; the other steps print `N passed, N failed`.

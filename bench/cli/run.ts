@@ -6,6 +6,7 @@ import { cliCorpus } from '../inputs/generate';
 import type { Corpus } from '../inputs/generate';
 import { repoRoot } from '../lsp/servers';
 import { percentile } from '../util/stats';
+import type { PeerResults } from './peer';
 
 export interface CliResults {
   corpus: Corpus;
@@ -19,6 +20,8 @@ export interface CliResults {
   floorMs: number;
   floorParseMs: number;
   floorDocuments: number;
+  /** endpointslice-lint against kubeconform on the two CI inputs (needs the cluster's OpenAPI). */
+  peer?: PeerResults;
 }
 
 /** Runs a Node script and returns its wall-clock time, stdout and exit code. */

@@ -11,6 +11,9 @@ import type { ClusterFloor } from './floor';
 import { seed } from './seed';
 import type { SeedResult } from './seed';
 import type { TreeMeasurements } from './treeWorker';
+import type { ScaleMeasurements } from './scaleWorker';
+import { scaleNamespaces, seedScale } from './seedScale';
+import type { ScaleSeed } from './seedScale';
 
 /**
  * A private control plane for the benchmark: its own state dir and ports, so the shared default
@@ -32,6 +35,8 @@ export interface ClusterResults {
   /** Why the tree side was not measured, when it was not. */
   treeNote: string | undefined;
   profiles: { label: string; summary: ProfileSummary }[];
+  /** The 100,000-endpoint namespaces (issue 19), each in a tree process of its own. */
+  scale?: { seed: ScaleSeed; namespaces: ScaleMeasurements[]; note?: string };
 }
 
 export interface ClusterOptions {
@@ -136,9 +141,69 @@ export async function runClusterBench(options: ClusterOptions): Promise<ClusterR
         }
       }
     }
-    return { env: privateCluster, version, seed: seeded, floor, tree, treeNote, profiles };
+    const scale = await measureScale(api, kubeconfig, options, profiles);
+    return { env: privateCluster, version, seed: seeded, floor, tree, treeNote, profiles, scale };
   } finally {
     api.close();
     if (!options.keepCluster) stopPrivateCluster(log);
   }
+}
+
+function runScaleWorker(kubeconfig: string, namespace: string, runs: number, updates: number, cpuProfileDir?: string): ScaleMeasurements {
+  const nodeArgs = ['--expose-gc'];
+  if (cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--cpu-prof-interval=200');
+  const worker = resolve(__dirname, 'scaleWorker.js');
+  const result = spawnSync(process.execPath, [...nodeArgs, worker, kubeconfig, namespace, String(runs), String(updates)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const parsed = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as ScaleMeasurements | { error?: string };
+  if (!('namespace' in parsed)) throw new Error(`the scale worker failed (exit ${result.status}): ${parsed.error ?? result.stderr.slice(-2000)}`);
+  return parsed;
+}
+
+/**
+ * Issue 19's 100,000 endpoints in one namespace, twice: 1,000 Services of 100, and one Service of
+ * 100,000 in 1,000 slices. A CPU profile is taken where a target is missed (or with --profile).
+ */
+async function measureScale(
+  api: ApiServer,
+  kubeconfig: string,
+  options: ClusterOptions,
+  profiles: ClusterResults['profiles'],
+): Promise<ClusterResults['scale']> {
+  const { log } = options;
+  const seed = await seedScale(api, log);
+  if (!seed.reused) {
+    log('seed: letting the control plane settle for 15 s');
+    await sleep(15_000);
+  }
+  const runs = options.quick ? 2 : 7;
+  const updates = options.quick ? 6 : 30;
+  const namespaces: ScaleMeasurements[] = [];
+  try {
+    for (const namespace of Object.values(scaleNamespaces)) {
+      const m = runScaleWorker(kubeconfig, namespace, runs, updates);
+      namespaces.push(m);
+      const p95 = summarize(m.updates).p95;
+      log(`scale: ${namespace} expand ${median(m.expand).toFixed(0)} ms (LIST ${median(m.floor).toFixed(0)} ms), update p95 ${p95.toFixed(0)} ms, RSS ${(m.memory.loaded.rss / 2 ** 20).toFixed(0)} MiB`);
+      const missed = median(m.expand) > 1.5 * median(m.floor) || p95 >= 100;
+      if (options.profile || missed) {
+        const dir = join(options.workDir, `profile-${namespace}`);
+        rmSync(dir, { recursive: true, force: true });
+        const profiled = runScaleWorker(kubeconfig, namespace, 2, 6, dir);
+        const file = latestProfile(dir);
+        if (file) {
+          profiles.push({ label: `tree: expand ${namespace} × 2`, summary: summarizeProfile(file, profiled.windows.expand) });
+          profiles.push({ label: `tree: 6 endpoint updates in ${namespace}`, summary: summarizeProfile(file, [profiled.windows.updates]) });
+        }
+      }
+    }
+  } catch (error) {
+    const note = `the 100,000-endpoint namespaces could not be measured: ${error instanceof Error ? error.message : String(error)}`;
+    log(note);
+    return { seed, namespaces, note };
+  }
+  return { seed, namespaces };
 }

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import * as model from '../../client/src/cluster/model';
-import type { ClusterNode, NamespaceNode, ServiceNode } from '../../client/src/cluster/model';
-import { ClusterSession } from '../../client/src/cluster/clusterSession';
-import { createClusterClient } from '../../client/src/cluster/clusterClient';
+import type { ServiceNode } from '../../client/src/cluster/model';
 import { ApiServer } from './api';
 import type { WatchEvent } from './api';
 import { sliceShows, timeFlips, waitForEvent } from './readiness';
 import { bigNamespace, liveService, livePods, seedPlan } from './seed';
+import { harness, hrtimeUs, memory, render } from './treeHarness';
+import type { Changes, Memory } from './treeHarness';
 
 /**
  * The tree side of the cluster benchmark, in a process of its own (run with --expose-gc), so its
@@ -16,8 +16,6 @@ import { bigNamespace, liveService, livePods, seedPlan } from './seed';
  *
  * Usage: node --expose-gc treeWorker.js KUBECONFIG FLIPS RUNS
  */
-
-type Changes = Set<string>;
 
 export interface TreeMeasurements {
   /**
@@ -35,64 +33,7 @@ export interface TreeMeasurements {
   abortedStreamErrors: number;
 }
 
-export interface Memory {
-  heapUsed: number;
-  rss: number;
-  external: number;
-}
-
-const gc = (globalThis as { gc?: () => void }).gc;
-const hrtimeUs = (): number => Number(process.hrtime.bigint() / 1000n);
 const windows: TreeMeasurements['windows'] = { expand: [], flips: [0, 0] };
-
-function memory(): Memory {
-  gc?.();
-  gc?.();
-  const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, rss: m.rss, external: m.external + m.arrayBuffers };
-}
-
-interface Harness {
-  session: ClusterSession;
-  context: string;
-  /** Listeners for the session's coalesced change notifications (what the tree adapter refreshes). */
-  onChange: Set<(changes: Changes) => void>;
-  namespaceNode(namespace: string): NamespaceNode;
-}
-
-async function harness(kubeconfig: string): Promise<Harness> {
-  const onChange = new Set<(changes: Changes) => void>();
-  const session = new ClusterSession(
-    {
-      createClient: () => createClusterClient({ setting: kubeconfig }),
-      onChange: (changes) => onChange.forEach((listener) => listener(changes)),
-      releaseGraceMs: 3_600_000,
-    },
-    true,
-  );
-  await session.start();
-  const contextNode = model.children(session.model).find((n) => n.kind === 'context');
-  if (contextNode?.kind !== 'context') throw new Error(`no context in ${kubeconfig}`);
-  await session.ensureContext(contextNode.context);
-  const namespaces = model.children(session.model, contextNode);
-  return {
-    session,
-    context: contextNode.context,
-    onChange,
-    namespaceNode(namespace) {
-      const node = namespaces.find((n) => n.kind === 'namespace' && n.namespace === namespace);
-      if (node?.kind !== 'namespace') throw new Error(`namespace ${namespace} is not in the tree`);
-      return node;
-    },
-  };
-}
-
-/** Children of `node` with every item presented: the work of one tree refresh. */
-function render(h: Harness, node: ClusterNode): ClusterNode[] {
-  const kids = model.children(h.session.model, node);
-  for (const kid of kids) model.present(h.session.model, kid);
-  return kids;
-}
 
 /**
  * Expand → render: from asking for a namespace (the adapter's getChildren starts its watches)

@@ -28,6 +28,8 @@ export interface SchemaFiles {
   kinds: string;
   /** Where the OpenAPI came from, for the report. */
   source: string;
+  /** v1 Endpoints only (kubeconform reads one file per kind, named as this one is). */
+  endpoints: string;
 }
 
 function isObject(value: Json | undefined): value is JsonObject {
@@ -127,8 +129,10 @@ export async function writeSchemas(api: ApiServer, dir: string): Promise<SchemaF
     slice: join(dir, 'endpointslice-discovery-v1.json'),
     kinds: join(dir, 'endpointslice-or-endpoints.json'),
     source: `${api.server}/openapi/v3/apis/discovery.k8s.io/v1 and /openapi/v3/api/v1`,
+    endpoints: join(dir, 'endpoints-v1.json'),
   };
   writeFileSync(files.slice, JSON.stringify({ $schema: draft, ...slice }, null, 1));
   writeFileSync(files.kinds, JSON.stringify(kinds, null, 1));
+  writeFileSync(files.endpoints, JSON.stringify({ $schema: draft, ...legacy }, null, 1));
   return files;
 }

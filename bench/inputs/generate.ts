@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Random, deployment, editMarker, endpointSlice, endpoints, service } from './manifests';
+import { Random, compactSlice, deployment, editMarker, endpointSlice, endpoints, service } from './manifests';
 
 /** One editor input: the file, its documents, and where the benchmark types. */
 export interface EditorInput {
@@ -161,4 +161,16 @@ export function cliCorpus(dir: string, dirs = 40, filesPerDir = 25): Corpus {
     }
   }
   return { dir, files: dirs * filesPerDir, documents, bytes };
+}
+
+/** `count` files of one EndpointSlice with `endpoints` endpoints each, in one directory. */
+export function sliceFiles(dir: string, count = 2000, endpointCount = 20): Corpus {
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const text = compactSlice(seeded(5, i), i, endpointCount);
+    writeFileSync(join(dir, `slice-${i.toString().padStart(4, '0')}.yaml`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { dir, files: count, documents: count, bytes };
 }

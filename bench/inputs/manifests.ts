@@ -225,3 +225,39 @@ export function deployment(random: Random, index: number): string {
     `          limits:\n            memory: 256Mi\n`
   );
 }
+
+/**
+ * A small controller-style EndpointSlice (addresses, conditions, node, zone, the pod), about
+ * 4 KB with 20 endpoints: the file-per-object layout of a GitOps repository, and the many-file
+ * corpus the kubeconform comparison uses (2,000 of them make ~7.9 MB).
+ */
+export function compactSlice(random: Random, index: number, endpointCount: number): string {
+  const id = identity(random, index);
+  const octet3 = random.int(0, 255);
+  let text =
+    `apiVersion: discovery.k8s.io/v1\n` +
+    `kind: EndpointSlice\n` +
+    `metadata:\n` +
+    `  name: ${id.service}-${random.suffix(5)}\n` +
+    `  namespace: ${id.namespace}\n` +
+    `  labels:\n` +
+    `    kubernetes.io/service-name: ${id.service}\n` +
+    `addressType: IPv4\n` +
+    `endpoints:\n`;
+  for (let e = 0; e < endpointCount; e++) {
+    const zone = random.pick(zones);
+    const ready = random.next() > 0.08;
+    text +=
+      `- addresses:\n` +
+      `  - ${address(random, octet3)}\n` +
+      `  conditions:\n` +
+      `    ready: ${ready}\n` +
+      `    serving: ${ready}\n` +
+      `  nodeName: node-${zone.slice(-1)}-${random.int(1, 40).toString().padStart(2, '0')}\n` +
+      `  zone: ${zone}\n` +
+      `  targetRef:\n` +
+      `    kind: Pod\n` +
+      `    name: ${id.podPrefix}-${random.suffix(5)}\n`;
+  }
+  return `${text}ports:\n- name: http\n  port: 8080\n  protocol: TCP\n`;
+}

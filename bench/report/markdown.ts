@@ -1,4 +1,6 @@
 import type { CliResults } from '../cli/run';
+import { pictureSection } from '../picture/run';
+import type { PictureResults } from '../picture/run';
 import type { ClusterResults } from '../cluster/run';
 import type { ProfileSummary } from '../editor/cpuProfile';
 import type { EditorResults } from '../editor/run';
@@ -7,6 +9,9 @@ import { ylsValidationDelayMs } from '../lsp/servers';
 import type { Machine } from '../util/machine';
 import { count, mb, median, megabytes, ms, ratio, summarize } from '../util/stats';
 import type { Sample } from '../util/stats';
+import { cliProfiles, cliTargets, peerSection } from './cliPeer';
+import { scaleSection, scaleTargets } from './clusterScale';
+import { table } from './table';
 import { clusterTargets, editorTargets, scenario } from './targets';
 
 export interface BenchReport {
@@ -19,20 +24,19 @@ export interface BenchReport {
   editor?: EditorResults;
   cli?: CliResults;
   cluster?: ClusterResults;
+  picture?: PictureResults;
 }
-
-const table = (header: string[], rows: string[][]): string =>
-  [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
 
 const p = (s: Sample | undefined, which: 'p50' | 'p95'): number | undefined => s?.[which];
 
 export function renderReport(report: BenchReport): string {
   const m = report.machine;
-  const targets = [...editorTargets(report.editor), ...clusterTargets(report.cluster)];
+  const targets = [
+    ...editorTargets(report.editor),
+    ...cliTargets(report.cli),
+    ...clusterTargets(report.cluster),
+    ...scaleTargets(report.cluster),
+  ];
   return [
     '# Benchmarks',
     '',
@@ -55,7 +59,7 @@ export function renderReport(report: BenchReport): string {
         : ', clean working tree') +
       ', built by `npm run build` at the start of the run (the server and CLI run from `dist/`, the cluster view from `out/`).',
     '',
-    '## Targets (issue 7)',
+    '## Targets (issues 7 and 19)',
     '',
     table(
       ['target', 'measured', 'verdict', 'what limits it'],
@@ -63,9 +67,16 @@ export function renderReport(report: BenchReport): string {
     ),
     '',
     ...editorSection(report.editor),
+    ...peerSection(report.cli?.peer),
     ...cliSection(report.cli),
     ...clusterSection(report.cluster),
-    ...profileSection([...(report.editor?.profiles ?? []), ...(report.cluster?.profiles ?? [])]),
+    ...pictureSection(report.picture),
+    ...scaleSection(report.cluster),
+    ...profileSection([
+      ...(report.editor?.profiles ?? []),
+      ...cliProfiles(report.cli),
+      ...(report.cluster?.profiles ?? []),
+    ]),
   ].join('\n');
 }
 

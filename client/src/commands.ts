@@ -1,12 +1,12 @@
 import { commands } from 'vscode';
 import type { Disposable, LogOutputChannel } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { languageCommands } from './cluster/model/commandIds';
 import { convertWorkspaceEndpoints } from './convertCommand';
 
 /** What command handlers may touch; extension.ts owns the objects. */
 export interface CommandContext {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   outputChannel: LogOutputChannel;
 }
 
@@ -27,5 +27,12 @@ export function registerCommands(ctx: CommandContext): Disposable[] {
 async function restartServer(ctx: CommandContext): Promise<void> {
   ctx.outputChannel.info('Restarting the language server.');
   // restart() starts a stopped client too, so this also recovers a server that failed to start.
-  await ctx.client.restart();
+  // The web build's client has no restart(): stopping and starting is what it would do.
+  const client = ctx.client as BaseLanguageClient & { restart?: () => Promise<void> };
+  if (client.restart) {
+    await client.restart();
+  } else {
+    await client.stop().catch(() => undefined);
+    await client.start();
+  }
 }

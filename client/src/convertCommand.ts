@@ -1,7 +1,7 @@
 import { window, workspace } from 'vscode';
 import type { LogOutputChannel } from 'vscode';
-import { RequestType } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { RequestType } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { convertWorkspaceMethod } from '../../server/src/service/protocol';
 import type { ConvertWorkspaceParams, ConvertWorkspaceResult } from '../../server/src/service/protocol';
 
@@ -12,7 +12,7 @@ const convertWorkspaceRequest = new RequestType<ConvertWorkspaceParams, ConvertW
 
 /** What the conversion uses: the client to ask the server, the channel to report to. */
 export interface ConvertContext {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   outputChannel: LogOutputChannel;
 }
 

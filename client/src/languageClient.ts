@@ -1,12 +1,10 @@
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { settingsSection } from '../../server/src/service/settings';
+import type { ServerOptions } from 'vscode-languageclient/node';
 import { clusterDocumentScheme } from './cluster/model/commandIds';
+import { clientId, clientName, clientOptions, validatedLanguages } from './clientOptions';
 
-/** The client id; VS Code derives the `endpointslices.trace.server` setting from it. */
-export const clientId = 'endpointslices';
-export const clientName = 'Kubernetes Endpoints & EndpointSlices';
+export { clientName };
 
 /**
  * Builds the language client for the bundled server. The same module runs with and without the
@@ -21,13 +19,12 @@ export function createLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
-    synchronize: { configurationSection: settingsSection },
-    outputChannel,
-    traceOutputChannel: outputChannel,
-  };
-  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+  return new LanguageClient(
+    clientId,
+    clientName,
+    serverOptions,
+    clientOptions(documentSelector(), outputChannel),
+  );
 }
 
 /**
@@ -38,7 +35,7 @@ export function createLanguageClient(
  */
 export function documentSelector(): { scheme: string; language: string }[] {
   return [
-    ...['yaml', 'helm', 'json'].flatMap((language) => [
+    ...validatedLanguages.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),

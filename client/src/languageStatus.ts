@@ -1,7 +1,7 @@
 import { LanguageStatusSeverity, languages, window, workspace } from 'vscode';
 import type { Disposable, LanguageStatusItem, TextDocument } from 'vscode';
-import { State } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { defaultSettings, settingsSection } from '../../server/src/service/settings';
 import { knownVersion, languageStatusText } from './languageStatusText';
 import type { ServerState, SettingSource } from './languageStatusText';
@@ -20,7 +20,7 @@ const severities = {
  * state, the Kubernetes version the active document is checked against, and a link to change it.
  * It follows the client's state, the active editor and configuration changes.
  */
-export function createLanguageStatus(client: LanguageClient): { item: LanguageStatusItem } & Disposable {
+export function createLanguageStatus(client: BaseLanguageClient): { item: LanguageStatusItem } & Disposable {
   const item = languages.createLanguageStatusItem(languageStatusId, { language: 'yaml' });
   item.name = 'Kubernetes EndpointSlices';
   const update = (): void => show(item, stateOf(client.state), window.activeTextEditor?.document);

@@ -320,6 +320,13 @@ function conversionSteps(workspace) {
           .waitFor();
         // The changes are line edits, one row each, not the document as one struck-through line.
         await fileRow(page, 'legacy-endpoints.yaml').waitFor();
+        // The edit rows render after the file rows; since package.json has a `browser` entry they
+        // come later than the file rows here (3 rows when counted at once), so wait for them.
+        await panel(page)
+          .locator('.monaco-list-row')
+          .nth(7)
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
         const rows = await panel(page).locator('.monaco-list-row').count();
         if (rows < 8) throw new Error(`only ${rows} rows in the refactor preview`);
         await shoot(page, 'convert-preview.png');

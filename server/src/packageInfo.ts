@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * Finds the extension's package.json by walking up from this file. The same code runs from
- * `dist/` (bundled, one level below the manifest) and from `out/server/src/` (tsc output, four
- * levels below), so a fixed relative path would be wrong in one of them.
+ * Finds our package.json by walking up from this file. The same code runs from `dist/` (bundled,
+ * one level below the manifest, in the extension and in the npm package) and from
+ * `out/server/src/` (tsc output, four levels below), so a fixed relative path would be wrong in
+ * one of them.
  */
 export function readPackageVersion(startDir: string = __dirname): string {
   let dir = startDir;
@@ -24,6 +25,9 @@ export function readPackageVersion(startDir: string = __dirname): string {
   }
 }
 
+/** The extension (the repository root) and the npm package of the CLI and server (packages/cli). */
+const ownPackageNames = ['endpointslices', 'endpointslice-lint'];
+
 function versionOf(file: string): string | undefined {
   try {
     const manifest: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -31,8 +35,11 @@ function versionOf(file: string): string | undefined {
       return undefined;
     }
     const { name, version } = manifest as { name?: unknown; version?: unknown };
-    // Only our own manifest counts; a package.json of some enclosing project must not.
-    return name === 'endpointslices' && typeof version === 'string' ? version : undefined;
+    // Only our own manifests count (the extension's, and the npm package's of packages/cli); a
+    // package.json of some enclosing project must not.
+    return typeof name === 'string' && ownPackageNames.includes(name) && typeof version === 'string'
+      ? version
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,15 +1,14 @@
-import {
-  hasTransportArgument,
-  createServerConnection,
-  installCrashGuards,
-  redirectConsole,
-} from './lsp/connection';
-import { defaultDebounceMs, startServer } from './lsp/startServer';
+import { format } from 'node:util';
+import { hasTransportArgument, createServerConnection, installCrashGuards } from './lsp/connection';
+import { diskFileSystem } from './lsp/diskFileSystem';
+import { serve } from './lsp/serve';
+import { defaultDebounceMs } from './lsp/startServer';
 import { readPackageVersion } from './packageInfo';
 
 /**
  * Process entry of `endpointslice-language-server` and of the server VS Code starts. Everything
- * below `startServer` is transport-independent; this file only reads the command line.
+ * below `serve` is transport-independent (the web build's worker, `browser/serverWorker.ts`,
+ * runs the same); this file reads the command line and gives the server Node's disk.
  */
 
 const usage = `Usage: endpointslice-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME [--debounce-ms=N]
@@ -37,10 +36,13 @@ function main(args: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const connection = createServerConnection();
-  redirectConsole(connection.console);
-  installCrashGuards(connection.console);
-  startServer(connection, { debounceMs, version: readPackageVersion() });
+  serve(createServerConnection(), {
+    debounceMs,
+    version: readPackageVersion(),
+    fileSystem: diskFileSystem,
+    format,
+    installCrashGuards,
+  });
 }
 
 /** The `--debounce-ms=N` value, undefined when absent, null when malformed. */

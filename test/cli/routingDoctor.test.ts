@@ -1,8 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { normalizeSettings } from '../../server/src/service';
+import { collectInputs } from '../../server/src/cli/files';
+import { formatters } from '../../server/src/cli/formatters';
+import { lintInputs } from '../../server/src/cli/lint';
 import { runCli, runCliJson } from '../helpers/cli';
 import type { JsonOutput } from '../helpers/cliJson';
 import { serviceYaml, workloadYaml } from '../helpers/routingManifests';
@@ -64,6 +68,28 @@ describe('endpointslice-lint: the routing doctor', () => {
     assert.match(reversed.stdout, /^service\.yaml:7:10: information selector-matches-no-template/m);
     // Alone, the Service has no template to compare with: silent.
     assert.match(runCli(['service.yaml'], { cwd: dir }).stdout, /^0 errors, 0 warnings in 1 file/m);
+  });
+
+  it('gives the same report with any --jobs, files split into parts on worker threads', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    // One large file of many documents (split into parts) and small files around it.
+    writeFileSync(join(many, 'chart.yaml'), Array.from({ length: 12 }, () => rendered).join(''));
+    writeFileSync(
+      join(many, 'service.yaml'),
+      serviceYaml({ name: 'b', selector: { app: 'bb' }, ports: ['80:web'] }),
+    );
+    writeFileSync(join(many, 'workload.yaml'), workloadYaml({ name: 'b', labels: { app: 'bb' } }));
+    const tiny = { minParallelBytes: 0, splitBytes: 2_000, partBytes: 600 };
+    const report = async (jobs: number): Promise<string> =>
+      formatters.json(
+        await lintInputs(await collectInputs([many]), normalizeSettings({}), 'test', jobs, tiny),
+      );
+    const one = await report(1);
+    assert.equal((one.match(/selector-matches-no-template/g) ?? []).length, 12);
+    assert.match(one, /target-port-not-in-template/, 'the Service of service.yaml selects workload.yaml');
+    assert.equal(await report(2), one);
+    assert.equal(await report(3), one);
   });
 
   it('drops it with --no-advisories', () => {

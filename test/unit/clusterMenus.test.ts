@@ -25,6 +25,7 @@ const contextValues = [
     ...Object.values(commandTargets).flat(),
     'merged',
     'orphans',
+    'page',
     'message.loading',
     'message.forbidden',
   ]),

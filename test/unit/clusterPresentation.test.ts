@@ -199,7 +199,10 @@ describe('package.json and the cluster view agree', () => {
     }
   });
 
-  it('activation stays onLanguage:yaml', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml']);
+  it('activation stays onLanguage:yaml, plus restoring an open routing picture after a reload', () => {
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:yaml',
+      'onWebviewPanel:endpointslices.routingPicture',
+    ]);
   });
 });

@@ -185,6 +185,30 @@ describe('cluster session', () => {
     assert.equal(s.model.namespace('demo', 'a'), undefined);
   });
 
+  it('a held namespace (a routing picture) stays watched when the tree releases it, until the hold ends', async () => {
+    const { s, clients } = session();
+    await s.start();
+    void s.ensureNamespace('demo', 'a');
+    const release = s.hold('demo', 'a');
+    s.releaseNamespace('demo', 'a'); // the tree collapsed it
+    await delay(50);
+    assert.ok(s.isWatching('demo', 'a'));
+    release();
+    release(); // twice is once
+    await delay(50);
+    assert.equal(s.isWatching('demo', 'a'), false);
+    assert.ok(clients[0].watches.every((w) => w.stopped));
+  });
+
+  it('the end of a hold leaves a namespace the tree still shows watched', async () => {
+    const { s } = session();
+    await s.start();
+    void s.ensureNamespace('demo', 'a');
+    s.hold('demo', 'a', () => true)();
+    await delay(50);
+    assert.ok(s.isWatching('demo', 'a'));
+  });
+
   it('refresh drops the old client and ignores its late events', async () => {
     const { s, clients } = session();
     await s.start();

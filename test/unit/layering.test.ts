@@ -12,7 +12,7 @@ import { relativeImportsOf, typeScriptFiles } from '../helpers/sources';
 const layers: readonly (readonly string[])[] = [
   ['types.ts', 'settings.ts'],
   ['languageTypes.ts'],
-  ['protocol.ts'],
+  ['protocol.ts', 'fileProtocol.ts'],
   ['k8s', 'source'],
   ['yaml'],
   ['decode'],

@@ -67,6 +67,7 @@ describe('routing doctor quick fixes', () => {
   it('edits one file when the template is in the Service file', () => {
     const both = `${serviceYaml({ selector: { app: 'api-svc' } })}---\n${workloadYaml({ labels: { app: 'api-service' } })}`;
     const index = new WorkspaceIndex();
+    index.update(svcUri, both);
     const report = service.validate(both, defaultSettings, index, { uri: svcUri });
     const diagnostic = report.diagnostics.find((d) => d.code === 'selector-matches-no-template');
     assert.ok(diagnostic);

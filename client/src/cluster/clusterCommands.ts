@@ -14,6 +14,7 @@ import {
   legacyAddresses,
   mergedView,
   podAddresses,
+  serviceDnsNameOf,
   sliceEndpoint,
   sliceService,
 } from './model';
@@ -38,6 +39,7 @@ export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[
     [clusterCommands.copyAddress]: onNode((node) => copyAddress(ctx, node)),
     [clusterCommands.revealPod]: onNode((node) => revealPod(ctx, node)),
     [clusterCommands.copyName]: onNode((node) => copyName(node)),
+    [clusterCommands.copyDnsName]: onNode((node) => copyDnsName(ctx, node)),
     [clusterCommands.chooseKubeconfig]: () => chooseKubeconfig(),
     [clusterCommands.openDocs]: () =>
       commands.executeCommand('markdown.showPreview', Uri.joinPath(ctx.extensionUri, 'README.md')),
@@ -120,6 +122,17 @@ async function copyName(node: ClusterNode): Promise<void> {
     window.setStatusBarMessage('No name to copy', 3_000);
     return;
   }
+  await env.clipboard.writeText(name);
+  window.setStatusBarMessage(`Copied ${name}`, 3_000);
+}
+
+/** A Service's `<name>.<namespace>.svc.<cluster domain>` (the endpointslices.cluster.dnsDomain setting). */
+async function copyDnsName(ctx: ClusterCommandContext, node: ClusterNode): Promise<void> {
+  if (node.kind !== 'service') {
+    window.setStatusBarMessage('Copy DNS Name works on a Service', 3_000);
+    return;
+  }
+  const name = serviceDnsNameOf(node.namespace, node.name, ctx.session.model.dnsDomain);
   await env.clipboard.writeText(name);
   window.setStatusBarMessage(`Copied ${name}`, 3_000);
 }

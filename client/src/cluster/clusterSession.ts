@@ -48,6 +48,8 @@ export class ClusterSession {
   private loading: Promise<void> | undefined;
   private readonly namespaceLoads = new Map<string, Promise<void>>();
   private readonly watched = new Map<string, NamespaceWatch>();
+  /** Namespaces something besides the tree needs watched (a routing picture), with how many. */
+  private readonly holds = new Map<string, number>();
   private generation = 0;
   private pending: Changes = new Set();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -67,6 +69,10 @@ export class ClusterSession {
     }
     this.loading ??= this.load(this.generation);
     return this.loading;
+  }
+
+  setDnsDomain(domain: string | undefined): void {
+    this.emit(this.model.setDnsDomain(domain));
   }
 
   setTrusted(trusted: boolean): void {
@@ -139,10 +145,34 @@ export class ClusterSession {
     return until === 'view' ? viewed : settled;
   }
 
+  /**
+   * Keeps a namespace watched until the returned function is called, whatever the tree shows:
+   * a routing picture follows the same watches as the tree, also when its namespace is collapsed.
+   * At the end the namespace is released unless `stillWanted` says the tree still shows it.
+   */
+  hold(context: string, namespace: string, stillWanted?: () => boolean): () => void {
+    const k = key(context, namespace);
+    this.holds.set(k, (this.holds.get(k) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const left = (this.holds.get(k) ?? 1) - 1;
+      if (left > 0) {
+        this.holds.set(k, left);
+      } else {
+        this.holds.delete(k);
+        if (!stillWanted?.()) {
+          this.releaseNamespace(context, namespace);
+        }
+      }
+    };
+  }
+
   /** Nothing shows the namespace any more: stop its watches after the grace period. */
   releaseNamespace(context: string, namespace: string): void {
     const entry = this.watched.get(key(context, namespace));
-    if (entry && !entry.stopTimer) {
+    if (entry && !entry.stopTimer && !this.holds.has(key(context, namespace))) {
       entry.stopTimer = setTimeout(() => this.stopNamespace(entry), this.options.releaseGraceMs ?? 30_000);
     }
   }

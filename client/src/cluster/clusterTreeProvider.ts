@@ -22,7 +22,7 @@ import {
 } from 'vscode';
 import type { TreeDataProvider } from 'vscode';
 import type { ClusterSession } from './clusterSession';
-import { ancestorIds, children, noKubeconfig, present, rootId } from './model';
+import { ancestorIds, children, fullTooltip, noKubeconfig, present, rootId } from './model';
 import type { Changes, ClusterNode, NamespaceNode } from './model';
 
 const collapsibleStates = {
@@ -64,13 +64,26 @@ export class ClusterTreeProvider implements TreeDataProvider<ClusterNode> {
     const item = new TreeItem(look.label, collapsibleStates[look.collapsible]);
     item.id = element.id;
     item.description = look.description;
-    item.tooltip = look.tooltip === undefined ? undefined : new MarkdownString(look.tooltip);
+    // A tooltip with a part computed on hover is left to resolveTreeItem (VS Code resolves only
+    // properties that are undefined).
+    item.tooltip =
+      look.tooltip === undefined || look.tooltipOnHover ? undefined : new MarkdownString(look.tooltip);
     item.iconPath = new ThemeIcon(
       look.icon.id,
       look.icon.color === undefined ? undefined : new ThemeColor(look.icon.color),
     );
     item.contextValue = look.contextValue;
     item.command = look.command && { ...look.command, arguments: look.command.arguments ?? [] };
+    return item;
+  }
+
+  /** On hover: the whole tooltip, from the model as it is now. */
+  resolveTreeItem(item: TreeItem, element: ClusterNode): TreeItem {
+    const look = present(this.session.model, element);
+    const tooltip = look && fullTooltip(look);
+    if (tooltip !== undefined) {
+      item.tooltip = new MarkdownString(tooltip);
+    }
     return item;
   }
 

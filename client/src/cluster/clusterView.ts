@@ -13,6 +13,8 @@ import { ClusterSession } from './clusterSession';
 import { ClusterTreeProvider } from './clusterTreeProvider';
 import { kubeconfigFiles } from './kubeconfig';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
+import { registerRoutingPictures } from './picture/pictureCommands';
+import type { RoutingPictures } from './picture/picturePanel';
 import { clusterDocumentScheme, clusterViewId } from './model';
 import type { ClusterNode, NamespaceNode } from './model';
 
@@ -23,6 +25,7 @@ export interface ClusterViewHandle {
   session: ClusterSession;
   provider: ClusterTreeProvider;
   treeView: TreeView<ClusterNode>;
+  pictures: RoutingPictures;
 }
 
 export function registerClusterView(
@@ -30,7 +33,11 @@ export function registerClusterView(
   log: LogOutputChannel,
 ): ClusterViewHandle & Disposable {
   // The session reports to the provider and the documents, which read from the session.
-  const listeners: { provider?: ClusterTreeProvider; documents?: ClusterDocuments } = {};
+  const listeners: {
+    provider?: ClusterTreeProvider;
+    documents?: ClusterDocuments;
+    pictures?: RoutingPictures;
+  } = {};
   // Started with the session (the first time the tree is shown, trusted workspaces only): the
   // view follows `kubectl config use-context` and new clusters without a manual refresh.
   const kubeconfigWatcher = new KubeconfigWatcher(
@@ -50,13 +57,19 @@ export function registerClusterView(
         void kubeconfigWatcher.watch(kubeconfigFiles({ setting }));
         return createClusterClient({ setting });
       },
-      onChange: (changes) => listeners.provider?.refresh(changes),
+      onChange: (changes) => {
+        listeners.provider?.refresh(changes);
+        listeners.pictures?.changed(changes);
+      },
       onObjects: (...args) => listeners.documents?.objectsChanged(...args),
       onError: (where, message) => log.warn(`Cluster view: ${where}: ${message}`),
       releaseGraceMs: releaseGraceMs(),
     },
     workspace.isTrusted,
   );
+  const dnsDomain = (): string | undefined =>
+    workspace.getConfiguration('endpointslices').get<string>('cluster.dnsDomain');
+  session.setDnsDomain(dnsDomain());
   const documents = new ClusterDocuments(session);
   for (const [name, names] of Object.entries(
     context.globalState.get<Record<string, string[]>>(filtersKey) ?? {},
@@ -71,11 +84,19 @@ export function registerClusterView(
     onWelcome: (noKubeconfig) =>
       void commands.executeCommand('setContext', 'endpointslices.cluster.noKubeconfig', noKubeconfig),
   });
-  Object.assign(listeners, { provider, documents });
   const treeView = window.createTreeView(clusterViewId, {
     treeDataProvider: provider,
     showCollapseAll: true,
   });
+  const { pictures, disposables: pictureDisposables } = registerRoutingPictures({
+    session,
+    provider,
+    treeView,
+    extensionUri: context.extensionUri,
+    log: (message) => log.info(message),
+    shownInTree: (contextName, namespace) => demand.wants(contextName, namespace),
+  });
+  Object.assign(listeners, { provider, documents, pictures });
   demand.visible(treeView.visible);
   // Choices for contexts of another kubeconfig stay stored for when it comes back.
   const saveFilters = (): Thenable<void> => {
@@ -102,6 +123,9 @@ export function registerClusterView(
       if (event.affectsConfiguration('endpointslices.kubeconfig') && session.model.trusted) {
         void session.refresh();
       }
+      if (event.affectsConfiguration('endpointslices.cluster.dnsDomain')) {
+        session.setDnsDomain(dnsDomain());
+      }
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
     workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
@@ -112,11 +136,13 @@ export function registerClusterView(
       saveFilters,
       extensionUri: context.extensionUri,
     }),
+    ...pictureDisposables,
   ];
   return {
     session,
     provider,
     treeView,
+    pictures,
     dispose: () => {
       kubeconfigWatcher.dispose();
       session.dispose();
@@ -137,6 +163,15 @@ class Demand {
   private isVisible = true;
 
   constructor(private readonly session: ClusterSession) {}
+
+  /** Whether the tree shows the namespace (expanded, under an expanded context, in a visible view). */
+  wants(context: string, namespace: string): boolean {
+    return (
+      this.isVisible &&
+      !this.collapsedContexts.has(context) &&
+      [...this.expandedNamespaces.values()].some((n) => n.context === context && n.namespace === namespace)
+    );
+  }
 
   /** VS Code asked for the namespace's children: it is expanded (maybe restored after a reload). */
   shown(node: NamespaceNode): void {

@@ -9,6 +9,8 @@ export interface CliOptions {
   kubernetesVersion?: KubernetesVersion;
   fieldValidation?: FieldValidationMode;
   advisories: boolean;
+  /** Worker threads to validate with (`--jobs`); absent means one per core. */
+  jobs?: number;
   /** Where the report goes (`-o FILE`); standard output when absent. */
   output?: string;
   /** Files, directories, or `-` for stdin, in the order given. */
@@ -37,6 +39,8 @@ Options:
   --field-validation ${fieldValidationModes.join('|')}
                                       unknown/duplicate field handling (default Strict)
   --no-advisories                     only report what the apiserver reports
+  -j, --jobs N                        validate on N threads (default: one per core; 1 = no
+                                      worker threads); the report is the same for every N
   --help                              show this help
   --version                           print the version
 
@@ -45,15 +49,16 @@ Limits: an input over 64 MB is not read, and a document over 8,000,000 character
 dump is checked item by item) or past another limit in the README is not validated: exit 2.
 `;
 
-type ValueOption = '--format' | '--kubernetes-version' | '--field-validation' | '--output';
+type ValueOption = '--format' | '--kubernetes-version' | '--field-validation' | '--output' | '--jobs';
 const valueOptions: readonly string[] = [
   '--format',
   '--kubernetes-version',
   '--field-validation',
   '--output',
+  '--jobs',
 ];
 /** Short spellings of value options. */
-const shortOptions: Readonly<Record<string, ValueOption>> = { '-o': '--output' };
+const shortOptions: Readonly<Record<string, ValueOption>> = { '-o': '--output', '-j': '--jobs' };
 
 /** Parses `process.argv.slice(2)`; both `--opt value` and `--opt=value` are accepted. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -124,6 +129,12 @@ function applyValue(options: CliOptions, name: ValueOption, value: string | unde
       // `-o -` is stdout, as `-` is stdin for a PATH; an empty name is a mistake, not stdout.
       if (value === '') return `${name} needs a file name`;
       if (value !== '-') options.output = value;
+      return undefined;
+    case '--jobs':
+      if (!/^[1-9]\d{0,3}$/.test(value)) {
+        return `${name} must be a whole number from 1 to 9999, not "${value}"`;
+      }
+      options.jobs = Number(value);
       return undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /**
@@ -94,13 +95,17 @@ export async function readInput(input: LintInput): Promise<string> {
     }
     return text;
   }
-  const info = await stat(input.path).catch((error: unknown) => {
+  // Synchronous on purpose: a lint run reads one file after another (or one per worker thread),
+  // and two promises per file cost more than the read of a small manifest.
+  let bytes: Buffer;
+  try {
+    const size = statSync(input.path).size;
+    if (size > maxInputBytes) throw tooLarge(input.path, size);
+    bytes = readFileSync(input.path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
-  });
-  if (info.size > maxInputBytes) throw tooLarge(input.path, info.size);
-  const bytes = await readFile(input.path).catch((error: unknown) => {
-    throw new InputError(`cannot read ${input.path}: ${reasonOf(error)}`);
-  });
+  }
   return decodeText(bytes);
 }
 

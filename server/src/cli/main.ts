@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { normalizeSettings } from '../service';
 import type { ServiceSettings } from '../service';
 import { readPackageVersion } from '../packageInfo';
@@ -41,7 +42,8 @@ async function lint(options: CliOptions): Promise<number> {
     // With no PATH, piped input is linted; an interactive terminal got a usage error instead of a hang.
     const inputs: LintInput[] =
       options.paths.length > 0 ? await collectInputs(options.paths) : [{ kind: 'stdin', implied: true }];
-    const result = await lintInputs(inputs, settingsOf(options), readPackageVersion());
+    const jobs = options.jobs ?? availableParallelism();
+    const result = await lintInputs(inputs, settingsOf(options), readPackageVersion(), jobs);
     await writeReport(options.output, formatters[options.format](result));
     const unchecked = uncheckedDocuments(result);
     if (unchecked.length > 0) return fail(unchecked.join('\n'));

@@ -1,6 +1,5 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import type { Connection, RemoteConsole } from 'vscode-languageserver/node';
-import { format } from 'node:util';
 import { describeError } from './guard';
 
 /** The transports `createConnection()` understands when it reads them from the command line. */
@@ -17,21 +16,6 @@ export function hasTransportArgument(args: readonly string[]): boolean {
  */
 export function createServerConnection(): Connection {
   return createConnection(ProposedFeatures.all);
-}
-
-/**
- * Sends `console` output to the client's log. With `--stdio`, stdout is the protocol stream
- * and one stray `console.log` from a dependency would corrupt it.
- */
-export function redirectConsole(remote: RemoteConsole): void {
-  /* eslint-disable no-console -- the one place that touches console: it points it at the client. */
-  console.log = (...args: unknown[]) => remote.log(format(...args));
-  console.info = (...args: unknown[]) => remote.info(format(...args));
-  console.warn = (...args: unknown[]) => remote.warn(format(...args));
-  console.error = (...args: unknown[]) => remote.error(format(...args));
-  console.debug = (...args: unknown[]) => remote.log(format(...args));
-  console.trace = (...args: unknown[]) => remote.log(new Error(format(...args)).stack ?? format(...args));
-  /* eslint-enable no-console */
 }
 
 /**

@@ -5,14 +5,14 @@ import {
   InsertTextMode,
   MarkupKind,
   SymbolKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CodeAction as LspCodeAction,
   CompletionItem as LspCompletionItem,
   Diagnostic,
   DocumentSymbol as LspDocumentSymbol,
   Hover as LspHover,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CodeAction,
   CodeActionDiagnostic,

@@ -1,5 +1,5 @@
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { EndpointDiagnostic, Severity } from '../service';
 
 /** The diagnostic `source` users see next to every message, distinct from the Red Hat YAML extension's. */

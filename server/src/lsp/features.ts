@@ -1,4 +1,4 @@
-import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
 import type { ChunkedDocument } from './chunkedDocument';
 import type {
   ConvertWorkspaceParams,

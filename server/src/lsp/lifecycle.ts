@@ -1,5 +1,5 @@
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 
 /**
  * The end of the LSP lifecycle. After `shutdown` the server answers every request with

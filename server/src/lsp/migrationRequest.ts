@@ -1,6 +1,6 @@
-import { RequestType } from 'vscode-languageserver/node';
+import { RequestType } from 'vscode-languageserver';
 import { convertWorkspaceMethod, defaultMigrationSettings } from '../service';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import type {
   ConvertedObject,
   ConvertWorkspaceParams,

@@ -21,11 +21,6 @@ export class SettingsCache {
     private readonly log: ErrorLog,
   ) {}
 
-  /** Whether settings come from the client per document (it has the configuration capability). */
-  get pullsFromClient(): boolean {
-    return this.fetch !== undefined;
-  }
-
   /** The settings for a document; concurrent callers share one request. */
   get(uri: string): Promise<ServiceSettings> {
     if (this.fetch === undefined) {

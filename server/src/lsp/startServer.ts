@@ -3,7 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CancellationToken,
   ClientCapabilities,
@@ -11,7 +11,7 @@ import type {
   Diagnostic,
   InitializeParams,
   InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { chunkedDocuments } from './chunkedDocument';
 import { createLanguageService, WorkspaceIndex } from '../service';
 import { toLspDiagnostic } from './diagnostics';
@@ -23,22 +23,25 @@ import { Lifecycle } from './lifecycle';
 import { SettingsCache } from './settingsCache';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceFiles } from './workspaceFiles';
+import type { WorkspaceFileSystem } from './workspaceFileSystem';
 
 export interface ServerOptions {
   /** Debounce between the last edit and validation; tests lower it. */
   debounceMs?: number;
   /** Reported in `serverInfo`. */
   version?: string;
+  /** Where the workspace index reads files: the disk (Node) or the client (web worker). */
+  fileSystem: WorkspaceFileSystem;
 }
 
 export const defaultDebounceMs = 150;
 
 /**
  * Wires a connection to the language service: text sync, per-document settings and pushed
- * diagnostics. Transport, console redirection and crash handlers belong to the process entry
- * (server.ts), so this function also runs over in-memory streams.
+ * diagnostics. Transport, console redirection and crash handlers belong to the entries
+ * (`serve.ts` joins them), so this function also runs over in-memory streams.
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(chunkedDocuments);
   const service = createLanguageService();
   const log = connection.console;
@@ -46,8 +49,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings = new SettingsCache(undefined, log);
   let registerForConfigChanges = false;
   // The Services, Endpoints and slices of the workspace, for completion and workspace advice.
-  const workspace = new WorkspaceIndex();
-  const files = new WorkspaceFiles(workspace, log, () => revalidateAll());
+  // It summarizes documents from the parses validation makes (the service's document store).
+  const workspace = new WorkspaceIndex(service.documents);
+  const files = new WorkspaceFiles(workspace, log, () => revalidateAll(), options.fileSystem);
   let folders: string[] = [];
   let watchFiles = false;
 
@@ -79,13 +83,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!live && files.opened(uri, document.source)) revalidateOthers(uri);
       return [];
     }
-    // The index takes the document's new text during validation, which shares its parses; a
-    // live object from a cluster is looked at, not authored: no advice, no place in the index.
-    const report = live
-      ? service.validate(document.source, liveDocumentSettings(documentSettings), undefined, { uri })
-      : service.validate(document.source, documentSettings, workspace, { uri });
-    if (report.workspaceChanged === true) revalidateOthers(uri);
-    return report.diagnostics.map(toLspDiagnostic);
+    // A live object from a cluster is looked at, not authored: no advice, no place in the index.
+    if (live) {
+      const report = service.validate(document.source, liveDocumentSettings(documentSettings), undefined, {
+        uri,
+      });
+      return report.diagnostics.map(toLspDiagnostic);
+    }
+    // Validation first: the index summarizes each document from its parse while it validates
+    // (the store tells it), so taking the new text afterwards parses nothing again; the advice
+    // then reads the index as it is now.
+    const report = service.validate(document.source, documentSettings, undefined, { uri });
+    if (workspace.update(uri, document.source)) revalidateOthers(uri);
+    const advised = service.advise(report, document.source, documentSettings, workspace, { uri });
+    return advised.diagnostics.map(toLspDiagnostic);
   }
 
   /** This document's Services or slices changed: advice in the other open documents may follow. */

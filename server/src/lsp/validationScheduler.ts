@@ -1,5 +1,5 @@
-import { CancellationTokenSource } from 'vscode-languageserver/node';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { describeError } from './guard';
 import type { ErrorLog } from './guard';
 

@@ -1,24 +1,19 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType } from 'vscode-languageserver/node';
-import type { FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType } from 'vscode-languageserver';
+import type { FileEvent } from 'vscode-languageserver';
 import type { TextSource, WorkspaceIndex } from '../service';
 import { describeError } from './guard';
 import type { ErrorLog } from './guard';
+import { maxFileBytes, maxFiles } from './workspaceFileSystem';
+import type { WorkspaceFileSystem } from './workspaceFileSystem';
 
-/** Files bigger than this are not manifests anyone edits by hand; they are skipped. */
-const maxFileBytes = 4 * 1024 * 1024;
-/** A bound on start-up work in very large folders. */
-const maxFiles = 20_000;
 const yamlFile = /\.ya?ml$/i;
-const skippedDirectories = new Set(['node_modules', 'out', 'dist']);
 
 /**
  * Keeps the workspace index in step with the files: reads the workspace folders' YAML files at
  * start-up, follows `workspace/didChangeWatchedFiles`, and lets open documents win over what is
  * on disk. `onChange` runs whenever what the index knows changed (diagnostics that depend on
- * other files are then recomputed).
+ * other files are then recomputed). Files are read through a `WorkspaceFileSystem`: the disk
+ * for the Node server, the client for the web build.
  */
 export class WorkspaceFiles {
   private readonly open = new Set<string>();
@@ -27,16 +22,16 @@ export class WorkspaceFiles {
     private readonly index: WorkspaceIndex,
     private readonly log: ErrorLog,
     private readonly onChange: () => void,
+    private readonly fileSystem: WorkspaceFileSystem,
   ) {}
 
   /** Reads every YAML file under the folders; returns how many were indexed. */
   async scan(folderUris: readonly string[]): Promise<number> {
     let count = 0;
     for (const uri of folderUris) {
-      if (!uri.startsWith('file:')) continue;
-      for await (const path of yamlFiles(fileURLToPath(uri))) {
+      for await (const file of this.fileSystem.yamlFiles(uri, maxFiles - count)) {
         if (count >= maxFiles) break;
-        if (await this.readIntoIndex(pathToFileURL(path).toString())) count++;
+        if (await this.readIntoIndex(file)) count++;
       }
     }
     if (count > 0) this.onChange();
@@ -67,8 +62,7 @@ export class WorkspaceFiles {
   /** A closed document falls back to what is on disk (or leaves the index if it has no file). */
   async closed(uri: string): Promise<void> {
     this.open.delete(uri);
-    const changed = uri.startsWith('file:') ? await this.readIntoIndex(uri) : this.index.remove(uri);
-    if (changed) this.onChange();
+    if (await this.readIntoIndex(uri)) this.onChange();
   }
 
   /**
@@ -78,49 +72,29 @@ export class WorkspaceFiles {
    */
   async current(uri: string): Promise<string | undefined> {
     try {
-      const path = fileURLToPath(uri);
-      if ((await stat(path)).size > maxFileBytes) return undefined;
-      const text = await readFile(path, 'utf8');
-      if (!this.open.has(uri) && this.index.update(uri, text)) this.onChange();
-      return text;
-    } catch (error) {
-      if (
-        (error as NodeJS.ErrnoException).code === 'ENOENT' &&
-        !this.open.has(uri) &&
-        this.index.remove(uri)
-      ) {
-        this.onChange();
+      const read = await this.fileSystem.read(uri, maxFileBytes);
+      if ('text' in read) {
+        if (!this.open.has(uri) && this.index.update(uri, read.text)) this.onChange();
+        return read.text;
       }
+      if ('missing' in read && !this.open.has(uri) && this.index.remove(uri)) this.onChange();
+      this.log.error(`Reading ${uri} failed: ${'missing' in read ? 'no such file' : 'the file is too big'}`);
+    } catch (error) {
       this.log.error(`Reading ${uri} failed: ${describeError(error)}`);
-      return undefined;
     }
+    return undefined;
   }
 
   private async readIntoIndex(uri: string): Promise<boolean> {
     try {
-      const path = fileURLToPath(uri);
-      if ((await stat(path)).size > maxFileBytes) return false;
-      return this.index.update(uri, await readFile(path, 'utf8'));
+      const read = await this.fileSystem.read(uri, maxFileBytes);
+      if ('text' in read) return this.index.update(uri, read.text);
+      // A file that vanished between the event and the read is simply gone; so is a document
+      // that never had a file (untitled).
+      return 'missing' in read ? this.index.remove(uri) : false;
     } catch (error) {
-      // A file that vanished between the event and the read is simply gone.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.index.remove(uri);
       this.log.error(`Indexing ${uri} failed: ${describeError(error)}`);
       return false;
     }
-  }
-}
-
-async function* yamlFiles(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !skippedDirectories.has(entry.name)) yield* yamlFiles(path);
-    else if (entry.isFile() && yamlFile.test(entry.name)) yield path;
   }
 }

@@ -17,3 +17,4 @@ export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './works
 export type { MigrationOptions } from './migration/convert';
 export type { ConvertedObject, MigrationResult } from './migration/convertText';
 export * from './protocol';
+export * from './fileProtocol';

@@ -3,9 +3,9 @@ import type { ServiceSettings } from './settings';
 import { settingsKey } from './settings';
 import { chunkKey } from './source/fileChunks';
 import { firstAtLeast } from './source/search';
-import { chunksOf } from './source/chunkedText';
 import type { TextSource } from './source/chunkedText';
 import type { Chunk } from './source/chunk';
+import { DocumentStore } from './store/documentStore';
 import { LruCache } from './store/lru';
 import { validateChunk } from './pipeline/validateChunk';
 import type { ChunkResult } from './pipeline/validateChunk';
@@ -34,19 +34,37 @@ import type { WorkspaceIndex } from './workspace/workspaceIndex';
  * inside one document of a 500-document file parses and validates that document only; the
  * others are reused with their line numbers shifted. Features that need the rest of the
  * workspace take a `WorkspaceIndex` the caller keeps up to date; without one they still work,
- * with what the document itself says.
+ * with what the document itself says. Everything a service remembers is its own: two services
+ * in one process share nothing.
  */
 export interface LanguageService {
   /**
-   * Diagnostics; with a workspace, also the advice that needs the document's Service. Every
-   * feature reads a file's text or, from an editor, a `ChunkedText` kept up to date edit by edit.
+   * The documents this service reads (parses, versions, decodings). A `WorkspaceIndex` built on
+   * it (`new WorkspaceIndex(service.documents)`) summarizes documents from validation's parses.
+   */
+  readonly documents: DocumentStore;
+  /**
+   * Diagnostics; with a workspace, also the advice that needs the document's Service (the
+   * caller updates the index first: the service never writes into it). Every feature reads a
+   * file's text or, from an editor, a `ChunkedText` kept up to date edit by edit.
    */
   validate(
     source: TextSource,
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
     options?: ValidateOptions,
-  ): FileReport & { workspaceChanged?: boolean };
+  ): FileReport;
+  /**
+   * A report with the workspace advice added (none when the settings turn advice off). For a
+   * named file, call it after giving the index the file's new text.
+   */
+  advise(
+    report: FileReport,
+    source: TextSource,
+    settings: ServiceSettings,
+    workspace: WorkspaceIndex,
+    options?: ValidateOptions,
+  ): FileReport;
   complete(
     source: TextSource,
     position: Position,
@@ -78,9 +96,8 @@ export interface LanguageService {
 
 export interface ValidateOptions {
   /**
-   * The source is this file of the workspace as now edited: the index takes it while it is
-   * validated (each document summarized right after its parse, which it then shares) and before
-   * the advice is computed; `workspaceChanged` says whether what the index knows changed.
+   * The source is a version of this file: the store compares it with the previous one, so the
+   * edited document is parsed incrementally, and the advice reads the file's indexed summary.
    */
   uri?: string;
 }
@@ -89,6 +106,7 @@ export interface ValidateOptions {
 const maxSettingsCaches = 4;
 
 export function createLanguageService(options: { cacheSize?: number } = {}): LanguageService {
+  const store = new DocumentStore();
   const caches = new LruCache<LruCache<ChunkResult>>(maxSettingsCaches);
   // Completion's per-document analysis: a few documents, the ones being edited.
   const analyses: AnalysisCache = new LruCache(8);
@@ -98,24 +116,17 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
   // predecessor at the same place is an identity check (a ChunkedText keeps unchanged strings),
   // where a cache lookup hashes the whole text first.
   const previous = new LruCache<{ settings: string; chunks: ValidatedChunk[] }>(64);
-  const validate = (
-    source: TextSource,
-    settings: ServiceSettings,
-    uri?: string,
-    workspace?: WorkspaceIndex,
-  ): FileReport => {
+  const validate = (source: TextSource, settings: ServiceSettings, uri?: string): FileReport => {
+    const { chunks: all } = store.source(source);
+    if (uri !== undefined) store.takeVersion(uri, all);
     const key = settingsKey(settings);
     const cache = caches.getOrCompute(key, () => new LruCache(options.cacheSize ?? 4096));
     const prior = previous.getOrCompute(uri ?? '', () => ({ settings: key, chunks: [] }));
     const before = prior.settings === key ? prior.chunks : [];
     const chunks: ValidatedChunk[] = [];
     const documents: DocumentReport[] = [];
-    for (const chunk of chunksOf(source)) {
-      const same = before[chunks.length];
-      // Only a named file has versions: there, a document unlike its predecessor at the same
-      // place is being edited, and is parsed incrementally.
-      const edited = uri !== undefined && same !== undefined;
-      const validated = reuseOrValidate(chunk, same, cache, settings, { edited, workspace });
+    for (const chunk of all) {
+      const validated = reuseOrValidate(chunk, before[chunks.length], cache, settings, store);
       chunks.push(validated);
       documents.push(...validated.reports);
     }
@@ -124,23 +135,26 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
     return { documents, diagnostics: documents.flatMap((d) => d.diagnostics) };
   };
   return {
+    documents: store,
     validate(source, settings, workspace, options = {}) {
-      const { uri } = options;
-      const report = validate(source, settings, uri, uri === undefined ? undefined : workspace);
-      const workspaceChanged = uri !== undefined && workspace !== undefined && workspace.update(uri, source);
-      if (!workspace || !settings.advisories) return { ...report, workspaceChanged };
-      // The file just indexed has its summary already; an unnamed text is summarized here.
-      const summary = (uri !== undefined && workspace.summaryOf(uri)) || workspace.summarize(source);
-      const advised = withAdvice(report, workspaceAdvisories(summary, workspace));
-      return { ...advised, workspaceChanged };
+      const report = validate(source, settings, options.uri);
+      return workspace ? this.advise(report, source, settings, workspace, options) : report;
+    },
+    advise(report, source, settings, workspace, { uri } = {}) {
+      if (!settings.advisories) return report;
+      // An indexed file has its summary already; an unnamed text is summarized here.
+      const summary =
+        (uri !== undefined && workspace.summaryOf(uri)) || workspace.summarize(store.source(source));
+      return withAdvice(report, workspaceAdvisories(summary, workspace));
     },
     complete: (source, position, settings, workspace) =>
-      doComplete(source, position, settings, workspace, analyses),
-    hover: (source, position, settings, workspace) => doHover(source, position, settings, workspace),
+      doComplete(store.source(source), position, settings, workspace, analyses),
+    hover: (source, position, settings, workspace) =>
+      doHover(store.source(source), position, settings, workspace),
     codeActions: (source, range, diagnostics, settings, workspace, uri) =>
-      codeActions(source, range, diagnostics, settings, workspace, uri),
-    documentSymbols: (source) => symbols.of(source),
-    convertEndpointsToSlices: (source, options) => convertEndpointsInText(source, options),
+      codeActions(store.source(source), range, diagnostics, settings, workspace, uri),
+    documentSymbols: (source) => symbols.of(store.source(source)),
+    convertEndpointsToSlices: (source, options) => convertEndpointsInText(store.source(source), options),
     cacheStats() {
       const totals = { hits: 0, misses: 0 };
       for (const cache of caches.values()) {
@@ -166,7 +180,7 @@ function reuseOrValidate(
   same: ValidatedChunk | undefined,
   cache: LruCache<ChunkResult>,
   settings: ServiceSettings,
-  { edited, workspace }: { edited: boolean; workspace: WorkspaceIndex | undefined },
+  store: DocumentStore,
 ): ValidatedChunk {
   const key = chunkKey(chunk);
   const { index, startLine } = chunk;
@@ -175,13 +189,7 @@ function reuseOrValidate(
     if (same.index === index && same.startLine === startLine) return same;
     return { ...same, index, startLine, reports: placed(same.result, index, startLine) };
   }
-  const result = cache.getOrCompute(key, () => {
-    const fresh = validateChunkSafely(chunk, settings, { edited, remember: workspace !== undefined });
-    // The index summarizes the document while its parse is still shared (store/sharedParse.ts):
-    // on opening a 500-document file that halves the parsing.
-    if (chunk.format === 'yaml') workspace?.prime(chunk.text, edited);
-    return fresh;
-  });
+  const result = cache.getOrCompute(key, () => validateChunkSafely(chunk, settings, store));
   return { key, result, index, startLine, reports: placed(result, index, startLine) };
 }
 
@@ -215,14 +223,10 @@ function withAdvice(report: FileReport, advice: FileReport['diagnostics']): File
  * A document that makes validation throw is reported, not fatal: a linter pointed at a whole
  * repository must finish, and the other documents of the file still deserve their findings.
  */
-function validateChunkSafely(
-  chunk: Chunk,
-  settings: ServiceSettings,
-  share: { edited: boolean; remember: boolean },
-): ChunkResult {
+function validateChunkSafely(chunk: Chunk, settings: ServiceSettings, store: DocumentStore): ChunkResult {
   try {
     const { format, jsonError } = chunk;
-    return validateChunk(chunk.text, settings, { format, jsonError, ...share });
+    return validateChunk(chunk.text, settings, { format, jsonError, store });
   } catch (error) {
     const end = { line: chunk.text.split('\n').length - 1, character: 0 };
     const message = error instanceof Error ? error.message : String(error);

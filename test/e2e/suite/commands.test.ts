@@ -20,6 +20,7 @@ const ids = [
   'endpointslices.cluster.openYaml',
   'endpointslices.cluster.refresh',
   'endpointslices.cluster.revealPod',
+  'endpointslices.cluster.showRoutingPicture',
   'endpointslices.convertWorkspaceEndpoints',
   'endpointslices.restartServer',
   'endpointslices.showOutput',

@@ -83,6 +83,7 @@ const shapes: Record<ResourceKind, Record<string, Shape>> = {
         },
         clusterIP: 'string',
         ipFamilies: { list: 'string' },
+        clusterIPs: { list: 'string' },
         externalName: 'string',
         publishNotReadyAddresses: 'boolean',
         trafficDistribution: 'string',

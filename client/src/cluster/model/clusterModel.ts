@@ -8,6 +8,10 @@
 import { NamespaceData, selects, sliceService } from './namespaceData';
 import type { ResourceStatus } from './namespaceData';
 import { ids, rootId } from './nodes';
+import {
+  defaultClusterDomain,
+  normalizeClusterDomain,
+} from '../../../../server/src/service/routing/dnsNames';
 import type { ClusterErrorInfo, ContextInfo, KubeObject, Pod, ResourceKind } from './kubeTypes';
 
 export type KubeconfigState =
@@ -48,6 +52,19 @@ export class ClusterModel {
   /** Namespaces the user chose, per context; none shows every namespace the user may list. */
   private readonly filters = new Map<string, string[]>();
   private readonly data = new Map<string, NamespaceData>();
+
+  /** The cluster domain Service DNS names end in (setting endpointslices.cluster.dnsDomain). */
+  dnsDomain = defaultClusterDomain;
+
+  /** Every Service's tooltip names the domain: a new one refreshes the whole tree. */
+  setDnsDomain(domain: string | undefined): Changes {
+    const normalized = normalizeClusterDomain(domain);
+    if (normalized === this.dnsDomain) {
+      return new Set();
+    }
+    this.dnsDomain = normalized;
+    return new Set([rootId]);
+  }
 
   setTrusted(trusted: boolean): Changes {
     this.trusted = trusted;

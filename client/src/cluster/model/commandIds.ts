@@ -18,8 +18,10 @@ export const clusterCommands = {
   copyAddress: 'endpointslices.cluster.copyAddress',
   revealPod: 'endpointslices.cluster.revealPod',
   copyName: 'endpointslices.cluster.copyName',
+  copyDnsName: 'endpointslices.cluster.copyDnsName',
   chooseKubeconfig: 'endpointslices.cluster.chooseKubeconfig',
   openDocs: 'endpointslices.cluster.openDocs',
+  showRoutingPicture: 'endpointslices.cluster.showRoutingPicture',
 } as const;
 
 /**
@@ -41,6 +43,8 @@ export const commandTargets: Readonly<Record<string, readonly string[]>> = {
   [clusterCommands.openServiceManifest]: ['service', 'endpointSlice', 'merged', 'legacyEndpoints'],
   [clusterCommands.copyAddress]: ['endpoint', 'endpoint.pod', 'legacyAddress', 'legacyAddress.pod', 'pod'],
   [clusterCommands.revealPod]: ['endpoint.pod', 'legacyAddress.pod'],
+  [clusterCommands.copyDnsName]: ['service'],
+  [clusterCommands.showRoutingPicture]: ['service', 'endpointSlice'],
   [clusterCommands.copyName]: [
     'context',
     'namespace',

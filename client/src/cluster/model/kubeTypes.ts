@@ -60,7 +60,8 @@ export interface Service extends KubeObject {
     selector?: Record<string, string> | null;
     ports?: ServicePort[] | null;
     clusterIP?: string;
-    ipFamilies?: string[];
+    ipFamilies?: string[] | null;
+    clusterIPs?: string[] | null;
     externalName?: string;
     publishNotReadyAddresses?: boolean;
     trafficDistribution?: string;

@@ -113,6 +113,21 @@ export interface LegacyAddressNode extends Scoped {
   key: string;
 }
 
+/** Which long list a range shows part of (model/paging.ts). */
+export type PagedList = 'endpoints' | 'slices';
+
+/**
+ * Items `from` to `to` (exclusive) of a long list of `total`: the merged endpoints of the
+ * nearest ancestor that is not a range, or the slices of that Service (or orphan group).
+ */
+export interface PageNode extends Scoped {
+  kind: 'page';
+  list: PagedList;
+  from: number;
+  to: number;
+  total: number;
+}
+
 export interface PodNode extends Scoped {
   kind: 'pod';
   name: string;
@@ -130,6 +145,7 @@ export type ClusterNode =
   | MergedEndpointNode
   | LegacyEndpointsNode
   | LegacyAddressNode
+  | PageNode
   | PodNode;
 
 /** The id of the invisible root: a change to it refreshes the whole tree. */

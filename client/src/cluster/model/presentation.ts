@@ -7,20 +7,21 @@ import type { ClusterModel } from './clusterModel';
 import { endpointState, podAddresses, podReady } from './kubeTypes';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import type { NamespaceData } from './namespaceData';
-import type { ClusterNode, MessageNode, NodeAction } from './nodes';
+import type { ClusterNode, MessageNode, NodeAction, PageNode } from './nodes';
+import { longListOf, maxListed, pageOwner } from './paging';
 import {
-  countEndpoints,
-  keyedEndpoints,
   mergedCounts,
   mergedView,
   serviceFindings,
   serviceHealth,
+  sliceCounts,
   sliceEndpoint,
 } from './serviceView';
 import type { EndpointCounts, ServiceHealth } from './serviceView';
 import { legacyAddresses } from './legacyView';
 import { routingTooltip, routingVerdict } from './routingView';
 import { endpointTooltip, podTooltip, serviceTooltip, sliceTooltip } from './tooltips';
+import { dnsTooltip, serviceDns } from './dnsView';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -33,6 +34,17 @@ export interface NodePresentation {
   contextValue: string;
   collapsible: Collapsible;
   command?: NodeAction;
+  /**
+   * The rest of the tooltip, computed only when the item is hovered (the tree adapter resolves it
+   * then): a Service's DNS answers, which would otherwise cost every render of every Service.
+   */
+  tooltipOnHover?: () => string;
+}
+
+/** The whole tooltip: what `tooltip` says and what `tooltipOnHover` adds. */
+export function fullTooltip(look: NodePresentation): string | undefined {
+  const parts = [look.tooltip, look.tooltipOnHover?.()].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
 export const colors = {
@@ -91,7 +103,7 @@ export function present(model: ClusterModel, node: ClusterNode): NodePresentatio
     }
   }
   const data = model.namespace(node.context, node.namespace);
-  return data ? presentObject(data, node) : undefined;
+  return data ? presentObject(data, node, model.dnsDomain) : undefined;
 }
 
 function presentMessage(node: MessageNode): NodePresentation {
@@ -113,11 +125,12 @@ function presentMessage(node: MessageNode): NodePresentation {
 function presentObject(
   data: NamespaceData,
   node: Exclude<ClusterNode, { kind: 'message' | 'context' | 'namespace' }>,
+  clusterDomain: string,
 ): NodePresentation | undefined {
   switch (node.kind) {
     case 'service': {
       const service = data.services.get(node.name);
-      return service && presentService(data, service);
+      return service && presentService(data, service, clusterDomain);
     }
     case 'orphans':
       return {
@@ -189,6 +202,8 @@ function presentObject(
         collapsible: found.address.targetRef ? 'collapsed' : 'none',
       };
     }
+    case 'page':
+      return presentPage(data, node);
     case 'pod':
       return presentPod(
         node.name,
@@ -196,6 +211,25 @@ function presentObject(
         data.listing('pods'),
       );
   }
+}
+
+/** A range of a long list: its first and last item, and where it sits in the list. */
+function presentPage(data: NamespaceData, node: PageNode): NodePresentation | undefined {
+  const list = longListOf(data, pageOwner(node), node.list);
+  if (!list || node.from >= list.total) {
+    return undefined;
+  }
+  const last = Math.min(node.to, list.total) - 1;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const what = node.list === 'endpoints' ? 'endpoints' : 'slices';
+  return {
+    label: `${list.label(node.from)} … ${list.label(last)}`,
+    description: `${n(node.from + 1)}–${n(last + 1)} of ${n(list.total)} ${what}`,
+    tooltip: `${what[0].toUpperCase()}${what.slice(1)} ${n(node.from + 1)} to ${n(last + 1)} of ${n(list.total)}, in the list's order. Lists longer than ${n(maxListed)} are shown in ranges.`,
+    icon: { id: 'list-flat' },
+    contextValue: 'page',
+    collapsible: 'collapsed',
+  };
 }
 
 export function countsText(counts: EndpointCounts, full = false): string {
@@ -218,7 +252,7 @@ const serviceIcons: Record<ServiceHealth, NodePresentation['icon']> = {
   healthy: { id: 'server-process', color: colors.ok },
 };
 
-function presentService(data: NamespaceData, service: Service): NodePresentation {
+function presentService(data: NamespaceData, service: Service, clusterDomain: string): NodePresentation {
   const slices = data.slicesOf(service.metadata.name);
   const counts = mergedCounts(data, service.metadata.name);
   const findings = serviceFindings(data, service).length;
@@ -241,6 +275,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
     label: service.metadata.name,
     description: parts.join(' · '),
     tooltip: serviceTooltip(service, counts, routingTooltip(data, service)),
+    tooltipOnHover: () => dnsTooltip(serviceDns(data, service, clusterDomain)),
     icon: serviceIcons[health],
     contextValue: 'service',
     collapsible: 'collapsed',
@@ -248,7 +283,7 @@ function presentService(data: NamespaceData, service: Service): NodePresentation
 }
 
 function presentSlice(slice: EndpointSlice): NodePresentation {
-  const counts = countEndpoints(keyedEndpoints(slice));
+  const counts = sliceCounts(slice);
   const ports = (slice.ports ?? [])
     .map((p) => `${p.name ? `${p.name}:` : ''}${p.port ?? '*'}/${p.protocol ?? 'TCP'}`)
     .join(', ');

@@ -9,23 +9,14 @@ import type { NamespaceData } from './namespaceData';
 import { endpointState, podAddresses } from './kubeTypes';
 import { serviceRouting } from './routingView';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
+import { MergedIndex, rank } from './mergedIndex';
+import type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
+
+export type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
 
 export interface KeyedEndpoint {
   key: string;
   endpoint: SliceEndpoint;
-}
-
-/** One endpoint of the merged view and the slices it was found in. */
-export interface MergedEndpoint extends KeyedEndpoint {
-  addressType: string;
-  slices: string[];
-}
-
-export interface EndpointCounts {
-  total: number;
-  ready: number;
-  serving: number;
-  terminating: number;
 }
 
 /** A disagreement worth a warning node; `code` is stable, `text` says what and where. */
@@ -54,9 +45,22 @@ export function sliceEndpoint(slice: EndpointSlice, key: string): KeyedEndpoint 
 
 // Stored objects are replaced, never mutated, on every change: an object is its own cache key.
 // Without these, a tree item per endpoint looking itself up would cost O(n²) per refresh.
-const keyedCache = new WeakMap<EndpointSlice, { list: KeyedEndpoint[]; byKey: Map<string, KeyedEndpoint> }>();
+interface KeyedIndex {
+  list: KeyedEndpoint[];
+  byKey: Map<string, KeyedEndpoint>;
+  counts?: EndpointCounts;
+}
 
-function keyedIndex(slice: EndpointSlice): { list: KeyedEndpoint[]; byKey: Map<string, KeyedEndpoint> } {
+const keyedCache = new WeakMap<EndpointSlice, KeyedIndex>();
+
+/** A slice's endpoint counts, computed once per slice object: a Service's refresh shows all its slices. */
+export function sliceCounts(slice: EndpointSlice): EndpointCounts {
+  const index = keyedIndex(slice);
+  index.counts ??= countEndpoints(index.list);
+  return index.counts;
+}
+
+function keyedIndex(slice: EndpointSlice): KeyedIndex {
   let cached = keyedCache.get(slice);
   if (!cached) {
     const seen = new Map<string, number>();
@@ -72,16 +76,13 @@ function keyedIndex(slice: EndpointSlice): { list: KeyedEndpoint[]; byKey: Map<s
   return cached;
 }
 
-export interface MergedView {
-  list: MergedEndpoint[];
-  byKey: Map<string, MergedEndpoint>;
-}
-
 /** What is derived from a Service's slices, each part computed when first asked for. */
 interface MergedEntry {
   slices: readonly EndpointSlice[];
   counts?: EndpointCounts;
-  view?: MergedView;
+  index?: MergedIndex;
+  /** The index of the slices before the last change, updated into `index` when asked for. */
+  previous?: MergedIndex;
 }
 
 // Per Service, the slice objects the view was computed from: an event replaces one slice object,
@@ -96,14 +97,17 @@ function mergedEntry(data: NamespaceData, service: string): MergedEntry {
   }
   const slices = data.slicesOf(service);
   const cached = byService.get(service);
+  // slicesOf answers the same array until a slice changes: a thousand items of one Service
+  // each asking for its view then cost a lookup, not a comparison of a thousand slices.
   if (
     cached &&
-    cached.slices.length === slices.length &&
-    cached.slices.every((slice, i) => slice === slices[i])
+    (cached.slices === slices ||
+      (cached.slices.length === slices.length && cached.slices.every((slice, i) => slice === slices[i])))
   ) {
+    cached.slices = slices;
     return cached;
   }
-  const entry: MergedEntry = { slices };
+  const entry: MergedEntry = { slices, previous: cached?.index ?? cached?.previous };
   byService.set(service, entry);
   return entry;
 }
@@ -111,11 +115,9 @@ function mergedEntry(data: NamespaceData, service: string): MergedEntry {
 /** The merged endpoints of a Service, computed again only when one of its slices changed. */
 export function mergedView(data: NamespaceData, service: string): MergedView {
   const entry = mergedEntry(data, service);
-  if (!entry.view) {
-    const list = mergedEndpoints(entry.slices);
-    entry.view = { list, byKey: new Map(list.map((merged) => [merged.key, merged])) };
-  }
-  return entry.view;
+  entry.index ??= entry.previous ? entry.previous.update(entry.slices) : MergedIndex.build(entry.slices);
+  entry.previous = undefined;
+  return entry.index.view;
 }
 
 /**
@@ -125,7 +127,12 @@ export function mergedView(data: NamespaceData, service: string): MergedView {
  */
 export function mergedCounts(data: NamespaceData, service: string): EndpointCounts {
   const entry = mergedEntry(data, service);
-  entry.counts ??= entry.view ? countEndpoints(entry.view.list) : countStates(bestEndpoints(entry.slices));
+  // Once a Service's merged list was shown, it is kept up to date slice by slice, and counted.
+  if (!entry.counts && (entry.index || entry.previous)) {
+    mergedView(data, service); // brings entry.index up to date
+    if (entry.index) entry.counts = { ...entry.index.counts };
+  }
+  entry.counts ??= countStates(bestEndpoints(entry.slices));
   return entry.counts;
 }
 
@@ -160,33 +167,13 @@ function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
   return result;
 }
 
-// One collator for all comparisons: localeCompare with options builds one per call, which made
-// sorting the addresses the most expensive step of rendering a large namespace.
-const numeric = new Intl.Collator('en', { numeric: true });
-
 /**
  * The endpoints of all of a Service's slices, de-duplicated as the API tells clients to: the same
  * address may appear in several slices while the controller moves it. Like kube-proxy, the first
  * address identifies an endpoint, and a ready copy wins over a serving one, which wins over the rest.
  */
 export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoint[] {
-  const merged = new Map<string, MergedEndpoint>();
-  for (const slice of slices) {
-    const addressType = slice.addressType ?? '';
-    for (const endpoint of slice.endpoints ?? []) {
-      const key = `${addressType}/${endpoint.addresses?.[0] ?? '(no address)'}`;
-      const existing = merged.get(key);
-      if (!existing) {
-        merged.set(key, { key, endpoint, addressType, slices: [slice.metadata.name] });
-        continue;
-      }
-      existing.slices.push(slice.metadata.name);
-      if (rank(endpoint) > rank(existing.endpoint)) {
-        existing.endpoint = endpoint;
-      }
-    }
-  }
-  return [...merged.values()].sort((a, b) => numeric.compare(a.key, b.key));
+  return MergedIndex.build(slices).view.list;
 }
 
 /** Whether no two endpoints share a first address (a Set only for larger slices). */
@@ -204,11 +191,6 @@ function distinctAddresses(endpoints: readonly SliceEndpoint[]): boolean {
     }
   }
   return true;
-}
-
-function rank(endpoint: SliceEndpoint): number {
-  const state = endpointState(endpoint.conditions);
-  return (state.ready ? 4 : 0) + (state.serving ? 2 : 0) + (state.terminating ? 0 : 1);
 }
 
 export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]): EndpointCounts {

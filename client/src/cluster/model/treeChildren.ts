@@ -21,6 +21,7 @@ import {
 import { legacyAddresses, writtenByEndpointsController } from './legacyView';
 import { routingMessages, serviceRouting } from './routingView';
 import { findingMessages, statusMessages } from './statusMessages';
+import { mergedEndpointList, pageChildren, pagedNodes, sliceList } from './paging';
 
 export function children(model: ClusterModel, node?: ClusterNode): ClusterNode[] {
   if (!node) {
@@ -173,18 +174,13 @@ function objectChildren(
         ...groupObjects(data, node, node.service),
       ];
     case 'merged': {
-      const merged = mergedView(data, node.service).list;
-      return merged.length > 0
-        ? merged.map((m) =>
-            childOf(node, 'e', m.key, {
-              kind: 'mergedEndpoint' as const,
-              ...scope,
-              service: node.service,
-              key: m.key,
-            }),
-          )
+      const merged = mergedEndpointList(data, node.service);
+      return merged.total > 0
+        ? pagedNodes(node, 'endpoints', merged)
         : [message(node, 'empty', { severity: 'info', topic: 'empty', text: 'No endpoints' })];
     }
+    case 'page':
+      return pageChildren(data, node);
     case 'slice': {
       const slice = data.slices.get(node.name);
       if (!slice) {
@@ -270,13 +266,7 @@ function groupObjects(
   service: string | undefined,
 ): ClusterNode[] {
   const scope = { context: parent.context, namespace: parent.namespace };
-  const slices = data.slicesOf(service).map((slice) =>
-    childOf(parent, 'l', slice.metadata.name, {
-      kind: 'slice' as const,
-      ...scope,
-      name: slice.metadata.name,
-    }),
-  );
+  const slices = pagedNodes(parent, 'slices', sliceList(data, service));
   const endpoints = service === undefined ? undefined : data.legacyEndpoints.get(service);
   const legacy =
     service !== undefined && endpoints && !writtenByEndpointsController(endpoints)

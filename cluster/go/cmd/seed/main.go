@@ -21,6 +21,8 @@
 //	               docs            ExternalName Service (no endpoints at all)
 //	demo-restricted: restricted-app Deployment(2) + Service (visible to the `restricted` user)
 //	demo-routing:  Services that route nowhere or partially, one per cause (routing.go)
+//	demo-topology: nearby    Deployment(6) + Service with trafficDistribution PreferClose, so the
+//	                         controller writes zone hints (fakelet's nodes are in three zones)
 package main
 
 import (
@@ -79,7 +81,7 @@ func main() {
 	cfg.WarningHandler = rest.NoWarnings{}
 	cs = kubernetes.NewForConfigOrDie(cfg)
 
-	for _, ns := range []string{"demo-web", "demo-data", "demo-large", "demo-external", "demo-restricted", "demo-routing"} {
+	for _, ns := range []string{"demo-web", "demo-data", "demo-large", "demo-external", "demo-restricted", "demo-routing", "demo-topology"} {
 		must(create(cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{
 			Name: ns, Labels: map[string]string{"endpointslices.dev/demo": "true"}}}, metav1.CreateOptions{})))
 		// The ServiceAccount admission plugin rejects pods until the KCM's
@@ -129,6 +131,10 @@ func main() {
 	deployment("demo-restricted", "restricted-app", 2, []corev1.ContainerPort{{Name: "http", ContainerPort: 8080}}, nil)
 	service("demo-restricted", "restricted-app", nil, []corev1.ServicePort{{Name: "http", Port: 80, TargetPort: intstr.FromString("http")}})
 
+	deployment("demo-topology", "nearby", 6, []corev1.ContainerPort{{Name: "http", ContainerPort: 8080}}, nil)
+	service("demo-topology", "nearby", func(s *corev1.Service) { s.Spec.TrafficDistribution = ptr.To("PreferClose") },
+		[]corev1.ServicePort{{Name: "http", Port: 80, TargetPort: intstr.FromString("http")}})
+
 	// Wait for the controllers, then apply the state changes that need running pods.
 	waitEndpoints(*timeout, map[string]int{
 		"demo-web/frontend": 3, "demo-web/api": 4, "demo-web/worker": 2, "demo-web/legacy": 3,
@@ -136,6 +142,7 @@ func main() {
 		"demo-large/big": *largeReplicas, "demo-restricted/restricted-app": 2,
 		"demo-external/external-db": 4, "demo-external/legacy-backend": 3,
 		"demo-routing/payments": 2, "demo-routing/search": 1, "demo-routing/inventory": 1,
+		"demo-topology/nearby": 6,
 	})
 	markOneNotReady("demo-web", "app=api")
 	setReady("demo-data", "db-2", false)
@@ -143,6 +150,7 @@ func main() {
 	waitCondition(*timeout, "demo-web/api has a not-ready endpoint", func() bool { return count("demo-web", "api").notReady == 1 })
 	waitCondition(*timeout, "demo-data/db has a not-ready endpoint", func() bool { return count("demo-data", "db").notReady == 1 })
 	waitCondition(*timeout, "demo-web/legacy has a terminating endpoint", func() bool { return count("demo-web", "legacy").terminating == 1 })
+	waitCondition(*timeout, "demo-topology/nearby has zone hints", func() bool { return count("demo-topology", "nearby").hinted == 6 })
 	summary()
 }
 
@@ -268,7 +276,7 @@ func seedExternal() {
 	}, []corev1.ServicePort{{Name: "https", Port: 443}})
 }
 
-type counts struct{ slices, ready, notReady, terminating, total int }
+type counts struct{ slices, ready, notReady, terminating, total, hinted int }
 
 func count(ns, svc string) counts {
 	var c counts
@@ -280,6 +288,9 @@ func count(ns, svc string) counts {
 	for _, es := range list.Items {
 		for _, ep := range es.Endpoints {
 			c.total++
+			if ep.Hints != nil && len(ep.Hints.ForZones) > 0 {
+				c.hinted++
+			}
 			switch {
 			case ptr.Deref(ep.Conditions.Terminating, false):
 				c.terminating++

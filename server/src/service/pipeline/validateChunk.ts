@@ -12,7 +12,7 @@ import { cutList, itemText } from '../decode/listItems';
 import { shiftRange } from '../source/positions';
 import { parseChunk, rangeOf, topLevelScalar } from '../yaml/yamlDocument';
 import type { ParsedChunk } from '../yaml/yamlDocument';
-import { sharedDecode, sharedParse } from '../store/sharedParse';
+import { DocumentStore } from '../store/documentStore';
 import type { ServiceSettings } from '../settings';
 import type { EndpointDiagnostic, Range } from '../types';
 import { ObjectValidation, unservedDiagnostic } from './objectValidation';
@@ -41,10 +41,12 @@ export interface ChunkOptions {
   format?: 'yaml' | 'json';
   /** A JSON syntax error at this offset: kubectl decodes nothing of the document. */
   jsonError?: JsonError;
-  /** The text replaces another document at the same place: parse it incrementally. */
-  edited?: boolean;
-  /** Keep the parse for the workspace index, which summarizes the document next. */
-  remember?: boolean;
+  /**
+   * The store of the service validating the document: it knows whether the document is being
+   * edited, keeps its decodings and tells the workspace index of its parse. A store of its own
+   * when none is given.
+   */
+  store?: DocumentStore;
 }
 
 /** A templated document: the variant being validated, and the text as the user wrote it. */
@@ -64,16 +66,17 @@ export function validateChunk(
   options: ChunkOptions = {},
 ): ChunkResult {
   const format = options.format ?? 'yaml';
+  const store = options.store ?? new DocumentStore();
   if (options.jsonError) return [jsonSyntaxResult(text, options.jsonError)];
   const byItems =
-    format === 'yaml' && text.length >= listCutChars ? validateListByItems(text, settings) : undefined;
+    format === 'yaml' && text.length >= listCutChars ? validateListByItems(text, settings, store) : undefined;
   if (byItems) return byItems;
   const tooIntricate = validationLimit(text);
   if (tooIntricate) return [{ range: wholeRange(text), diagnostics: tooIntricate }];
   const model = format === 'yaml' ? templateModel(text) : undefined;
   const results = model
-    ? validateTemplated(text, model, settings)
-    : validateParsed(sharedParse(text, format, options), settings);
+    ? validateTemplated(text, model, settings, store)
+    : validateParsed(store.parse(text, format), settings, store);
   const limit = format === 'yaml' ? editingLimit(text) : [];
   const head = results[0];
   if (head && limit.length > 0) head.diagnostics = [...head.diagnostics, ...limit];
@@ -88,7 +91,11 @@ export const listCutChars = 256 * 1024;
  * as the whole parse, at the memory of one item. Undefined when the cut is not certain to mean
  * what the whole parse means (then the caller parses the whole document).
  */
-export function validateListByItems(text: string, settings: ServiceSettings): ChunkResult | undefined {
+export function validateListByItems(
+  text: string,
+  settings: ServiceSettings,
+  store: DocumentStore = new DocumentStore(),
+): ChunkResult | undefined {
   const cut = cutList(text);
   if (!cut) return undefined;
   const head = parseChunk(cut.head);
@@ -111,7 +118,7 @@ export function validateListByItems(text: string, settings: ServiceSettings): Ch
     if (typeof apiVersion !== 'string' && typeof kind !== 'string') return undefined;
     const object: ManifestObject = { node, item, apiVersion, kind };
     const result = describe(chunk, node, undefined, object);
-    result.diagnostics = validateObject(chunk, object, settings, undefined);
+    result.diagnostics = validateObject(chunk, object, settings, store, undefined);
     results.push(moved(result, startLine));
   }
   return results;
@@ -141,11 +148,16 @@ function jsonSyntaxResult(text: string, error: JsonError): ObjectResult {
   return { range: rangeOf(chunk, 0, text.length), diagnostics };
 }
 
-function validateTemplated(text: string, model: TemplateModel, settings: ServiceSettings): ChunkResult {
+function validateTemplated(
+  text: string,
+  model: TemplateModel,
+  settings: ServiceSettings,
+  store: DocumentStore,
+): ChunkResult {
   const merged: ObjectResult[] = [];
   for (let k = 0; k < model.variantCount; k++) {
     const variant = model.variant(k);
-    const results = validateParsed(parseChunk(variant.text), settings, { variant, original: text });
+    const results = validateParsed(parseChunk(variant.text), settings, store, { variant, original: text });
     for (const result of results) mergeResult(merged, result);
   }
   return merged.sort((a, b) => (a.item ?? -1) - (b.item ?? -1));
@@ -172,6 +184,7 @@ function diagnosticKey(d: EndpointDiagnostic): string {
 function validateParsed(
   chunk: ParsedChunk,
   settings: ServiceSettings,
+  store: DocumentStore,
   template?: TemplateContext,
 ): ChunkResult {
   const head = describe(chunk, chunk.doc.contents, template);
@@ -183,7 +196,7 @@ function validateParsed(
   }
   const objects = documentObjects(chunk.doc);
   if (objects.kind === 'single') {
-    head.diagnostics = validateObject(chunk, objects.object, settings, template);
+    head.diagnostics = validateObject(chunk, objects.object, settings, store, template);
     return [head];
   }
   if (objects.kind === 'invalid-list') {
@@ -196,7 +209,7 @@ function validateParsed(
     ...objects.objects.map((object, i) => {
       const region = { from: starts[i] ?? 0, to: starts[i + 1] ?? chunk.text.length };
       const result = describe(chunk, object.node, template, object);
-      result.diagnostics = validateObject(chunk, object, settings, template, region);
+      result.diagnostics = validateObject(chunk, object, settings, store, template, region);
       return result;
     }),
   ];
@@ -234,6 +247,7 @@ function validateObject(
   chunk: ParsedChunk,
   object: ManifestObject,
   settings: ServiceSettings,
+  store: DocumentStore,
   template: TemplateContext | undefined,
   region?: { from: number; to: number },
 ): EndpointDiagnostic[] {
@@ -248,7 +262,7 @@ function validateObject(
   const spec = kindSpecs[match.ourKind];
   const whole = template === undefined && object.node === chunk.doc.contents;
   const decoded = whole
-    ? sharedDecode(chunk, spec)
+    ? store.decode(chunk, spec)
     : decode(chunk.doc, spec, { root: object.node, templated: template !== undefined });
   const input: ObjectInput = {
     chunk,

@@ -16,13 +16,12 @@ export interface ChunkedSource {
 
 export type TextSource = string | ChunkedSource;
 
-/** The last string split, so that several features asking about one text split it once. */
-let lastSplit: { text: string; chunks: readonly Chunk[] } | undefined;
-
+/**
+ * The documents of a source. A string is split on every call: the language service hands its
+ * features a source split once (`DocumentStore.source`).
+ */
 export function chunksOf(source: TextSource): readonly Chunk[] {
-  if (typeof source !== 'string') return source.chunks;
-  if (lastSplit?.text !== source) lastSplit = { text: source, chunks: splitFile(withLineFeeds(source)) };
-  return lastSplit.chunks;
+  return typeof source === 'string' ? splitFile(withLineFeeds(source)) : source.chunks;
 }
 
 /** The `---` documents of a source, also for a JSON file (whose chunks are JSON values). */

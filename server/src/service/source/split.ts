@@ -1,4 +1,5 @@
 import type { Chunk } from './chunk';
+import { isGoSpace } from './unicodeBreaks';
 
 /**
  * Splits a file into its `---` documents without parsing them, so each can be parsed, validated
@@ -53,13 +54,16 @@ function markerBoundaries(text: string): Boundary[] {
   return bounds;
 }
 
-/** `---`, then only spaces, tabs and CRs up to the end of the line or a comment. */
+/**
+ * `---`, then only spaces up to the end of the line or a comment. kubectl trims the line with Go's
+ * `strings.TrimSpace`, so a space is anything Go calls one: tab, CR, NEL, U+00A0, LS, PS, ….
+ */
 function isSeparator(text: string, offset: number, next: number): boolean {
   if (text.charCodeAt(offset) !== 45 /* - */ || !text.startsWith('---', offset)) return false;
   for (let i = offset + 3; i < next; i++) {
     const code = text.charCodeAt(i);
     if (code === 35 /* # */ || code === 10) return true;
-    if (code !== 32 && code !== 9 && code !== 13) return false;
+    if (!isGoSpace(code)) return false;
   }
   return true;
 }

@@ -10,12 +10,12 @@ import type { Decoded, Location } from '../decode/decode';
 import { documentObjects } from '../decode/objects';
 import type { ManifestObject } from '../decode/objects';
 import { parseChunk, rangeOf } from '../yaml/yamlDocument';
-import { sharedDecode, sharedParse } from '../store/sharedParse';
+import type { DocumentStore } from '../store/documentStore';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
 import { podTemplateInfo } from './podTemplates';
-import { markUncertain, templatedText } from './templatedRouting';
 import { serviceRoutingInfo } from './serviceRouting';
+import { markUncertain, templatedText } from './templatedRouting';
 import type {
   EndpointsInfo,
   FileSummary,
@@ -32,8 +32,11 @@ import type {
 const indexedKind =
   /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*(?:#.*)?$/m;
 
-/** The summary of one `---` document, with ranges counted from its first line and no uri yet. */
-export function summarizeChunk(text: string, edited = false): FileSummary {
+/**
+ * The summary of one `---` document, with ranges counted from its first line and no uri yet;
+ * `parsed` is its parse when the caller has it at hand, else the store parses it.
+ */
+export function summarizeChunk(text: string, store: DocumentStore, parsed?: ParsedChunk): FileSummary {
   const summary: FileSummary = { services: [], slices: [], endpoints: [], templates: [] };
   if (!indexedKind.test(text)) return summary;
   // A document validation skips for its size is not parsed for the index either (source/limits.ts).
@@ -43,23 +46,30 @@ export function summarizeChunk(text: string, edited = false): FileSummary {
   if (text.length > documentLimits.documentChars) return summary;
   // A Helm template is read as its first variant: same lines and columns, tags as placeholders.
   const templated = templatedText(text);
-  const chunk = templated ? parseChunk(templated.text) : sharedParse(text, 'yaml', { edited });
+  const chunk = templated ? parseChunk(templated.text) : (parsed ?? store.parse(text));
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);
-  if (objects.kind === 'single') addObject(summary, chunk, objects.object, rangeOf(chunk, 0, text.length));
+  const add = (object: ManifestObject, range: Range): void => addObject(summary, store, chunk, object, range);
+  if (objects.kind === 'single') add(objects.object, rangeOf(chunk, 0, text.length));
   if (objects.kind === 'list') {
-    for (const object of objects.objects) addObject(summary, chunk, object, nodeRangeOf(chunk, object.node));
+    for (const object of objects.objects) add(object, nodeRangeOf(chunk, object.node));
   }
   if (templated) markUncertain(summary, templated);
   return summary;
 }
 
 /** One object of the document (the document itself, or an item of its list). */
-function addObject(summary: FileSummary, chunk: ParsedChunk, object: ManifestObject, range: Range): void {
+function addObject(
+  summary: FileSummary,
+  store: DocumentStore,
+  chunk: ParsedChunk,
+  object: ManifestObject,
+  range: Range,
+): void {
   const { node, kind, apiVersion } = object;
   if (!isMap(node)) return;
   const decoded = (spec: ObjectSpec): Decoded =>
-    node === chunk.doc.contents ? sharedDecode(chunk, spec) : decode(chunk.doc, spec, { root: node });
+    node === chunk.doc.contents ? store.decode(chunk, spec) : decode(chunk.doc, spec, { root: node });
   if (kind === 'Service' && apiVersion === 'v1') {
     const service = serviceInfo(node, range);
     if (service) service.routing = serviceRoutingInfo(chunk, node);

@@ -1,4 +1,6 @@
+import { DocumentStore } from '../store/documentStore';
 import { LruCache } from '../store/lru';
+import type { ParsedChunk } from '../yaml/yamlDocument';
 import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
@@ -48,6 +50,15 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Bumped by every update, even one that changes no meaning: ranges move with the text. */
   private generation = 0;
   private all: { generation: number; summaries: FileSummary[]; services: ServiceInfo[] } | undefined;
+  private summarizing = false;
+
+  /**
+   * `store`: the document store of the language service that validates the same files (its
+   * `documents`), so the index summarizes each document from validation's parse of it.
+   */
+  constructor(private readonly store: DocumentStore = new DocumentStore()) {
+    store.onParsed((text, parsed) => this.heard(text, parsed));
+  }
 
   /** Increases whenever the indexed content changes, so callers can tell results are stale. */
   get version(): number {
@@ -98,7 +109,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Summaries of a text, from the per-document cache (the text need not be indexed). */
   summarize(source: TextSource, uri = ''): FileSummary {
-    this.lastSummarized = this.indexChunks(source, this.lastSummarized, false);
+    this.lastSummarized = this.indexChunks(source, this.lastSummarized);
     return placeChunks(this.lastSummarized, uri);
   }
 
@@ -107,12 +118,11 @@ export class WorkspaceIndex implements WorkspaceView {
    * in `before` keeps its summary without a cache lookup, which would hash the text: after a
    * keystroke that is every document but one, and a ChunkedText hands back the same strings.
    */
-  private indexChunks(source: TextSource, before: IndexedChunk[] = [], versions = true): IndexedChunk[] {
+  private indexChunks(source: TextSource, before: IndexedChunk[] = []): IndexedChunk[] {
     return yamlChunksOf(source).map((chunk, i): IndexedChunk => {
       const same = before[i];
       if (same?.text !== chunk.text) {
-        // Versions of one file: a document unlike its predecessor here is being edited.
-        const cached = this.cached(chunk.text, versions && same !== undefined);
+        const cached = this.cached(chunk.text);
         return { text: chunk.text, cached, startLine: chunk.startLine };
       }
       return same.startLine === chunk.startLine
@@ -152,16 +162,24 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.all;
   }
 
-  /** Summarizes a document now, while validation's parse of it is at hand; `update` finds it. */
-  prime(text: string, edited = false): void {
-    this.cached(text, edited);
+  /**
+   * Summarizes a document the store has just parsed for someone else (validation), while the
+   * parse is at hand: `update` then finds the summary and parses nothing.
+   */
+  private heard(text: string, parsed: ParsedChunk): void {
+    if (!this.summarizing) this.cached(text, parsed);
   }
 
-  /** `edited`: the text replaces another at the same place, so it is parsed incrementally. */
-  private cached(text: string, edited = false): CachedSummary {
+  private cached(text: string, parsed?: ParsedChunk): CachedSummary {
     return this.cache.getOrCompute(text, () => {
-      const summary = safeSummary(text, edited);
-      return { summary, meaning: meaning(summary) };
+      // The store tells this index of its own parse too; the guard keeps it from summarizing twice.
+      this.summarizing = true;
+      try {
+        const summary = safeSummary(text, this.store, parsed);
+        return { summary, meaning: meaning(summary) };
+      } finally {
+        this.summarizing = false;
+      }
     });
   }
 
@@ -200,9 +218,9 @@ function placeChunk({ cached, startLine }: IndexedChunk, uri: string): FileSumma
 }
 
 /** A document the summary cannot read (a template, say) contributes nothing rather than failing the file. */
-function safeSummary(text: string, edited: boolean): FileSummary {
+function safeSummary(text: string, store: DocumentStore, parsed: ParsedChunk | undefined): FileSummary {
   try {
-    return summarizeChunk(text, edited);
+    return summarizeChunk(text, store, parsed);
   } catch {
     return { services: [], slices: [], endpoints: [], templates: [] };
   }

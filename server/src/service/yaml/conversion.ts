@@ -20,13 +20,16 @@ export interface Conversion {
   targets: Map<Alias, Node | undefined>;
 }
 
-/** Memo per parsed document: a parse is read, never changed, once it is made. */
-const conversions = new WeakMap<Document, Conversion>();
+/**
+ * Where a parse keeps its conversion, made once: a parse is read, never changed, once it is
+ * made, so the conversion lives exactly as long as the parse and belongs to whoever holds it.
+ */
+const conversionKey = Symbol('conversion');
+type Converted = Document & { [conversionKey]?: Conversion };
 
 export function conversionOf(doc: Document): Conversion {
-  let known = conversions.get(doc);
-  if (!known) conversions.set(doc, (known = convert(doc)));
-  return known;
+  const carrier = doc as Converted;
+  return (carrier[conversionKey] ??= convert(doc));
 }
 
 /** The node an alias stands for, as `alias.resolve(doc)` would give it. */

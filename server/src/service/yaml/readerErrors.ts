@@ -1,4 +1,5 @@
 import { YAMLParseError } from 'yaml';
+import { goTrimSpace, goyamlOnlyBreak } from '../source/unicodeBreaks';
 
 /**
  * What kubectl's reader refuses before go-yaml builds anything of a document, and the part of a
@@ -26,12 +27,21 @@ const separatorLine = /(?<=^|\n)---([^\n]*)/g;
 
 /**
  * A `...` line: go-yaml reads one document and ignores everything after its end marker. A lone
- * CR ends a line for go-yaml too.
+ * CR ends a line for go-yaml too, and so do NEL, LS and PS (read as LFs by then).
  */
 const endMarkerLine = /(?<=^|[\r\n])\.\.\.(?=[ \t\r\n]|$)/;
 
-/** Next line, a line break to go-yaml; not one to editors and the LSP, which count lines. */
-export const NEL = '\u0085';
+/**
+ * A `---` line that kubectl's reader did not split at, because the line break before it is not a
+ * LF (a lone CR, NEL, LS or PS): to go-yaml it starts a second document, and kubectl decodes only
+ * the first document of what its reader returns, so the rest is never read.
+ */
+const startMarkerLine = /(?<=[\r\n])---(?=[ \t\r\n]|$)/;
+
+const noOffsets: ReadonlySet<number> = new Set();
+
+/** Every line break of go-yaml that is not one to the yaml library. */
+const goyamlOnlyBreaks = new RegExp(goyamlOnlyBreak.source, 'g');
 
 /** The error that stops kubectl before go-yaml parses the document, if there is one. */
 export function readerError(text: string): YAMLParseError | undefined {
@@ -40,7 +50,7 @@ export function readerError(text: string): YAMLParseError | undefined {
 
 function separatorError(text: string): YAMLParseError | undefined {
   for (const found of text.matchAll(separatorLine)) {
-    const rest = (found[1] ?? '').trim();
+    const rest = goTrimSpace(found[1] ?? '');
     if (rest === '' || rest.startsWith('#')) continue;
     const end = found.index + found[0].length;
     return new YAMLParseError(
@@ -52,36 +62,73 @@ function separatorError(text: string): YAMLParseError | undefined {
   return undefined;
 }
 
+/**
+ * kubectl's reader drops a separator line between two documents, so go-yaml never sees a control
+ * character in its comment (`--- # \x7f`) or a Go space after it (`---\v`). (At the very start
+ * of a file it keeps the line; a chunk does not know where it is, so it is read as dropped.)
+ */
 function controlCharacterError(text: string): YAMLParseError | undefined {
-  const found = notPrintable.exec(text);
-  if (!found) return undefined;
+  const found = new RegExp(notPrintable.source, 'g');
+  found.lastIndex = leadingSeparatorLength(text);
+  found.exec(text);
+  if (found.lastIndex === 0) return undefined;
   return new YAMLParseError(
-    [found.index, found.index + 1],
+    [found.lastIndex - 1, found.lastIndex],
     'UNEXPECTED_TOKEN',
     'control characters are not allowed',
   );
 }
 
-/**
- * The text go-yaml reads, with the same offsets: up to the end of the first `...` line, with
- * each NEL (U+0085) a LF, and without a comment glued to the leading `---` (`---#c`), which
- * kubectl's reader takes as a separator and drops but the yaml library reads as a scalar. NEL is
- * a line break to go-yaml (YAML 1.1) that it reads exactly as a LF, in plain, quoted and block
- * scalars and in comments; to the yaml library (YAML 1.2) it is an ordinary character.
- */
-export function goyamlText(text: string): string {
-  const normal = text.includes(NEL) ? text.replaceAll(NEL, '\n') : text;
-  const read = normal.slice(0, readEnd(normal));
-  if (!read.startsWith('---#')) return read;
-  const lineEnd = read.indexOf('\n');
-  const comment = lineEnd < 0 ? read.length - 3 : lineEnd - 3;
-  return `---${' '.repeat(comment)}${read.slice(3 + comment)}`;
+/** The length of a leading `---` line that kubectl's reader takes as a separator, or 0. */
+function leadingSeparatorLength(text: string): number {
+  if (!text.startsWith('---')) return 0;
+  const lineEnd = text.indexOf('\n');
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const rest = goTrimSpace(text.slice(3, end));
+  return rest === '' || rest.startsWith('#') ? end : 0;
 }
 
-/** Where the text go-yaml reads ends: after the line of the first `...` marker, else the end. */
+/**
+ * The text go-yaml reads, with the same offsets: up to the end of the first `...` line or the
+ * first `---` line kubectl's reader did not split at, with each NEL, LS and PS a LF, and without
+ * what follows the leading `---` (a comment glued to it, `---#c`, or a Unicode space such as
+ * U+00A0), which kubectl's reader takes as a separator and drops but the yaml library reads as a
+ * scalar. NEL, LS and PS are line breaks to go-yaml (YAML 1.1), so they end comments and keys and
+ * the indentation after them counts; to the yaml library (YAML 1.2) they are ordinary characters.
+ * go-yaml reads NEL exactly as a LF; LS and PS stay themselves in scalar values, which
+ * parse/separatorScalars.ts restores. Those at `blanks` are read as spaces instead.
+ */
+export function goyamlText(text: string, blanks: ReadonlySet<number> = noOffsets): string {
+  const normal = goyamlOnlyBreak.test(text)
+    ? text.replace(goyamlOnlyBreaks, (_, offset: number) => (blanks.has(offset) ? ' ' : '\n'))
+    : text;
+  const read = normal.slice(0, readEnd(normal));
+  const dropped = droppedSeparatorLength(read);
+  return dropped === 0 ? read : `---${' '.repeat(dropped)}${read.slice(3 + dropped)}`;
+}
+
+/**
+ * How many characters after a leading `---` kubectl's reader drops with the line that the yaml
+ * library would read differently: all of them when the line is a separator whose rest is not
+ * plain YAML blanks (`---#c`, `---\u00a0`), else none.
+ */
+function droppedSeparatorLength(read: string): number {
+  const end = leadingSeparatorLength(read);
+  if (end === 0) return 0;
+  const rest = read.slice(3, end);
+  // The yaml library reads `---`, then blanks and a comment after a blank, as go-yaml does.
+  if (/^(?:[ \t]+(?:#.*)?)?\r?$/.test(rest)) return 0;
+  return rest.length - (rest.endsWith('\r') ? 1 : 0);
+}
+
+/**
+ * Where the text go-yaml reads ends: after the line of the first `...` marker, or before a `---`
+ * marker that starts a second document, whichever comes first; else the end.
+ */
 function readEnd(text: string): number {
+  const second = startMarkerLine.exec(text)?.index ?? text.length;
   const found = endMarkerLine.exec(text);
-  if (!found) return text.length;
+  if (!found || found.index > second) return second;
   const lineBreak = /\r\n|\r|\n/g;
   lineBreak.lastIndex = found.index;
   const after = lineBreak.exec(text);

@@ -5,7 +5,7 @@ import type { ParsedSection, Piece } from './sectionCompose';
 import { itemCuts } from './sectionItems';
 import { splitSections } from './sectionSplit';
 import type { Section } from './sectionSplit';
-import { NEL } from './readerErrors';
+import { hasGoyamlOnlyBreak } from '../source/unicodeBreaks';
 import { parseChunk } from './yamlDocument';
 import type { ParsedChunk } from './yamlDocument';
 
@@ -60,8 +60,8 @@ export class SectionedYamlParser {
 
   /** Equivalent to parseChunk(text, 'yaml'); the result shares no mutable node with the cache or with other results. */
   parse(text: string): ParsedChunk {
-    // Sections are cut at LFs; a NEL, a line break to go-yaml too, could make the cut wrong.
-    const parts = text.includes(NEL) ? undefined : this.composable(text);
+    // Sections are cut at LFs; a NEL, LS or PS, a line break to go-yaml too, could make the cut wrong.
+    const parts = hasGoyamlOnlyBreak(text) ? undefined : this.composable(text);
     if (!parts) {
       this.stats.fallbacks++;
       return parseChunk(text, 'yaml');

@@ -2,7 +2,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
-import { goyamlText, NEL, readerError } from './readerErrors';
+import { goyamlText, readerError } from './readerErrors';
+import { keepSeparatorsInScalars, separatorsInFlow } from './separatorScalars';
+import { goyamlOnlyBreak, hasSeparator } from '../source/unicodeBreaks';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -46,8 +48,8 @@ function lineEnded(text: string): string {
 }
 
 export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
-  const lines = new LineCounter();
   if (format === 'json') {
+    const lines = new LineCounter();
     const doc = parseDocument(text, {
       version: '1.2',
       uniqueKeys: false,
@@ -58,16 +60,41 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
   }
   // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
   const read = goyamlText(text);
-  const doc = withoutStackTraces(() =>
-    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: lines }),
+  const first = new LineCounter();
+  const parsed = withoutStackTraces(() =>
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: first }),
   );
+  const { doc, lines } =
+    parsed.errors.length > 0 && hasSeparator(text)
+      ? separatorsAsBlanks(text, parsed, first)
+      : { doc: parsed, lines: first };
   countLines(lines, text, read.length);
-  if (read !== text && text.includes(NEL)) uncountNel(lines, text);
+  if (read !== text && goyamlOnlyBreak.test(text)) uncountGoyamlBreaks(lines, text);
+  if (doc.errors.length === 0 && hasSeparator(text)) keepSeparatorsInScalars(doc, text.slice(0, read.length));
   // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
   const refused = readerError(text);
   if (refused) doc.errors.splice(0, doc.errors.length, refused);
   else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/**
+ * A parse where the LS and PS inside quoted scalars and flow collections are blanks
+ * (parse/separatorScalars.ts separatorsInFlow), taken when it succeeds where reading every one
+ * as a LF failed: the yaml library wants a quoted scalar's or a flow collection's next line
+ * indented, go-yaml does not.
+ */
+function separatorsAsBlanks(
+  text: string,
+  parsed: Document.Parsed,
+  lines: LineCounter,
+): { doc: Document.Parsed; lines: LineCounter } {
+  const retryLines = new LineCounter();
+  const read = goyamlText(text, separatorsInFlow(text));
+  const retry = withoutStackTraces(() =>
+    parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: retryLines }),
+  );
+  return retry.errors.length === 0 ? { doc: retry, lines: retryLines } : { doc: parsed, lines };
 }
 
 /** Adds the line starts of the text after `end`, which was not parsed, so positions there are right. */
@@ -77,9 +104,15 @@ function countLines(lines: LineCounter, text: string, end: number): void {
   }
 }
 
-/** Positions count lines as editors do, so a NEL, parsed as a LF, does not start a line. */
-function uncountNel(lines: LineCounter, text: string): void {
-  lines.lineStarts = lines.lineStarts.filter((start) => start === 0 || text[start - 1] !== NEL);
+/**
+ * Positions are LSP positions: they count lines as editors do, at LF, CRLF and CR only. So a NEL,
+ * LS or PS, parsed as a LF, does not start a line: what follows it is placed on the same editor
+ * line, at the column that counts the break as one character.
+ */
+function uncountGoyamlBreaks(lines: LineCounter, text: string): void {
+  lines.lineStarts = lines.lineStarts.filter(
+    (start) => start === 0 || !goyamlOnlyBreak.test(text[start - 1] ?? ''),
+  );
 }
 
 /**
@@ -119,14 +152,4 @@ export function topLevelScalar(chunk: ParsedChunk, key: string): unknown {
   if (!isMap(root)) return undefined;
   const value = root.get(key, true);
   return isScalar(value) ? value.value : undefined;
-}
-
-/** `metadata.name` if it is a plain string, for reports. */
-export function documentName(chunk: ParsedChunk): string | undefined {
-  const root = chunk.doc.contents;
-  if (!isMap(root)) return undefined;
-  const metadata = root.get('metadata', true);
-  if (!isMap(metadata)) return undefined;
-  const name = metadata.get('name', true);
-  return isScalar(name) && typeof name.value === 'string' ? name.value : undefined;
 }

@@ -1,0 +1,24 @@
+/**
+ * The picture's geometry: where each column stands and how tall a row is, shared by the layout
+ * of the whole picture (layout.ts) and of its rows (rows.ts).
+ */
+
+export const columns = {
+  service: { x: 16, w: 210 },
+  slice: { x: 266, w: 190 },
+  endpoint: { x: 496, w: 190 },
+  pod: { x: 716, w: 210 },
+  node: { x: 966, w: 150 },
+  zone: { x: 1156, w: 140 },
+} as const;
+
+export const rowHeight = 40;
+export const itemHeight = 34;
+/** Room above the first row for the column headings. */
+export const top = 44;
+
+/** A label cut to what fits its box (SVG text does not wrap or ellipsize). */
+export function fit(text: string, width: number): string {
+  const max = Math.floor((width - 16) / 6.6);
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}

@@ -1,0 +1,196 @@
+/**
+ * "Show Routing Picture": on a Service or slice in the Clusters view, and from a Service manifest
+ * in the editor (the live Service of the same name in the current context). Also registers the
+ * serializer that brings open pictures back after a reload, and how a picture's click reveals an
+ * object in the tree or opens its read-only YAML.
+ */
+import { ViewColumn, commands, window, workspace } from 'vscode';
+import type { Disposable, TextEditor, TreeView, Uri } from 'vscode';
+import { objectUri } from '../clusterDocuments';
+import type { ClusterSession } from '../clusterSession';
+import type { ClusterTreeProvider } from '../clusterTreeProvider';
+import { clusterCommands, sliceService } from '../model';
+import type { ClusterNode } from '../model';
+import { pictureViewType } from './model';
+import type { PictureAddress, SceneTarget } from './model';
+import { RoutingPictures } from './picturePanel';
+import { serviceAtCursor } from './serviceAtCursor';
+
+export interface PictureCommandContext {
+  session: ClusterSession;
+  provider: ClusterTreeProvider;
+  treeView: TreeView<ClusterNode>;
+  extensionUri: Uri;
+  log: (message: string) => void;
+  /** Whether the tree shows a namespace: a closed picture then leaves its watches running. */
+  shownInTree: (context: string, namespace: string) => boolean;
+}
+
+export function registerRoutingPictures(ctx: PictureCommandContext): {
+  pictures: RoutingPictures;
+  disposables: Disposable[];
+} {
+  const pictures = new RoutingPictures({
+    session: ctx.session,
+    extensionUri: ctx.extensionUri,
+    shownInTree: ctx.shownInTree,
+    reveal: (address, target) => revealInTree(ctx, address, target),
+    open: (address, target) => openYaml(address, target),
+    onDrawn: (address, ms, items) =>
+      ctx.log(
+        `Routing picture of ${address.namespace}/${address.service}: ${items} items drawn in ${ms.toFixed(0)} ms`,
+      ),
+  });
+  const disposables: Disposable[] = [
+    pictures,
+    commands.registerCommand(clusterCommands.showRoutingPicture, (node: unknown) =>
+      showPicture(ctx, pictures, node),
+    ),
+    window.registerWebviewPanelSerializer(pictureViewType, {
+      deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(pictures.restore(panel, state)),
+    }),
+  ];
+  return { pictures, disposables };
+}
+
+async function showPicture(
+  ctx: PictureCommandContext,
+  pictures: RoutingPictures,
+  node: unknown,
+): Promise<void> {
+  const address = isNode(node) ? fromNode(ctx, node) : await fromEditor(ctx, window.activeTextEditor);
+  if (address) {
+    pictures.show(address);
+  }
+}
+
+function isNode(value: unknown): value is ClusterNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value;
+}
+
+/** A Service node, or a slice's Service (by its label). */
+function fromNode(ctx: PictureCommandContext, node: ClusterNode): PictureAddress | undefined {
+  if (node.kind === 'service') {
+    return { context: node.context, namespace: node.namespace, service: node.name };
+  }
+  if (node.kind === 'slice') {
+    const slice = ctx.session.model.namespace(node.context, node.namespace)?.slices.get(node.name);
+    const service = slice && sliceService(slice);
+    if (service !== undefined) {
+      return { context: node.context, namespace: node.namespace, service };
+    }
+  }
+  window.setStatusBarMessage(
+    'Show Routing Picture works on a Service or an EndpointSlice of a Service',
+    5_000,
+  );
+  return undefined;
+}
+
+/**
+ * The Service manifest under the cursor, looked up live in the kubeconfig's current context
+ * (in the manifest's namespace, else the context's, else `default`).
+ */
+async function fromEditor(
+  ctx: PictureCommandContext,
+  editor: TextEditor | undefined,
+): Promise<PictureAddress | undefined> {
+  const found =
+    editor &&
+    (await serviceAtCursor(editor.document.getText(), editor.document.offsetAt(editor.selection.active)));
+  if (!found) {
+    void window.showInformationMessage(
+      'Show Routing Picture: put the cursor in a Service manifest, or use it on a Service in the Clusters view.',
+    );
+    return undefined;
+  }
+  await ctx.session.start();
+  const contexts = ctx.session.model.contexts();
+  const context = contexts.find((c) => c.current) ?? contexts[0];
+  if (!context) {
+    void window.showInformationMessage(
+      'Show Routing Picture shows a live Service: no kubeconfig context is available.',
+    );
+    return undefined;
+  }
+  window.setStatusBarMessage(
+    `Routing picture of the live Service ${found.name} in context ${context.name} (what the workspace predicts is not drawn yet)`,
+    8_000,
+  );
+  return {
+    context: context.name,
+    namespace: found.namespace ?? context.namespace ?? 'default',
+    service: found.name,
+  };
+}
+
+/** Finds the object's node in the Clusters view under the Service and reveals it; false when not there. */
+async function revealInTree(
+  ctx: PictureCommandContext,
+  address: PictureAddress,
+  target: SceneTarget,
+): Promise<boolean> {
+  let node: ClusterNode | undefined;
+  const path: ((n: ClusterNode) => boolean)[] = [
+    (n) => n.kind === 'context' && n.context === address.context,
+    (n) => n.kind === 'namespace' && n.namespace === address.namespace,
+    (n) => n.kind === 'service' && n.name === address.service,
+  ];
+  for (const step of path) {
+    node = ctx.provider.childrenNow(node).find(step);
+    if (!node) {
+      return false;
+    }
+  }
+  const found = target.kind === 'services' ? node : findBelow(ctx.provider, node, target, 3);
+  if (!found) {
+    return false;
+  }
+  await ctx.treeView.reveal(found, { select: true, focus: false, expand: false });
+  return true;
+}
+
+function matches(node: ClusterNode, target: SceneTarget): boolean {
+  if (target.kind === 'pods') {
+    return node.kind === 'pod' && node.name === target.name;
+  }
+  if (target.endpointKey !== undefined) {
+    return node.kind === 'endpoint' && node.slice === target.name && node.key === target.endpointKey;
+  }
+  return node.kind === 'slice' && node.name === target.name;
+}
+
+/** Depth-first through slices and endpoints (not the merged view, whose pods repeat the slices'). */
+function findBelow(
+  provider: ClusterTreeProvider,
+  node: ClusterNode | undefined,
+  target: SceneTarget,
+  depth: number,
+): ClusterNode | undefined {
+  if (depth === 0) {
+    return undefined;
+  }
+  for (const child of provider.childrenNow(node)) {
+    if (matches(child, target)) {
+      return child;
+    }
+    if (child.kind === 'slice' || child.kind === 'endpoint') {
+      const below = findBelow(provider, child, target, depth - 1);
+      if (below) {
+        return below;
+      }
+    }
+  }
+  return undefined;
+}
+
+async function openYaml(address: PictureAddress, target: SceneTarget): Promise<void> {
+  const uri = objectUri({
+    context: address.context,
+    namespace: address.namespace,
+    kind: target.kind,
+    name: target.name,
+  });
+  const document = await workspace.openTextDocument(uri);
+  await window.showTextDocument(document, { preview: true, viewColumn: ViewColumn.One });
+}

@@ -1,0 +1,93 @@
+import type {
+  ChunkedSource,
+  DocumentReport,
+  EndpointDiagnostic,
+  FileSummary,
+  LanguageService,
+  ServiceSettings,
+  TextSource,
+  WorkspaceIndex,
+} from '../service';
+import { InputError, readInput } from './files';
+import type { LintInput } from './files';
+
+/**
+ * One unit of lint work, the same whether it runs on the main thread or in a worker: a whole
+ * input, or a run of consecutive `---` documents of a large file (`part` numbers them in file
+ * order). Documents are validated independently of each other, so a file validated in parts
+ * gives exactly the reports of the file validated whole.
+ */
+export type LintJob =
+  | { kind: 'input'; file: number; input: LintInput }
+  | { kind: 'documents'; file: number; part: number; chunks: FileChunk[] };
+
+/** A `---` document of a file, with its index and first line (the service's split). */
+export type FileChunk = ChunkedSource['chunks'][number];
+
+/** What a job produced: its documents' reports, or the I/O failure that stops the run. */
+export type JobResult =
+  | { file: number; part: number; documents: DocumentReport[]; summary?: FileSummary }
+  | { file: number; part: number; inputError: string };
+
+/**
+ * Runs one job with `service`. Never throws: every failure is a result. With `summaries`, the
+ * result also carries the summary the cross-file advice is computed from on the main thread
+ * (crossFile.ts), its items without a uri yet.
+ */
+export async function runJob(
+  service: LanguageService,
+  job: LintJob,
+  settings: ServiceSettings,
+  summaries?: WorkspaceIndex,
+): Promise<JobResult> {
+  const validate = (source: TextSource): { documents: DocumentReport[]; summary?: FileSummary } => ({
+    documents: service.validate(source, settings).documents,
+    ...(summaries && settings.advisories ? { summary: summaries.summarize(source) } : {}),
+  });
+  const part = job.kind === 'documents' ? job.part : 0;
+  try {
+    if (job.kind === 'documents') {
+      // A source made of some of the file's documents: each keeps its index and first line, so
+      // the reports land where they do when the whole file is validated. Validation without a
+      // workspace reads the chunks only, never the file's text.
+      const { chunks } = job;
+      const source: ChunkedSource = { chunks, text: () => chunks.map((c) => c.text).join('\n') };
+      return { file: job.file, part, ...validate(source) };
+    }
+    const text = await readInput(job.input);
+    return { file: job.file, part, ...validate(text) };
+  } catch (error) {
+    if (error instanceof InputError) return { file: job.file, part, inputError: error.message };
+    return { file: job.file, part, documents: internalError(job, describe(error)) };
+  }
+}
+
+/**
+ * The report of a job that could not finish (the engine threw outside a document, or the worker
+ * running it died): one `internal-error` warning per document it covered, or on the file's
+ * first line when its documents are unknown, so the run still ends with a report.
+ */
+export function internalError(job: LintJob, reason: string): DocumentReport[] {
+  const message = `This file could not be validated (internal error: ${reason}); please report it.`;
+  const places =
+    job.kind === 'documents'
+      ? job.chunks.map((chunk) => ({ index: chunk.index, line: chunk.startLine }))
+      : [{ index: 0, line: 0 }];
+  return places.map(({ index, line }) => {
+    const at = { line, character: 0 };
+    const diagnostic: EndpointDiagnostic = {
+      range: { start: at, end: at },
+      severity: 'warning',
+      code: 'internal-error',
+      message,
+      origin: 'syntax',
+      reason: 'SyntaxError',
+      field: '',
+    };
+    return { index, range: { start: at, end: at }, diagnostics: [diagnostic] };
+  });
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

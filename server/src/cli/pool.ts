@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import { describe, internalError } from './jobs';
+import type { JobResult, LintJob } from './jobs';
+
+export interface PoolOptions {
+  /** The worker script: it answers each job message with one JobResult message, in order. */
+  workerFile: string;
+  workerData: unknown;
+  /** How many workers run at once. */
+  width: number;
+}
+
+/** Jobs a worker holds at once: the one it runs and the next, so it never idles between jobs. */
+const depth = 2;
+
+/**
+ * Runs `jobs` on `width` worker threads, handing each worker its next job as it answers one, and
+ * returns the results in job order whatever order they finished in. A worker that dies (an
+ * uncaught error, out of memory, process.exit) costs the job it was running an internal-error
+ * report; the jobs queued behind it go to a fresh worker. Every death settles at least one job,
+ * so the run always ends.
+ */
+export function runPool(jobs: readonly LintJob[], options: PoolOptions): Promise<JobResult[]> {
+  const results: JobResult[] = new Array<JobResult>(jobs.length);
+  const retry: number[] = [];
+  let next = 0;
+  let settled = 0;
+  const workers = new Set<Worker>();
+  const take = (): number | undefined => retry.shift() ?? (next < jobs.length ? next++ : undefined);
+
+  return new Promise((resolve) => {
+    const finishIfDone = (): void => {
+      if (settled < jobs.length) return;
+      for (const worker of workers) void worker.terminate();
+      workers.clear();
+      resolve(results);
+    };
+    const settle = (position: number, result: JobResult): void => {
+      results[position] = result;
+      settled++;
+    };
+    const start = (): void => {
+      const worker = new Worker(options.workerFile, { workerData: options.workerData });
+      const inFlight: number[] = [];
+      let failure: string | undefined;
+      const feed = (): void => {
+        while (inFlight.length < depth) {
+          const position = take();
+          if (position === undefined) return;
+          inFlight.push(position);
+          worker.postMessage(jobs[position]);
+        }
+      };
+      worker.on('message', (result: JobResult) => {
+        const position = inFlight.shift();
+        if (position === undefined) return;
+        settle(position, result);
+        feed();
+        finishIfDone();
+      });
+      worker.on('error', (error) => {
+        failure = describe(error);
+      });
+      worker.on('exit', (code) => {
+        if (!workers.delete(worker)) return;
+        const [running, ...queued] = inFlight;
+        if (running !== undefined) {
+          const reason = failure ?? `the worker validating it stopped with exit code ${code}`;
+          const job = jobs[running];
+          settle(running, { file: job.file, part: partOf(job), documents: internalError(job, reason) });
+        }
+        retry.unshift(...queued);
+        if (settled < jobs.length && (retry.length > 0 || next < jobs.length)) start();
+        finishIfDone();
+      });
+      workers.add(worker);
+      feed();
+    };
+    if (jobs.length === 0) {
+      resolve(results);
+      return;
+    }
+    for (let i = 0; i < Math.min(options.width, jobs.length); i++) start();
+  });
+}
+
+function partOf(job: LintJob): number {
+  return job.kind === 'documents' ? job.part : 0;
+}
