@@ -130,6 +130,15 @@ describe('routing doctor: selector-matches-no-template', () => {
     assert.deepEqual(doctor({ 's.yaml': port, 'w.yaml': workloadYaml() }, 's.yaml'), []);
   });
 
+  it('leaves out of the index a Service or slice whose name a tag writes', () => {
+    const named = (text: string): string => text.replace('name: api', 'name: {{ include "api.fullname" . }}');
+    const index = new WorkspaceIndex();
+    index.update('file:///ws/s.yaml', named(serviceYaml()));
+    index.update('file:///ws/x.yaml', sliceYaml('{{ include "api.fullname" . }}'));
+    assert.deepEqual(index.services(), []);
+    assert.deepEqual(index.slices(), []);
+  });
+
   it('takes `namespace: {{ .Release.Namespace }}` as the same unknown namespace', () => {
     const ns = (text: string): string =>
       text.replace('  name: api\n', '  name: api\n  namespace: {{ .Release.Namespace }}\n');

@@ -8,13 +8,21 @@ import type { FileSummary } from './types';
  * placeholders of the same length, so ranges are the file's own). What a tag prints is unknown:
  * a selector, a label or a port written by a tag, or a place where a tag prints whole entries
  * (`{{- include "labels" . | nindent 8 }}`), makes the object uncertain, and the doctor then
- * stays silent about it rather than guess (no false alarms on charts).
+ * stays silent about it rather than guess (no false alarms on charts). An object whose name (or
+ * a slice whose Service name) a tag writes is not indexed at all.
  */
 export function templatedText(text: string): TemplateVariant | undefined {
   return text.includes('{') ? templateModel(text)?.variant(0) : undefined;
 }
 
 export function markUncertain(summary: FileSummary, variant: TemplateVariant): void {
+  // Names a tag writes are unknown: such a Service, slice or Endpoints is left out of the index
+  // (as before templates were read), so nothing is compared with a placeholder.
+  summary.services = summary.services.filter((s) => !hasPlaceholder(s.name));
+  summary.slices = summary.slices.filter(
+    (s) => !hasPlaceholder(s.serviceName ?? '') && !hasPlaceholder(s.name ?? ''),
+  );
+  summary.endpoints = summary.endpoints.filter((e) => !hasPlaceholder(e.name ?? ''));
   // Entries a tag prints may land anywhere in the object: any injection makes it uncertain.
   const injected = variant.injections.length > 0;
   for (const service of summary.services) {
