@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { appendFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
 import { checkHostile } from '../helpers/hostileChecks';
@@ -25,6 +26,8 @@ const boundMs = Number(process.env['HOSTILE_BOUND_MS'] ?? 10_000);
 /** HOSTILE_CATEGORIES=huge,json runs only those (a large run split over processes). */
 const only = process.env['HOSTILE_CATEGORIES']?.split(',');
 const categories = hostileCategories.filter((c) => !only || only.includes(c));
+/** HOSTILE_PROGRESS=FILE appends the tally every 100 inputs, so a long run can be read while it goes. */
+const progress = process.env['HOSTILE_PROGRESS'];
 
 interface Tally {
   inputs: number;
@@ -58,21 +61,32 @@ describe(`hostile generator (seed ${seed}, ${count} per category, scale ${scale}
         tally.slowestMs = Math.max(tally.slowestMs, result.slowestMs);
         tally.peakRssMb = Math.max(tally.peakRssMb, process.memoryUsage().rss / 2 ** 20);
         for (const problem of result.problems) count_(tally, problem);
+        if (progress && tally.inputs % 100 === 0) appendFileSync(progress, `${summary(category, tally)}\n`);
+        if (progress && result.problems.length > 0) {
+          appendFileSync(
+            progress,
+            `${input.name}: ${result.problems.map((p) => `${p.kind} in ${p.call}`).join('; ')}\n`,
+          );
+        }
         if (result.problems.length > 0 && failures.length < 5) {
           failures.push(
             `${input.name}: ${result.problems.map((p) => `${p.kind} in ${p.call}: ${p.detail}`).join('; ')}`,
           );
         }
       }
-      t.diagnostic(
-        `${category}: ${tally.inputs} inputs (${(tally.bytes / 2 ** 20).toFixed(1)} MB), ${tally.crashes} crashes, ` +
-          `${tally.hangs} hangs, ${tally.other} other, slowest call ${tally.slowestMs.toFixed(0)} ms CPU, ` +
-          `peak RSS ${tally.peakRssMb.toFixed(0)} MB`,
-      );
+      t.diagnostic(summary(category, tally));
       assert.deepEqual(failures, []);
     });
   }
 });
+
+function summary(category: string, tally: Tally): string {
+  return (
+    `${category}: ${tally.inputs} inputs (${(tally.bytes / 2 ** 20).toFixed(1)} MB), ${tally.crashes} crashes, ` +
+    `${tally.hangs} hangs, ${tally.other} other, slowest call ${tally.slowestMs.toFixed(0)} ms CPU, ` +
+    `peak RSS ${tally.peakRssMb.toFixed(0)} MB`
+  );
+}
 
 function count_(tally: Tally, problem: Problem): void {
   if (problem.kind === 'crash') tally.crashes++;
@@ -109,6 +123,19 @@ describe('what the hostile generator found', () => {
         end.character <= (lines[end.line]?.length ?? -1),
         `${symbol.name} ends at ${JSON.stringify(end)}`,
       );
+    }
+  });
+
+  it("a syntax error's range stays on its line when the yaml library skips line breaks it cannot parse", () => {
+    const text =
+      '    port: 80\nkind: EndpointSlice\napiVersion: discovery.k8s.io/v1\n    protocol: TCP\nmetadata:\n  name: x\n';
+    const lines = text.split('\n');
+    const report = createLanguageService().validate(text, defaultSettings);
+    assert.ok(report.diagnostics.length > 0);
+    for (const d of report.diagnostics) {
+      for (const p of [d.range.start, d.range.end]) {
+        assert.ok(p.character <= (lines[p.line]?.length ?? -1), `${d.code} at ${JSON.stringify(p)}`);
+      }
     }
   });
 });
