@@ -59,6 +59,27 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // The web build bundles the shared server wiring and client code for a browser: only the
+    // Node entries may import the Node transports (server.ts, lsp/connection.ts, the Node
+    // client); everything else uses the transport-independent `vscode-languageserver` and
+    // `vscode-languageclient` entries (test/unit/webBundles.test.ts builds the web bundles).
+    files: ['server/src/lsp/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/lsp/connection.ts', 'client/src/languageClient.ts', 'client/src/extension.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode-languageserver/node', 'vscode-languageclient/node'],
+              message: 'Shared by the web build: import the transport-independent entry instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure service: no editor, no LSP runtime, no Node built-ins (the compiler guards this
     // too, through the service tsconfig's empty `types` and `paths` mapping).
     files: ['server/src/service/**/*.ts'],

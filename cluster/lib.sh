@@ -6,6 +6,7 @@
 #   ENDPOINTSLICES_CLUSTER_DIR    state: certs, kubeconfigs, etcd data, logs, audit log, pid files
 #   ENDPOINTSLICES_CACHE_DIR      built binaries, per version
 #   ENDPOINTSLICES_APISERVER_PORT / _ETCD_PORT (peer = +1) / _KCM_PORT
+#   ENDPOINTSLICES_SERVICE_CIDRS  service IP ranges (default 10.96.0.0/16; add an IPv6 range for dual-stack)
 
 ES_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ES_DEFAULT_VERSION="$(sed -n 's/^\/\/ GENERATED .* for Kubernetes v\([0-9.]*\)\.$/\1/p' "$ES_ROOT/go/go.mod")"
@@ -19,6 +20,9 @@ ES_APISERVER_PORT="${ENDPOINTSLICES_APISERVER_PORT:-16443}"
 ES_ETCD_PORT="${ENDPOINTSLICES_ETCD_PORT:-12379}"
 ES_ETCD_PEER_PORT="$((ES_ETCD_PORT + 1))"
 ES_KCM_PORT="${ENDPOINTSLICES_KCM_PORT:-16444}"
+# Service CIDRs: one IPv4 range, or an IPv4 and an IPv6 range for a dual-stack cluster
+# (the DNS fidelity suite uses one, for dual-stack ClusterIP and headless Services).
+ES_SERVICE_CIDRS="${ENDPOINTSLICES_SERVICE_CIDRS:-10.96.0.0/16}"
 ES_KUBECONFIG="$ES_STATE/admin.kubeconfig"
 ES_RESTRICTED_KUBECONFIG="$ES_STATE/restricted.kubeconfig"
 ES_AUDIT_LOG="$ES_STATE/audit.log"

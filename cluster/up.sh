@@ -174,7 +174,7 @@ start kube-apiserver \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
   --authorization-mode=Node,RBAC \
-  --service-cluster-ip-range=10.96.0.0/16 \
+  --service-cluster-ip-range="$ES_SERVICE_CIDRS" \
   --allow-privileged=true \
   --audit-policy-file="$ES_STATE/audit-policy.yaml" --audit-log-path="$ES_AUDIT_LOG" \
   --audit-log-format=json --audit-log-mode=blocking \
@@ -193,7 +193,7 @@ start kube-controller-manager \
   --use-service-account-credentials=true --leader-elect=false \
   --service-account-private-key-file="$pki/sa.key" --root-ca-file="$pki/ca.crt" \
   --cluster-signing-cert-file="$pki/ca.crt" --cluster-signing-key-file="$pki/ca.key" \
-  --service-cluster-ip-range=10.96.0.0/16 \
+  --service-cluster-ip-range="$ES_SERVICE_CIDRS" \
   --cert-dir="$pki" --v=1
 wait_for "kube-controller-manager /healthz" 60 curl -skf "https://127.0.0.1:$ES_KCM_PORT/healthz"
 

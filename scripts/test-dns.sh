@@ -16,6 +16,9 @@ export ENDPOINTSLICES_APISERVER_PORT="${ENDPOINTSLICES_APISERVER_PORT:-19443}"
 export ENDPOINTSLICES_ETCD_PORT="${ENDPOINTSLICES_ETCD_PORT:-15379}"
 export ENDPOINTSLICES_KCM_PORT="${ENDPOINTSLICES_KCM_PORT:-19444}"
 export ENDPOINTSLICES_DNS_PORT="${ENDPOINTSLICES_DNS_PORT:-10053}"
+# Dual-stack Services: an IPv6 service range beside the IPv4 one (fakelet gives IPv6 pod
+# addresses on request), so A and AAAA answers of ClusterIP and headless Services are compared.
+export ENDPOINTSLICES_SERVICE_CIDRS="${ENDPOINTSLICES_SERVICE_CIDRS:-10.96.0.0/16,fd00:10:96::/112}"
 domain="${ENDPOINTSLICES_DNS_DOMAIN:-cluster.local}"
 
 started=$(date +%s)

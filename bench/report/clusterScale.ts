@@ -72,8 +72,9 @@ export function scaleSection(cluster: ClusterResults | undefined): string[] {
       'namespace shown (and for the one big Service its merged endpoints and their first range expanded, as a user ' +
       "looking at it would), one endpoint's readiness flipped by a PATCH of its slice, timed to the refreshed items " +
       '(the changed Service presented and its open children rendered), with a raw watch timing the same write. ' +
-      'RSS is after GC with the namespace loaded and shown. A tree level never holds more than 1,000 items: longer ' +
-      'lists are shown in ranges (`client/src/cluster/model/paging.ts`).',
+      'RSS is after GC with the namespace loaded and shown. No node lists more than 1,000 endpoints or slices: longer ' +
+      'lists are shown in ranges (`client/src/cluster/model/paging.ts`); "widest list" counts every child of the widest ' +
+      'node rendered, messages and the merged node included.',
     '',
     ...(scale.note ? [scale.note, ''] : []),
   ];

@@ -199,6 +199,38 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
       await page.mouse.move(1000, 700);
       await shoot(page, 'cluster-panel.png');
     }),
+    step('a Service says whom it routes to, and why the other selected pods get no traffic', async (page) => {
+      await runCommand(page, 'View: Close All Editors');
+      await collapse(page, 'demo-web', 'frontend');
+      await expand(page, 'demo-routing', 'search');
+      await treeRow(page, 'search').getByText('routes to 1 of 3 selected pods', { exact: false }).waitFor();
+      await treeRow(page, 'checkout').getByText('routes nowhere: selects no pod', { exact: false }).waitFor();
+      await expand(page, 'search', 'Pod search-1: the pod has no IP yet');
+      await treeRow(page, 'Pod search-2: the pod is not scheduled to a node').waitFor();
+      await expand(page, 'checkout', /^Selects no pod; nearest: checkout-svc-/);
+      await page.mouse.move(1000, 700);
+      await shoot(page, 'cluster-routing.png');
+      await collapse(page, 'demo-routing', 'search');
+    }),
+    step(
+      "a Service's tooltip says what the cluster DNS answers; Copy DNS Name copies its name",
+      async (page) => {
+        await runCommand(page, 'View: Close All Editors');
+        const name = 'frontend.demo-web.svc.cluster.local';
+        const row = treeRow(page, 'frontend');
+        // The DNS lines are computed when the item is hovered (resolveTreeItem), live from its slices.
+        await row.hover();
+        const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: name }).first();
+        await hover.waitFor();
+        await hover.getByText(/answers A/).waitFor();
+        await hover.getByText(/_http\._tcp/).waitFor();
+        await shoot(page, 'cluster-dns-tooltip.png');
+        await page.mouse.move(1000, 700);
+        await row.click({ button: 'right' });
+        await page.getByRole('menuitem', { name: 'Copy DNS Name' }).click();
+        await page.locator('.part.statusbar').getByText(`Copied ${name}`).waitFor();
+      },
+    ),
     step(
       'namespaces show their children on every expansion, also once their watch was released',
       async (page) => {

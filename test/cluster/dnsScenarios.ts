@@ -2,8 +2,9 @@
  * The Services the DNS fidelity suite puts on the local cluster, one per rule of
  * docs/rules/dns.md: ClusterIP and NodePort, headless with ready, not-ready and terminating pods,
  * hostnames through hostname+subdomain, publishNotReadyAddresses, named and unnamed ports, slices
- * without ports, hand-made IPv4 and IPv6 slices (the local cluster is single-stack, so dual-stack
- * endpoints come from selectorless Services), and ExternalName with a name and with an IP.
+ * without ports, dual-stack ClusterIP and headless Services (scripts/test-dns.sh starts the cluster
+ * with an IPv6 service range; fakelet gives pods IPv6 addresses on request), hand-made IPv4 and
+ * IPv6 slices, and ExternalName with a name and with an IP.
  */
 import type { KubeAdmin } from './kubeAdmin';
 
@@ -16,6 +17,8 @@ interface PodSpec {
   hostname?: string;
   subdomain?: string;
   ready: boolean;
+  /** fakelet's IPv6 switch: `also` gives the pod an IPv6 address beside its IPv4 one. */
+  ipv6?: 'also';
 }
 
 const pods: PodSpec[] = [
@@ -23,6 +26,9 @@ const pods: PodSpec[] = [
   { name: 'web-1', app: 'web', ready: true },
   { name: 'web-2', app: 'web', ready: false },
   { name: 'web-3', app: 'web', ready: true },
+  { name: 'dual-0', app: 'dual', hostname: 'dual-0', subdomain: 'dual-headless', ready: true, ipv6: 'also' },
+  { name: 'dual-1', app: 'dual', ready: true, ipv6: 'also' },
+  { name: 'dual-2', app: 'dual', ready: false, ipv6: 'also' },
   { name: 'db-0', app: 'db', hostname: 'db-0', subdomain: 'db', ready: true },
   { name: 'db-1', app: 'db', hostname: 'db-1', subdomain: 'db', ready: true },
   { name: 'db-2', app: 'db', hostname: 'db-2', subdomain: 'db', ready: false },
@@ -53,6 +59,22 @@ export const services: { name: string; why: string; spec: object }[] = [
     name: 'web-np',
     why: 'NodePort (answered like ClusterIP)',
     spec: { type: 'NodePort', selector: { app: 'web' }, ports: [tcp('http', 80, 8080)] },
+  },
+  {
+    name: 'dual',
+    why: 'dual-stack ClusterIP (PreferDualStack): A and AAAA, SRV weight split over both families',
+    spec: { ipFamilyPolicy: 'PreferDualStack', selector: { app: 'dual' }, ports: [tcp('http', 80, 8080)] },
+  },
+  {
+    name: 'dual-headless',
+    why: 'dual-stack headless: IPv4 and IPv6 slices from dual-stack pods, a hostname, a not-ready pod',
+    spec: {
+      clusterIP: 'None',
+      ipFamilyPolicy: 'RequireDualStack',
+      ipFamilies: ['IPv4', 'IPv6'],
+      selector: { app: 'dual' },
+      ports: [tcp('http', 80, 8080)],
+    },
   },
   {
     name: 'db',
@@ -200,7 +222,10 @@ export async function createScenarios(admin: KubeAdmin): Promise<void> {
       metadata: {
         name: pod.name,
         labels: { app: pod.app },
-        annotations: pod.ready ? {} : { 'fakelet.endpointslices.dev/ready': 'false' },
+        annotations: {
+          ...(pod.ready ? {} : { 'fakelet.endpointslices.dev/ready': 'false' }),
+          ...(pod.ipv6 ? { 'fakelet.endpointslices.dev/ipv6': pod.ipv6 } : {}),
+        },
       },
       spec: {
         ...(pod.hostname ? { hostname: pod.hostname } : {}),
@@ -223,6 +248,8 @@ export async function createScenarios(admin: KubeAdmin): Promise<void> {
   await waitForEndpoints(admin, 'db', pods.filter((p) => p.app === 'db').length);
   await waitForEndpoints(admin, 'db-all', pods.filter((p) => p.app === 'db').length);
   await waitForEndpoints(admin, 'db-noport', pods.filter((p) => p.app === 'db').length);
+  // One endpoint per pod in each family's slice.
+  await waitForEndpoints(admin, 'dual-headless', 2 * pods.filter((p) => p.app === 'dual').length);
 }
 
 interface ListedEndpoint {

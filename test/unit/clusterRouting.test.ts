@@ -128,3 +128,17 @@ describe('cluster view: routing verdicts', () => {
     assert.equal(present(m, serviceNode(m, 'web'))!.description, '1/2 ready · 1 slice');
   });
 });
+
+describe('cluster view: routing verdicts colour the Service', () => {
+  it('selected pods that get no traffic make a Service with all-ready slices look degraded', () => {
+    const web = service('web', { app: 'web' });
+    const m = model({
+      services: [web],
+      endpointslices: [slice('web-a', 'web', [endpoint('10.0.0.1', 'a')])],
+      pods: [pod('a', '10.0.0.1', { app: 'web' }), pod('b', undefined, { app: 'web' })],
+    });
+    const look = present(m, serviceNode(m, 'web'))!;
+    assert.equal(look.description, 'routes to 1 of 2 selected pods · 1/1 ready · 1 slice');
+    assert.deepEqual(look.icon, { id: 'server-process', color: 'list.warningForeground' });
+  });
+});

@@ -248,6 +248,10 @@ describe('routing picture: topology hints', () => {
       'zone:zone-c → endpoint:IPv4/10.0.0.2',
     ]);
     assert.deepEqual(item(scene, 'zone:zone-c').lines, ['zone-c', 'no endpoints here', 'consumes 1 (hints)']);
+    // A one-row zone says what it consumes in place of its node count and keeps its height, so
+    // it never reaches into the zone below.
+    assert.deepEqual(item(scene, 'zone:zone-a').lines, ['zone-a', 'consumes 1 (hints)']);
+    assert.equal(item(scene, 'zone:zone-a').h, 34);
     assert.match(item(scene, 'endpoint:IPv4/10.0.0.2').lines[1] ?? '', /for zone-b, zone-c/);
   });
 });

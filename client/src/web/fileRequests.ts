@@ -1,13 +1,20 @@
 import { FileSystemError, RelativePattern, Uri, workspace } from 'vscode';
 import type { Disposable } from 'vscode';
+import { RequestType } from 'vscode-languageclient';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { listYamlFilesRequest, readFileRequest } from '../../../server/src/service/fileProtocol';
+import { listYamlFilesMethod, readFileMethod } from '../../../server/src/service/fileProtocol';
 import type {
   ListYamlFilesParams,
   ListYamlFilesResult,
   ReadFileParams,
   ReadFileResult,
 } from '../../../server/src/service/fileProtocol';
+
+/** The server's two requests (`server/src/service/fileProtocol.ts`), typed from their one definition. */
+const listYamlFilesRequest = new RequestType<ListYamlFilesParams, ListYamlFilesResult, void>(
+  listYamlFilesMethod,
+);
+const readFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>(readFileMethod);
 
 /** Folders whose YAML is build output or dependencies, as the Node server skips them on disk. */
 const excluded = '**/{node_modules,out,dist,.*}/**';

@@ -68,7 +68,8 @@ export async function runJob(
  * first line when its documents are unknown, so the run still ends with a report.
  */
 export function internalError(job: LintJob, reason: string): DocumentReport[] {
-  const message = `This file could not be validated (internal error: ${reason}); please report it.`;
+  const what = job.kind === 'documents' ? 'document' : 'file';
+  const message = `This ${what} could not be validated (internal error: ${reason}); please report it.`;
   const places =
     job.kind === 'documents'
       ? job.chunks.map((chunk) => ({ index: chunk.index, line: chunk.startLine }))

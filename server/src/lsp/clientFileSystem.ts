@@ -1,7 +1,14 @@
+import { RequestType } from 'vscode-languageserver';
 import type { Connection } from 'vscode-languageserver';
-import { listYamlFilesRequest, readFileRequest } from '../service';
+import { listYamlFilesMethod, readFileMethod } from '../service';
 import type { ListYamlFilesParams, ListYamlFilesResult, ReadFileParams, ReadFileResult } from '../service';
 import type { WorkspaceFileSystem } from './workspaceFileSystem';
+
+/** The two server → client requests (`service/fileProtocol.ts`), typed from their one definition. */
+const listYamlFilesRequest = new RequestType<ListYamlFilesParams, ListYamlFilesResult, void>(
+  listYamlFilesMethod,
+);
+const readFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>(readFileMethod);
 
 /**
  * The web build's files: a server in a browser worker has no disk, so it asks the client, which
@@ -13,12 +20,12 @@ export function clientFileSystem(connection: Pick<Connection, 'sendRequest'>): W
   return {
     async *yamlFiles(folderUri: string, limit: number): AsyncGenerator<string> {
       const params: ListYamlFilesParams = { folderUri, limit };
-      const uris = await connection.sendRequest<ListYamlFilesResult>(listYamlFilesRequest, params);
+      const uris = await connection.sendRequest(listYamlFilesRequest, params);
       yield* uris.slice(0, limit);
     },
     read(uri: string, maxBytes: number): Promise<ReadFileResult> {
       const params: ReadFileParams = { uri, maxBytes };
-      return connection.sendRequest<ReadFileResult>(readFileRequest, params);
+      return connection.sendRequest(readFileRequest, params);
     },
   };
 }

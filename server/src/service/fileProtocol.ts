@@ -1,11 +1,13 @@
 /**
  * The messages a server without a disk (the web build, in a browser worker) sends to the client
  * to read the workspace: the client lists and reads files through the editor, which can reach
- * any file system the workspace lives on. Defined once for both sides, like `protocol.ts`.
+ * any file system the workspace lives on. Defined once for both sides, like `protocol.ts`: the
+ * server's `RequestType`s are in `lsp/clientFileSystem.ts`, the client's in
+ * `client/src/web/fileRequests.ts`.
  */
 
 /** Lists the YAML files under a workspace folder. */
-export const listYamlFilesRequest = 'endpointslices/listYamlFiles';
+export const listYamlFilesMethod = 'endpointslices/listYamlFiles';
 
 export interface ListYamlFilesParams {
   folderUri: string;
@@ -17,7 +19,7 @@ export interface ListYamlFilesParams {
 export type ListYamlFilesResult = string[];
 
 /** Reads one file as UTF-8 text. */
-export const readFileRequest = 'endpointslices/readFile';
+export const readFileMethod = 'endpointslices/readFile';
 
 export interface ReadFileParams {
   uri: string;

@@ -357,10 +357,12 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
     };
     await eventually(
       'Service typo: ready, without ports',
-      async () => (await shown('typo')) === '1/1 ready · 1 slice · no ports · 1 warning (error)',
+      async () =>
+        (await shown('typo')) ===
+        "routes nowhere: no selected pod serves the Service's ports · 1/1 ready · 1 slice · no ports · 1 warning (error)",
     );
     await eventually('Service nobody: no endpoints', async () => (await shown('nobody')).endsWith('(error)'));
-    assert.match(await shown('nobody'), /^0\/0 ready · 1 slice /);
+    assert.match(await shown('nobody'), /^routes nowhere: selects no pod · 0\/0 ready · 1 slice /);
   });
 
   it('opens a slice, a legacy Endpoints and a Service as read-only YAML that the server validates', async () => {

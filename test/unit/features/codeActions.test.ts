@@ -187,6 +187,17 @@ describe('quick fixes: moving and splitting', () => {
     );
     assert.deepEqual(service.validate(fixed, settings).diagnostics, []);
   });
+
+  it('splits a slice with numeric ports, written as they were (found by the hostile generator)', () => {
+    const endpoints = Array.from({ length: 3 }, (_, i) => `  - addresses: [10.0.0.${i + 1}]\n`).join('');
+    const settings = { ...defaultSettings, maxEndpointsPerSlice: 2 };
+    const ports = 'ports:\n  - name: http\n    port: 0x50\n  - name: dns\n    port: 53\n';
+    const text = slice(`addressType: IPv4\nendpoints:\n${endpoints}${ports}`);
+    const fixed = fix(text, 'endpoints-over-controller-limit', undefined, settings);
+    assert.equal(fixed.split('port: 0x50').length, 3);
+    assert.equal(fixed.split('port: 53').length, 3);
+    assert.deepEqual(service.validate(fixed, settings).diagnostics, []);
+  });
 });
 
 describe('code actions: converting an Endpoints document', () => {

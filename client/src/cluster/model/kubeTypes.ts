@@ -3,6 +3,7 @@
  * from the apiserver as JSON; every field the API marks optional is optional here too, and the
  * code never assumes a field the server may omit.
  */
+import { isPodReady } from '../../../../server/src/service/routing';
 
 /** The four resources the view watches per namespace. */
 export const resourceKinds = ['services', 'endpointslices', 'endpoints', 'pods'] as const;
@@ -221,6 +222,7 @@ export function podAddresses(pod: Pod): string[] {
   return pod.status?.podIP ? [pod.status.podIP] : [];
 }
 
+/** Ready as the EndpointSlice controller reads it (the first Ready condition is True). */
 export function podReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  return isPodReady(pod);
 }

@@ -263,7 +263,10 @@ export function serviceHealth(data: NamespaceData, service: Service, findings: n
   if (counts.ready === 0 || (withEndpoints.length > 0 && portless === withEndpoints.length)) {
     return 'outage';
   }
-  return counts.ready < counts.total || findings > 0 ? 'degraded' : 'healthy';
+  // Selected pods that get no traffic (not yet endpoints, or without a port) degrade a Service
+  // whose slices look fine: its slices are not the whole story.
+  const partial = serviceRouting(data, service).summary.state === 'partial';
+  return counts.ready < counts.total || findings > 0 || partial ? 'degraded' : 'healthy';
 }
 
 export function serviceFindings(data: NamespaceData, service: Service): Finding[] {

@@ -44,10 +44,19 @@ export function hasAnyIP(pod: RoutingPod): boolean {
   return (pod.status?.podIP ?? '') !== '' || (pod.status?.podIPs ?? []).length > 0;
 }
 
+/** Dotted IPv4 without leading zeros: already what the controller writes, no parse needed. */
+const canonicalIPv4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /** The pod's addresses of one family, canonical, as the controller writes them. */
 export function podAddressesOf(pod: RoutingPod, type: AddressType): string[] {
   const addresses: string[] = [];
   for (const value of podIPs(pod)) {
+    if (canonicalIPv4.test(value)) {
+      if (type === 'IPv4') {
+        addresses.push(value);
+      }
+      continue;
+    }
     const ip = parseIPSloppy(value);
     // ParseIPSloppy(nil) is neither IPv4 nor IPv6 to the controller's test: an unparsable IP is
     // counted as IPv4 (IsIPv6(nil) is false) and written as Go prints a nil IP, "<nil>".

@@ -7,6 +7,7 @@ export { predictRouting } from './predict';
 export { routes } from './summary';
 export { selectorMatches, labelDifferences, serviceSelector } from './selector';
 export { findPort } from './findPort';
+export { isPodReady } from './podReadiness';
 export { unpairedPortNames } from './portPairing';
 export { serviceAddressTypes, addressFamily } from './addressFamilies';
 export { defaultControllerOptions, labels as routingLabels, controllerNames } from './facts';

@@ -103,7 +103,8 @@ function reconcile(
       }),
     );
   }
-  verdicts.sort((a, b) => a.name.localeCompare(b.name));
+  // Code-unit order: a locale collation per comparison costs seconds for 100,000 pods.
+  verdicts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { groups: [...byKey.values()], verdicts };
 }
 

@@ -119,7 +119,9 @@ const yamlTag = (name: string): string => `tag:yaml.org,2002:${name}`;
 const plainNumber: ScalarTag = {
   tag: yamlTag('int'),
   default: true,
-  identify: () => false,
+  // A parsed document written back (the split quick fix) writes its numbers as they were read.
+  identify: (value) => typeof value === 'number',
+  stringify: (item) => (typeof item.source === 'string' ? item.source : String(item.value)),
   test: /^(?:[-+0-9][-+0-9_a-fA-FxXoO.]*|\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
   resolve: (text) => asJsonNumber(goResolve(text).value),
 };

@@ -1,7 +1,4 @@
-/**
- * The picture's geometry: where each column stands and how tall a row is, shared by the layout
- * of the whole picture (layout.ts) and of its rows (rows.ts).
- */
+/** Where the picture's columns are and how tall its rows are: shared by the layout and its rows. */
 
 export const columns = {
   service: { x: 16, w: 210 },

@@ -12,16 +12,16 @@ import type { Scene, SceneEdge, SceneItem, SceneTone } from './protocol';
 import { columns, fit, itemHeight, rowHeight, top } from './geometry';
 import { groupRows, rowItems } from './rows';
 
+/** Outsiders listed one by one at most; the rest are counted. */
+const outsidersShown = 100;
+const lineHeight = 16;
+
 export interface LayoutOptions {
   /** Keys of expanded groups (`node:<name>`, `zone:<name>`). */
   expanded?: ReadonlySet<string>;
   aggregateAbove?: number;
   nodeGroupsAbove?: number;
 }
-
-/** Outsiders listed one by one at most; the rest are counted. */
-const outsidersShown = 100;
-const lineHeight = 16;
 
 export function layoutPicture(picture: Picture, options: LayoutOptions = {}): Scene {
   const expanded = options.expanded ?? new Set<string>();

@@ -82,6 +82,7 @@ function opt<K extends string>(name: K, value: string | undefined): Partial<Reco
 }
 
 const rowY = (row: number): number => top + row * rowHeight;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function stateText(endpoint: PictureEndpoint): string {
   if (endpoint.terminating) {
@@ -284,7 +285,7 @@ function placeNodes(
     if (current && current.key === key) {
       current.item.h = rowY(index) + itemHeight - current.item.y;
       current.count += endpoints.length;
-      current.item.lines[1] = `${current.count} endpoints`;
+      current.item.lines[1] = plural(current.count, 'endpoint');
     } else {
       const item: SceneItem = {
         id: zoneGroup ? key : `node:${zone ?? ''}/${node ?? ''}`,
@@ -390,14 +391,14 @@ function placeHints(
           x: columns.zone.x,
           y: cursor,
           w: columns.zone.w,
-          h: itemHeight,
+          h: itemHeight + 14,
           lines: [fit(zone, columns.zone.w), 'no endpoints here'],
           tone: 'none',
           tooltip: `Zone ${zone}: no endpoint runs here; hints send its traffic elsewhere`,
         };
         items.push(item);
         zones.set(key, item);
-        cursor += rowHeight;
+        cursor += rowHeight + 14;
       }
       consumed.set(
         key,
@@ -409,8 +410,12 @@ function placeHints(
   for (const [key, count] of consumed) {
     const zone = zones.get(key);
     if (zone) {
-      zone.lines.push(`consumes ${count} (hints)`);
-      zone.h = Math.max(zone.h, itemHeight + 14);
+      // A third line only where the zone's band has room for it; else it replaces the node count.
+      if (zone.h >= itemHeight + 14) {
+        zone.lines.push(`consumes ${count} (hints)`);
+      } else {
+        zone.lines[1] = `consumes ${count} (hints)`;
+      }
       zone.tooltip += `\nTopology hints: proxies in this zone send traffic to ${count} endpoints`;
     }
   }
