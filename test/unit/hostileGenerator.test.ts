@@ -138,4 +138,56 @@ describe('what the hostile generator found', () => {
       }
     }
   });
+
+  it('a bad `---` line that ends at a CRLF gets a range that stops before the CR', () => {
+    // A file without a slice or Endpoints is not validated, so one comes first.
+    const text =
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: a\naddressType: IPv4\n' +
+      'endpoints: []\n---\u2029apiVersion: v1\r\nkind: Service\n';
+    const lines = text.split(/\r\n|\r|\n/);
+    const syntax = createLanguageService()
+      .validate(text, defaultSettings)
+      .diagnostics.filter((d) => d.code === 'yaml-syntax');
+    assert.equal(syntax.length, 1);
+    for (const d of syntax) {
+      assert.ok(d.range.end.character <= (lines[d.range.end.line]?.length ?? -1), JSON.stringify(d.range));
+    }
+  });
+
+  it('moving an address of a templated slice to a new slice puts the slice after the removed endpoints', () => {
+    const text =
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web\naddressType: IPv4\n' +
+      'endpoints:\n  - addresses: ["fd00::5"]\n    conditions: {{- if .Values.on }} {{ toYaml .Values.x }}\n' +
+      'ports: []\n';
+    const service = createLanguageService();
+    const wrong = service
+      .validate(text, defaultSettings)
+      .diagnostics.filter((d) => d.code === 'address-wrong-family');
+    assert.equal(wrong.length, 1);
+    const actions = service.codeActions(text, wrong[0].range, wrong, defaultSettings);
+    const edits = actions.find((a) => a.title.startsWith('Move'))?.edits ?? [];
+    assert.equal(edits.length, 2);
+    const [removal, addition] = edits;
+    const after = (a: { line: number; character: number }, b: { line: number; character: number }): boolean =>
+      a.line > b.line || (a.line === b.line && a.character >= b.character);
+    assert.ok(after(addition.range.start, removal.range.end), JSON.stringify(edits.map((e) => e.range)));
+  });
+
+  // The inputs a 1,500-per-category run (seed 14) found, replayed: syntax error ranges past a
+  // CR (lineEnds), edits of a new slice inside the removed endpoints (templates), and a check
+  // that took kubectl's LF-only line numbers for editor lines (lineEnds 311).
+  for (const [category, n] of [
+    ['lineEnds', 84],
+    ['lineEnds', 512],
+    ['lineEnds', 617],
+    ['lineEnds', 715],
+    ['lineEnds', 1186],
+    ['lineEnds', 311],
+    ['templates', 689],
+  ] as const) {
+    it(`${category} #${n} of seed 14 keeps every invariant`, () => {
+      const result = checkHostile(createLanguageService(), hostileInput(category, n, 14, 1), boundMs);
+      assert.deepEqual(result.problems, []);
+    });
+  }
 });
