@@ -273,6 +273,9 @@ function affected(
           changes.add(group(service.metadata.name));
         }
       }
+      for (const service of data.selectingNothing) {
+        changes.add(group(service));
+      }
     }
   }
 }
