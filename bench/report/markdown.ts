@@ -375,9 +375,10 @@ function clusterSection(cluster: ClusterResults | undefined): string[] {
   return out;
 }
 
+/** Source names are as measured, unquoted: a file may have moved since (docsPaths checks quoted paths). */
 function profileTable(summary: ProfileSummary): string {
   const rows = (list: ProfileSummary['byFunction']): string[][] =>
-    list.slice(0, 10).map((r) => [`\`${r.name}\``, ms(r.ms), `${(r.share * 100).toFixed(1)}%`]);
+    list.slice(0, 10).map((r) => [r.name, ms(r.ms), `${(r.share * 100).toFixed(1)}%`]);
   return [
     `Profile \`${summary.file}\`: ${ms(summary.windowMs)} sampled in the phase, ${ms(summary.busyMs)} busy.`,
     '',

@@ -216,6 +216,8 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
       "a Service's tooltip says what the cluster DNS answers; Copy DNS Name copies its name",
       async (page) => {
         await runCommand(page, 'View: Close All Editors');
+        // The routing step before this one leaves demo-web collapsed; each step opens what it reads.
+        await expand(page, 'demo-web', 'frontend');
         const name = 'frontend.demo-web.svc.cluster.local';
         const row = treeRow(page, 'frontend');
         // The DNS lines are computed when the item is hovered (resolveTreeItem), live from its slices.

@@ -17,6 +17,7 @@ export const suites = [
   'commands',
   'workspaceTrust',
   'editing',
+  'routingDoctor',
   'languageStatus',
   'clusterPanel',
 ];

@@ -13,6 +13,7 @@ export interface JsonDiagnostic {
   code: string;
   message: string;
   range: { start: JsonPosition; end: JsonPosition };
+  related: { path: string; range: { start: JsonPosition; end: JsonPosition }; message: string }[];
 }
 
 export interface JsonDocument {
@@ -30,5 +31,14 @@ export interface JsonOutput {
   files: { path: string; documents: JsonDocument[] }[];
 }
 
-export const diagnosticKeys = ['severity', 'origin', 'reason', 'field', 'code', 'message', 'range'];
+export const diagnosticKeys = [
+  'severity',
+  'origin',
+  'reason',
+  'field',
+  'code',
+  'message',
+  'range',
+  'related',
+];
 export const documentKeys = ['index', 'item', 'apiVersion', 'kind', 'name', 'templated', 'diagnostics'];

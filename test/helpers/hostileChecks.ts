@@ -3,6 +3,7 @@ import type { LanguageService, Position, Range, TextEdit } from '../../server/sr
 import { formatters } from '../../server/src/cli/formatters';
 import type { LintRun } from '../../server/src/cli/lint';
 import { splitFile } from '../../server/src/service/source/fileChunks';
+import { withLineFeeds } from '../../server/src/service/source/chunkedText';
 import type { HostileInput } from './hostileManifests';
 
 /**
@@ -152,12 +153,16 @@ class Checker {
     }
     const applied = this.call(`${call} (apply)`, () => applyLspEdits(this.text, edits));
     if (applied === undefined) return undefined;
-    for (const chunk of this.call(`${call} (split)`, () => splitFile(this.text)) ?? []) {
+    // splitFile counts lines at LF only, as kubectl does, but edits count editor lines, which a
+    // lone CR ends too; the engine splits the text with lone CRs read as LFs (withLineFeeds), so
+    // the check does as well, or it takes an edit in one document for a change of the next.
+    const lineFed = withLineFeeds(applied);
+    for (const chunk of this.call(`${call} (split)`, () => splitFile(withLineFeeds(this.text))) ?? []) {
       const end = chunk.startLine + chunk.text.split(/\r\n|\r|\n/).length - 1;
       const touched = edits.some(
         (e) => e.range.start.line <= end + 1 && e.range.end.line >= chunk.startLine - 1,
       );
-      if (!touched && chunk.text.trim() !== '' && !applied.includes(chunk.text)) {
+      if (!touched && chunk.text.trim() !== '' && !lineFed.includes(chunk.text)) {
         this.problem('edit', call, `document ${chunk.index} (line ${chunk.startLine + 1}) was changed`);
       }
     }

@@ -101,6 +101,32 @@ describe('cluster view: routing verdicts', () => {
     assert.deepEqual(messages(m, 'web'), []);
   });
 
+  it('a Service that selects no pod is refreshed by any pod change, so its nearest pods stay live', () => {
+    const m = model({
+      services: [service('api', { app: 'api-service' })],
+      pods: [pod('x', '10.0.0.9', { app: 'api' })],
+    });
+    assert.equal(messages(m, 'api')[0].text, 'Selects no pod; nearest: x (app: "api" ≠ "api-service")');
+    const changes = m.apply(ctx, ns, 'pods', {
+      type: 'upsert',
+      object: pod('y', '10.0.0.8', { app: 'api-svc' }),
+    });
+    assert.ok(changes.has(serviceNode(m, 'api').id), 'the Service naming the nearest pods was not refreshed');
+    assert.match(messages(m, 'api')[0].text, /^Selects no pod; nearest: /);
+    const selected = m.apply(ctx, ns, 'pods', {
+      type: 'upsert',
+      object: pod('y', '10.0.0.8', { app: 'api-service' }),
+    });
+    assert.ok(selected.has(serviceNode(m, 'api').id));
+    assert.ok(!messages(m, 'api').some((x) => x.text.startsWith('Selects no pod')));
+    // Once it selects a pod again, an unrelated pod no longer refreshes it.
+    const unrelated = m.apply(ctx, ns, 'pods', {
+      type: 'upsert',
+      object: pod('z', '10.0.0.7', { app: 'db' }),
+    });
+    assert.ok(!unrelated.has(serviceNode(m, 'api').id));
+  });
+
   it('the description names what the counts do not say: ready endpoints that serve no port', () => {
     const svc = service('pay', { app: 'pay' }, [{ name: 'web', port: 80 }]);
     svc.spec!.ports![0].targetPort = 'web';

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { appendFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createLanguageService, defaultSettings } from '../../server/src/service';
 import { checkHostile } from '../helpers/hostileChecks';
@@ -25,6 +26,8 @@ const boundMs = Number(process.env['HOSTILE_BOUND_MS'] ?? 10_000);
 /** HOSTILE_CATEGORIES=huge,json runs only those (a large run split over processes). */
 const only = process.env['HOSTILE_CATEGORIES']?.split(',');
 const categories = hostileCategories.filter((c) => !only || only.includes(c));
+/** HOSTILE_PROGRESS=FILE appends the tally every 100 inputs, so a long run can be read while it goes. */
+const progress = process.env['HOSTILE_PROGRESS'];
 
 interface Tally {
   inputs: number;
@@ -58,21 +61,32 @@ describe(`hostile generator (seed ${seed}, ${count} per category, scale ${scale}
         tally.slowestMs = Math.max(tally.slowestMs, result.slowestMs);
         tally.peakRssMb = Math.max(tally.peakRssMb, process.memoryUsage().rss / 2 ** 20);
         for (const problem of result.problems) count_(tally, problem);
+        if (progress && tally.inputs % 100 === 0) appendFileSync(progress, `${summary(category, tally)}\n`);
+        if (progress && result.problems.length > 0) {
+          appendFileSync(
+            progress,
+            `${input.name}: ${result.problems.map((p) => `${p.kind} in ${p.call}`).join('; ')}\n`,
+          );
+        }
         if (result.problems.length > 0 && failures.length < 5) {
           failures.push(
             `${input.name}: ${result.problems.map((p) => `${p.kind} in ${p.call}: ${p.detail}`).join('; ')}`,
           );
         }
       }
-      t.diagnostic(
-        `${category}: ${tally.inputs} inputs (${(tally.bytes / 2 ** 20).toFixed(1)} MB), ${tally.crashes} crashes, ` +
-          `${tally.hangs} hangs, ${tally.other} other, slowest call ${tally.slowestMs.toFixed(0)} ms CPU, ` +
-          `peak RSS ${tally.peakRssMb.toFixed(0)} MB`,
-      );
+      t.diagnostic(summary(category, tally));
       assert.deepEqual(failures, []);
     });
   }
 });
+
+function summary(category: string, tally: Tally): string {
+  return (
+    `${category}: ${tally.inputs} inputs (${(tally.bytes / 2 ** 20).toFixed(1)} MB), ${tally.crashes} crashes, ` +
+    `${tally.hangs} hangs, ${tally.other} other, slowest call ${tally.slowestMs.toFixed(0)} ms CPU, ` +
+    `peak RSS ${tally.peakRssMb.toFixed(0)} MB`
+  );
+}
 
 function count_(tally: Tally, problem: Problem): void {
   if (problem.kind === 'crash') tally.crashes++;
@@ -111,4 +125,69 @@ describe('what the hostile generator found', () => {
       );
     }
   });
+
+  it("a syntax error's range stays on its line when the yaml library skips line breaks it cannot parse", () => {
+    const text =
+      '    port: 80\nkind: EndpointSlice\napiVersion: discovery.k8s.io/v1\n    protocol: TCP\nmetadata:\n  name: x\n';
+    const lines = text.split('\n');
+    const report = createLanguageService().validate(text, defaultSettings);
+    assert.ok(report.diagnostics.length > 0);
+    for (const d of report.diagnostics) {
+      for (const p of [d.range.start, d.range.end]) {
+        assert.ok(p.character <= (lines[p.line]?.length ?? -1), `${d.code} at ${JSON.stringify(p)}`);
+      }
+    }
+  });
+
+  it('a bad `---` line that ends at a CRLF gets a range that stops before the CR', () => {
+    // A file without a slice or Endpoints is not validated, so one comes first.
+    const text =
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: a\naddressType: IPv4\n' +
+      'endpoints: []\n---\u2029apiVersion: v1\r\nkind: Service\n';
+    const lines = text.split(/\r\n|\r|\n/);
+    const syntax = createLanguageService()
+      .validate(text, defaultSettings)
+      .diagnostics.filter((d) => d.code === 'yaml-syntax');
+    assert.equal(syntax.length, 1);
+    for (const d of syntax) {
+      assert.ok(d.range.end.character <= (lines[d.range.end.line]?.length ?? -1), JSON.stringify(d.range));
+    }
+  });
+
+  it('moving an address of a templated slice to a new slice puts the slice after the removed endpoints', () => {
+    const text =
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: web\naddressType: IPv4\n' +
+      'endpoints:\n  - addresses: ["fd00::5"]\n    conditions: {{- if .Values.on }} {{ toYaml .Values.x }}\n' +
+      'ports: []\n';
+    const service = createLanguageService();
+    const wrong = service
+      .validate(text, defaultSettings)
+      .diagnostics.filter((d) => d.code === 'address-wrong-family');
+    assert.equal(wrong.length, 1);
+    const actions = service.codeActions(text, wrong[0].range, wrong, defaultSettings);
+    const edits = actions.find((a) => a.title.startsWith('Move'))?.edits ?? [];
+    assert.equal(edits.length, 2);
+    const [removal, addition] = edits;
+    const after = (a: { line: number; character: number }, b: { line: number; character: number }): boolean =>
+      a.line > b.line || (a.line === b.line && a.character >= b.character);
+    assert.ok(after(addition.range.start, removal.range.end), JSON.stringify(edits.map((e) => e.range)));
+  });
+
+  // The inputs a 1,500-per-category run (seed 14) found, replayed: syntax error ranges past a
+  // CR (lineEnds), edits of a new slice inside the removed endpoints (templates), and a check
+  // that took kubectl's LF-only line numbers for editor lines (lineEnds 311).
+  for (const [category, n] of [
+    ['lineEnds', 84],
+    ['lineEnds', 512],
+    ['lineEnds', 617],
+    ['lineEnds', 715],
+    ['lineEnds', 1186],
+    ['lineEnds', 311],
+    ['templates', 689],
+  ] as const) {
+    it(`${category} #${n} of seed 14 keeps every invariant`, () => {
+      const result = checkHostile(createLanguageService(), hostileInput(category, n, 14, 1), boundMs);
+      assert.deepEqual(result.problems, []);
+    });
+  }
 });

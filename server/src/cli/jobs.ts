@@ -2,8 +2,11 @@ import type {
   ChunkedSource,
   DocumentReport,
   EndpointDiagnostic,
+  FileSummary,
   LanguageService,
   ServiceSettings,
+  TextSource,
+  WorkspaceIndex,
 } from '../service';
 import { InputError, readInput } from './files';
 import type { LintInput } from './files';
@@ -23,15 +26,24 @@ export type FileChunk = ChunkedSource['chunks'][number];
 
 /** What a job produced: its documents' reports, or the I/O failure that stops the run. */
 export type JobResult =
-  | { file: number; part: number; documents: DocumentReport[] }
+  | { file: number; part: number; documents: DocumentReport[]; summary?: FileSummary }
   | { file: number; part: number; inputError: string };
 
-/** Runs one job with `service`. Never throws: every failure is a result. */
+/**
+ * Runs one job with `service`. Never throws: every failure is a result. With `summaries`, the
+ * result also carries the summary the cross-file advice is computed from on the main thread
+ * (crossFile.ts), its items without a uri yet.
+ */
 export async function runJob(
   service: LanguageService,
   job: LintJob,
   settings: ServiceSettings,
+  summaries?: WorkspaceIndex,
 ): Promise<JobResult> {
+  const validate = (source: TextSource): { documents: DocumentReport[]; summary?: FileSummary } => ({
+    documents: service.validate(source, settings).documents,
+    ...(summaries && settings.advisories ? { summary: summaries.summarize(source) } : {}),
+  });
   const part = job.kind === 'documents' ? job.part : 0;
   try {
     if (job.kind === 'documents') {
@@ -40,10 +52,10 @@ export async function runJob(
       // workspace reads the chunks only, never the file's text.
       const { chunks } = job;
       const source: ChunkedSource = { chunks, text: () => chunks.map((c) => c.text).join('\n') };
-      return { file: job.file, part, documents: service.validate(source, settings).documents };
+      return { file: job.file, part, ...validate(source) };
     }
     const text = await readInput(job.input);
-    return { file: job.file, part, documents: service.validate(text, settings).documents };
+    return { file: job.file, part, ...validate(text) };
   } catch (error) {
     if (error instanceof InputError) return { file: job.file, part, inputError: error.message };
     return { file: job.file, part, documents: internalError(job, describe(error)) };

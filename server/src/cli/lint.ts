@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLanguageService } from '../service';
-import type { DocumentReport, EndpointDiagnostic, ServiceSettings, Severity } from '../service';
+import { WorkspaceIndex, createLanguageService } from '../service';
+import type { DocumentReport, EndpointDiagnostic, FileSummary, ServiceSettings, Severity } from '../service';
+import { withCrossFileAdvice } from './crossFile';
 import { InputError, inputName } from './files';
 import type { LintInput } from './files';
 import { runJob } from './jobs';
@@ -36,27 +37,30 @@ export async function lintInputs(
   limits?: ParallelLimits,
 ): Promise<LintRun> {
   const plan = jobs > 1 ? await planJobs(inputs, limits) : undefined;
-  const documents =
+  const results =
     plan === undefined
       ? await lintInOrder(inputs, settings)
-      : collect(inputs.length, [...plan.early, ...(await runPlanned(plan.jobs, settings, jobs))]);
+      : [...plan.early, ...(await runPlanned(plan.jobs, settings, jobs))];
+  const { documents, summaries } = collect(inputs.length, results);
   const files = inputs.map((input, file) => ({ path: inputName(input), documents: documents[file] ?? [] }));
-  return { settings, toolVersion, files };
+  if (!settings.advisories) return { settings, toolVersion, files };
+  // All inputs are one workspace: the cross-file pass runs last, on this thread, from the
+  // summaries, so its advice is the same however the files were spread over threads.
+  const placed = files.map((file, i) => withUri(summaries[i] ?? emptySummary(), file.path));
+  return { settings, toolVersion, files: withCrossFileAdvice(files, placed) };
 }
 
 /** One service on this thread; the first input that cannot be read ends the run. */
-async function lintInOrder(
-  inputs: readonly LintInput[],
-  settings: ServiceSettings,
-): Promise<DocumentReport[][]> {
+async function lintInOrder(inputs: readonly LintInput[], settings: ServiceSettings): Promise<JobResult[]> {
   const service = createLanguageService();
-  const documents: DocumentReport[][] = [];
+  const summaries = new WorkspaceIndex();
+  const results: JobResult[] = [];
   for (const [file, input] of inputs.entries()) {
-    const result = await runJob(service, { kind: 'input', file, input }, settings);
+    const result = await runJob(service, { kind: 'input', file, input }, settings, summaries);
     if ('inputError' in result) throw new InputError(result.inputError);
-    documents.push(result.documents);
+    results.push(result);
   }
-  return documents;
+  return results;
 }
 
 /** The planned jobs on `jobs` workers, or on this thread when there is only one job. */
@@ -68,8 +72,9 @@ async function runPlanned(
   const width = Math.min(jobs, planned.length);
   if (width > 1) return runPool(planned, poolOptions(settings, width));
   const service = createLanguageService();
+  const summaries = new WorkspaceIndex();
   const results: JobResult[] = [];
-  for (const job of planned) results.push(await runJob(service, job, settings));
+  for (const job of planned) results.push(await runJob(service, job, settings, summaries));
   return results;
 }
 
@@ -77,15 +82,43 @@ async function runPlanned(
  * Each file's documents from its parts in order. An input that could not be read ends the run
  * as it does on one thread: the first such input in input order is the one reported.
  */
-function collect(files: number, results: readonly JobResult[]): DocumentReport[][] {
+function collect(
+  files: number,
+  results: readonly JobResult[],
+): { documents: DocumentReport[][]; summaries: FileSummary[] } {
   const sorted = [...results].sort((a, b) => a.file - b.file || a.part - b.part);
   const failed = sorted.find((r) => 'inputError' in r);
   if (failed !== undefined && 'inputError' in failed) throw new InputError(failed.inputError);
   const documents: DocumentReport[][] = Array.from({ length: files }, () => []);
+  const summaries: FileSummary[] = Array.from({ length: files }, emptySummary);
   for (const result of sorted) {
-    if ('documents' in result) documents[result.file].push(...result.documents);
+    if (!('documents' in result)) continue;
+    documents[result.file].push(...result.documents);
+    const into = summaries[result.file];
+    const part = result.summary;
+    if (part) {
+      into.services.push(...part.services);
+      into.slices.push(...part.slices);
+      into.endpoints.push(...part.endpoints);
+      into.templates.push(...part.templates);
+    }
   }
-  return documents;
+  return { documents, summaries };
+}
+
+function emptySummary(): FileSummary {
+  return { services: [], slices: [], endpoints: [], templates: [] };
+}
+
+/** A summary's items with the file's path as their uri (the related places name it). */
+function withUri(summary: FileSummary, uri: string): FileSummary {
+  const place = <T extends { uri: string }>(item: T): T => ({ ...item, uri });
+  return {
+    services: summary.services.map(place),
+    slices: summary.slices.map(place),
+    endpoints: summary.endpoints.map(place),
+    templates: summary.templates.map(place),
+  };
 }
 
 function poolOptions(settings: ServiceSettings, width: number): Parameters<typeof runPool>[1] {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLanguageService } from '../service';
+import { WorkspaceIndex, createLanguageService } from '../service';
 import type { ServiceSettings } from '../service';
 import { runJob } from './jobs';
 import type { LintJob } from './jobs';
@@ -18,9 +18,10 @@ function serve(): void {
   if (port === null) throw new Error('cliWorker.js runs as a worker thread of endpointslice-lint');
   const { settings } = workerData as WorkerData;
   const service = createLanguageService();
+  const summaries = new WorkspaceIndex();
   let queue = Promise.resolve();
   port.on('message', (job: LintJob) => {
-    queue = queue.then(async () => port.postMessage(await runJob(service, job, settings)));
+    queue = queue.then(async () => port.postMessage(await runJob(service, job, settings, summaries)));
   });
 }
 

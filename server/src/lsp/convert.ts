@@ -107,7 +107,7 @@ export function toLspCodeAction(
   const out: LspCodeAction = {
     title: action.title,
     kind: action.kind,
-    edit: { changes: { [uri]: action.edits } },
+    edit: { changes: { ...action.otherFiles, ...(action.edits.length > 0 ? { [uri]: action.edits } : {}) } },
   };
   const fixed = (action.diagnostics ?? []).flatMap((d) => {
     const original = diagnostics.get(d);

@@ -26,7 +26,7 @@ export function toLspDiagnostic(diagnostic: EndpointDiagnostic): Diagnostic {
     reason: diagnostic.reason,
     origin: diagnostic.origin,
   };
-  return {
+  const out: Diagnostic = {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
     source: diagnosticSource,
@@ -34,4 +34,12 @@ export function toLspDiagnostic(diagnostic: EndpointDiagnostic): Diagnostic {
     message: diagnostic.message,
     data,
   };
+  // Routing advice names the other side (the pod template a selector misses) in another file.
+  if (diagnostic.related) {
+    out.relatedInformation = diagnostic.related.map(({ uri, range, message }) => ({
+      location: { uri, range },
+      message,
+    }));
+  }
+  return out;
 }

@@ -133,6 +133,7 @@ export function registerFeatures(deps: FeatureDeps): void {
           [...diagnostics.keys()],
           doc.settings,
           workspace,
+          uri,
         );
         const only = params.context.only;
         return actions

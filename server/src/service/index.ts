@@ -12,6 +12,7 @@ export type { DiagnosticCodeInfo } from './validation/codes';
 export { ChunkedText, chunksOf, textOf } from './source/chunkedText';
 export type { ChunkedSource, TextSource } from './source/chunkedText';
 export { WorkspaceIndex } from './workspace/workspaceIndex';
+export { crossFileAdvice } from './workspace/crossFile';
 export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './workspace/types';
 export type { MigrationOptions } from './migration/convert';
 export type { ConvertedObject, MigrationResult } from './migration/convertText';

@@ -84,6 +84,8 @@ export interface LanguageService {
     diagnostics: readonly CodeActionDiagnostic[],
     settings: ServiceSettings,
     workspace?: WorkspaceIndex,
+    /** The file's uri: fixes that also edit other files of the workspace need it. */
+    uri?: string,
   ): CodeAction[];
   documentSymbols(source: TextSource): DocumentSymbol[];
   /** Every Endpoints document of the text converted to EndpointSlices. */
@@ -149,8 +151,8 @@ export function createLanguageService(options: { cacheSize?: number } = {}): Lan
       doComplete(store.source(source), position, settings, workspace, analyses),
     hover: (source, position, settings, workspace) =>
       doHover(store, store.source(source), position, settings, workspace),
-    codeActions: (source, range, diagnostics, settings, workspace) =>
-      codeActions(store, store.source(source), range, diagnostics, settings, workspace),
+    codeActions: (source, range, diagnostics, settings, workspace, uri) =>
+      codeActions(store, store.source(source), range, diagnostics, settings, workspace, uri),
     documentSymbols: (source) => symbols.of(store.source(source)),
     convertEndpointsToSlices: (source, options) =>
       convertEndpointsInText(store, store.source(source), options),

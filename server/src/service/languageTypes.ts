@@ -59,6 +59,8 @@ export interface CodeAction {
   kind: CodeActionKind;
   /** Edits of the document the action was asked for. */
   edits: TextEdit[];
+  /** Edits of other files, by uri (a routing fix changes the pod template's label). */
+  otherFiles?: Record<string, TextEdit[]>;
   /** The diagnostics this action fixes (as the client sent them). */
   diagnostics?: CodeActionDiagnostic[];
   isPreferred?: boolean;

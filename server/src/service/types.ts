@@ -49,6 +49,15 @@ export interface EndpointDiagnostic {
   reason: Reason;
   /** The apiserver's field path (`endpoints[0].addresses[1]`), or '' when there is none. */
   field: string;
+  /** Places elsewhere that explain it (the pod template a selector misses), as LSP relatedInformation. */
+  related?: RelatedPlace[];
+}
+
+/** A place in another file (or this one) a diagnostic refers to. */
+export interface RelatedPlace {
+  uri: string;
+  range: Range;
+  message: string;
 }
 
 /** The two kinds this service understands. */

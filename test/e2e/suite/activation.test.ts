@@ -33,9 +33,14 @@ describe('activation', () => {
     }
   });
 
-  it('declares onLanguage:yaml as its only activation event', () => {
+  it('declares onLanguage:yaml, and onWebviewPanel only to restore a routing picture after a reload', () => {
     const manifest = ourExtension().packageJSON as { activationEvents?: string[] };
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml']);
+    // VS Code does not derive an activation event for a webview serializer: without this one a
+    // picture left open in a window would come back empty after a reload.
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:yaml',
+      'onWebviewPanel:endpointslices.routingPicture',
+    ]);
   });
 
   it('is not active in a fresh window', () => {

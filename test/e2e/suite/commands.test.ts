@@ -14,6 +14,7 @@ const ids = [
   'endpointslices.cluster.chooseKubeconfig',
   'endpointslices.cluster.chooseNamespaces',
   'endpointslices.cluster.copyAddress',
+  'endpointslices.cluster.copyDnsName',
   'endpointslices.cluster.copyName',
   'endpointslices.cluster.openDocs',
   'endpointslices.cluster.openServiceManifest',

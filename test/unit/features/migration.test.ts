@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { createLanguageService, defaultSettings } from '../../../server/src/service';
+import { parseChunk } from '../../../server/src/service/yaml/yamlDocument';
 import { migrationCases } from '../../helpers/migrationCases';
 
 const service = createLanguageService();
@@ -162,5 +163,24 @@ describe('Endpoints to EndpointSlices', () => {
       'x: left out "nope": not an IP address',
       'x: nothing to convert (no addresses)',
     ]);
+  });
+});
+
+describe('conversion output as kubectl reads it', () => {
+  it('quotes port names go-yaml v2 would read as numbers (0o17, 1e3, +12, 0x1f)', () => {
+    const names = ['0o17', '1e3', '+12', '0x1f', 'yes', '1_0'];
+    const ports = names.map((name, i) => `      - name: "${name}"\n        port: ${80 + i}\n`).join('');
+    const text = `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: web\nsubsets:\n  - addresses:\n      - ip: 10.0.0.1\n    ports:\n${ports}`;
+    for (const skipMirror of [false, true]) {
+      const converted = service.convertEndpointsToSlices(text, { ...options, skipMirror }).text;
+      const slices = converted.split(/^---$/m).filter((doc) => doc.includes('kind: EndpointSlice'));
+      assert.equal(slices.length, 1);
+      // parseChunk reads YAML as kubectl's go-yaml v2 does (checked against apimachinery's decoder).
+      const slice = parseChunk(slices[0] ?? '').doc.toJS() as Slice;
+      assert.deepEqual(
+        slice.ports.map((p) => p.name),
+        names,
+      );
+    }
   });
 });

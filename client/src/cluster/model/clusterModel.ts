@@ -258,6 +258,9 @@ function affected(
           changes.add(group(service.metadata.name));
         }
       }
+      for (const service of data.selectingNothing) {
+        changes.add(group(service));
+      }
     }
   }
 }

@@ -140,6 +140,13 @@ export class NamespaceData {
 
   /** Bumped on every pod change; routing verdicts and the label index compare it. */
   podsVersion = 0;
+
+  /**
+   * Services whose selector matched no pod when their verdict was last made: they name the
+   * nearest pods, which any pod change may alter, so every pod change refreshes them (a pod
+   * change otherwise refreshes only the Services that select that pod).
+   */
+  readonly selectingNothing = new Set<string>();
   private labelIndex: { version: number; byPair: Map<string, Pod[]> } | undefined;
 
   podsChanged(): void {

@@ -36,6 +36,8 @@ export function serviceRouting(data: NamespaceData, service: Service): RoutingPr
     ...(endpoints ? { endpoints } : {}),
   });
   byService.set(name, { service, podsVersion: data.podsVersion, endpoints, prediction });
+  if (prediction.nearest.length > 0) data.selectingNothing.add(name);
+  else data.selectingNothing.delete(name);
   return prediction;
 }
 

@@ -39,5 +39,11 @@ function diagnosticJson(diagnostic: EndpointDiagnostic): object {
       start: { line: start.line, character: start.character },
       end: { line: end.line, character: end.character },
     },
+    // Where the other side is (the pod template a selector misses): path, 0-based range, message.
+    related: (diagnostic.related ?? []).map((place) => ({
+      path: place.uri,
+      range: place.range,
+      message: place.message,
+    })),
   };
 }

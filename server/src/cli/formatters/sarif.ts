@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { diagnosticCodes } from '../../service';
-import type { EndpointDiagnostic, Severity } from '../../service';
+import type { EndpointDiagnostic, RelatedPlace, Severity } from '../../service';
 import { stdinName } from '../files';
 import type { LintRun, LintedFile } from '../lint';
 
@@ -88,7 +88,25 @@ function result(file: LintedFile, diagnostic: EndpointDiagnostic, ruleIndex: num
         },
       },
     ],
+    ...(diagnostic.related ? { relatedLocations: diagnostic.related.map(relatedLocation) } : {}),
     properties: { origin: diagnostic.origin, reason: diagnostic.reason, field: diagnostic.field },
+  };
+}
+
+function relatedLocation(place: RelatedPlace, id: number): object {
+  const { start, end } = place.range;
+  return {
+    id,
+    message: { text: place.message },
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(place.uri) },
+      region: {
+        startLine: start.line + 1,
+        startColumn: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+      },
+    },
   };
 }
 

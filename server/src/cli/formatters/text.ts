@@ -16,6 +16,11 @@ export function formatText(run: LintRun): string {
       lines.push(
         `${file.path}:${line + 1}:${character + 1}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`,
       );
+      for (const place of diagnostic.related ?? []) {
+        lines.push(
+          `  ${place.uri}:${place.range.start.line + 1}:${place.range.start.character + 1}: ${place.message}`,
+        );
+      }
     }
   }
   lines.push(summary(run));

@@ -133,7 +133,10 @@ function newSliceEdit(
     ports: (value.ports ?? []).filter((_, i) => !isFaulty(`ports[${i}]`, faulty)),
   };
   const root = ctx.parsed.doc.contents;
-  const end = isMap(root) ? (root.range?.[2] ?? ctx.parsed.text.length) : ctx.parsed.text.length;
+  // After a syntax error (a template's `{{ }}`) the root map can end inside the endpoints the
+  // removal replaces, so the new slice goes after the whole document's text instead.
+  const trusted = isMap(root) && ctx.parsed.doc.errors.length === 0;
+  const end = trusted ? (root.range?.[2] ?? ctx.parsed.text.length) : ctx.parsed.text.length;
   const contentEnd = ctx.parsed.text.slice(0, end).replace(/\s+$/, '').length;
   return chunkEdit(
     ctx.parsed,

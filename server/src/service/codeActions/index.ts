@@ -12,6 +12,8 @@ import { fixContext } from './fixContext';
 import type { FixContext, FixDocuments } from './fixContext';
 import { serviceNameLabelFix } from './labelFixes';
 import { portNameFix, portNameToServiceFix } from './portFixes';
+import { selectorFixes } from './routingFixes';
+import type { WorkspaceFixRequest } from './routingFixes';
 import { splitSliceFix } from './splitFix';
 import {
   addressTypeFix,
@@ -46,6 +48,11 @@ const fixers: Record<string, (ctx: FixContext) => CodeAction[]> = {
   'endpoints-over-controller-limit': splitSliceFix,
 };
 
+/** Fixes that edit other files of the workspace too, by diagnostic code. */
+const workspaceFixers: Record<string, (request: WorkspaceFixRequest) => CodeAction[]> = {
+  'selector-matches-no-template': selectorFixes,
+};
+
 /** `store`: the service's documents, each parsed once per version for every feature. */
 export function codeActions(
   store: ParsedDocuments,
@@ -54,10 +61,15 @@ export function codeActions(
   diagnostics: readonly CodeActionDiagnostic[],
   settings: ServiceSettings,
   index?: WorkspaceIndex,
+  uri?: string,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const documents: FixDocuments = new Map();
   for (const diagnostic of diagnostics) {
+    const workspaceFixer = workspaceFixers[diagnostic.code];
+    if (workspaceFixer && index && uri !== undefined) {
+      actions.push(...workspaceFixer({ source, uri, diagnostic, index }));
+    }
     const fixer = fixers[diagnostic.code];
     if (!fixer) continue;
     const ctx = fixContext(store, source, diagnostic, settings, index, documents);

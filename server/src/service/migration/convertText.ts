@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import { isMap } from 'yaml';
+import { isMap, visit } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { kindSpecs } from '../k8s/schema';
 import { matchKind } from '../k8s/kinds';
@@ -8,6 +8,7 @@ import { labelSkipMirror } from '../k8s/wellKnown';
 import type { TextEdit } from '../languageTypes';
 import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
+import { goResolve } from '../yaml/goyamlScalars';
 import { parseChunk, topLevelScalar } from '../yaml/yamlDocument';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { ParsedDocuments } from '../store/documentStore';
@@ -172,6 +173,7 @@ function renderSlices(
     if (origin && isMap(doc.contents)) {
       carrySliceComments({ root, origin, index, count, placed }, doc.contents);
     }
+    quoteForGoyaml(doc);
     // Only comments can land where YAML reads them differently: without any, no check is due.
     if (!commented) return doc.toString({ lineWidth: 0, ...style });
     return stringify(doc, style) ?? renderManifest(slice, style);
@@ -194,5 +196,22 @@ function stringify(doc: Document, style: WritingStyle): string | undefined {
 
 /** A manifest as YAML that kubectl reads back unchanged (1.1 booleans and octals quoted). */
 export function renderManifest(manifest: Manifest, style: Partial<WritingStyle> = {}): string {
-  return new Document(manifest, { version: '1.1' }).toString({ lineWidth: 0, ...style });
+  return quoteForGoyaml(new Document(manifest, { version: '1.1' })).toString({ lineWidth: 0, ...style });
+}
+
+/**
+ * Quotes each string go-yaml v2 would read as something else: the yaml library quotes what YAML
+ * 1.1 reads as a number or a boolean, but go-yaml also reads `0o17`, `1e3` and `+12` as numbers,
+ * so a port named `0o17` would reach the apiserver as 15.
+ */
+function quoteForGoyaml(doc: Document): Document {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
+        return;
+      }
+      if (goResolve(node.value).kind !== 'str') node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc;
 }

@@ -148,6 +148,16 @@ export const diagnosticCodes = {
   ),
   'service-has-selector': advisory('A hand-written slice or Endpoints for a Service the controllers manage.'),
   'dual-stack-family-missing': advisory('A dual-stack Service has slices for only one address family.'),
+  'selector-matches-no-template': advisory(
+    "A Service's selector matches none of the workspace's pod templates in its namespace.",
+  ),
+  'target-port-not-in-template': advisory(
+    'A named targetPort that a selected pod template declares in no container (name and protocol).',
+  ),
+  'service-without-endpoints': advisory(
+    'A Service without a selector that has neither an EndpointSlice nor an Endpoints in the workspace.',
+  ),
+  'slice-family-not-served': advisory("An EndpointSlice whose address family is not one of its Service's."),
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -1,7 +1,10 @@
 import { controllerManagedByValues } from '../k8s/wellKnown';
+import { unpairedPortNames } from '../routing';
 import type { EndpointDiagnostic, Range } from '../types';
+import { routingAdvisories } from './routingAdvice';
+import { sliceFamilyAdvice } from './sliceFamilyAdvice';
 import type { EndpointsInfo, FileSummary, NamedRange, ServiceInfo, SliceInfo } from './types';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspaceView';
 
 /**
  * Advice that needs the rest of the workspace: the Service a slice or an Endpoints belongs to.
@@ -10,15 +13,16 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 const notFromServer = '(advice; the apiserver accepts this)';
 
-export function workspaceAdvisories(summary: FileSummary, index: WorkspaceIndex): EndpointDiagnostic[] {
+export function workspaceAdvisories(summary: FileSummary, index: WorkspaceView): EndpointDiagnostic[] {
   const knowsServices = index.services().length > 0;
   return [
     ...summary.slices.flatMap((slice) => sliceAdvice(slice, index, knowsServices)),
     ...summary.endpoints.flatMap((endpoints) => endpointsAdvice(endpoints, index, knowsServices)),
+    ...routingAdvisories(summary, index),
   ];
 }
 
-function sliceAdvice(slice: SliceInfo, index: WorkspaceIndex, knowsServices: boolean): EndpointDiagnostic[] {
+function sliceAdvice(slice: SliceInfo, index: WorkspaceView, knowsServices: boolean): EndpointDiagnostic[] {
   if (slice.serviceName === undefined) return [];
   const service = index.findService(slice.serviceName, slice.namespace);
   const where = slice.serviceNameRange ?? slice.anchor;
@@ -45,13 +49,13 @@ function sliceAdvice(slice: SliceInfo, index: WorkspaceIndex, knowsServices: boo
       ),
     );
   }
-  out.push(...familyAdvice(slice, service, index));
+  out.push(...familyAdvice(slice, service, index), ...sliceFamilyAdvice(slice, service));
   return out;
 }
 
 function endpointsAdvice(
   endpoints: EndpointsInfo,
-  index: WorkspaceIndex,
+  index: WorkspaceView,
   knowsServices: boolean,
 ): EndpointDiagnostic[] {
   if (endpoints.name === undefined) return [];
@@ -83,10 +87,16 @@ function endpointsAdvice(
 
 function portAdvice(ports: NamedRange[], service: ServiceInfo): EndpointDiagnostic[] {
   if (service.ports.length === 0) return [];
-  const names = service.ports.map((p) => p.name);
-  const listed = names.map((n) => `"${n}"`).join(', ');
+  const listed = service.ports.map((p) => `"${p.name}"`).join(', ');
+  // The pairing is the routing engine's, the one the cluster view shows.
+  const unpaired = new Set(
+    unpairedPortNames(
+      service.ports,
+      ports.map((p) => p.name),
+    ),
+  );
   return ports.flatMap((port) => {
-    if (names.includes(port.name)) return [];
+    if (!unpaired.has(port.name)) return [];
     const what = port.name === '' ? 'This unnamed port' : `Port name "${port.name}"`;
     return [
       advice(
@@ -99,7 +109,7 @@ function portAdvice(ports: NamedRange[], service: ServiceInfo): EndpointDiagnost
   });
 }
 
-function familyAdvice(slice: SliceInfo, service: ServiceInfo, index: WorkspaceIndex): EndpointDiagnostic[] {
+function familyAdvice(slice: SliceInfo, service: ServiceInfo, index: WorkspaceView): EndpointDiagnostic[] {
   if (service.families.length < 2 || service.hasSelector) return [];
   const present = new Set(index.slicesOf(service).map((s) => s.addressType));
   present.add(slice.addressType);

@@ -5,14 +5,17 @@ import type { Endpoints, EndpointSlice } from '../k8s/objects';
 import { labelManagedBy, labelServiceName } from '../k8s/wellKnown';
 import type { ObjectSpec } from '../k8s/schemaTypes';
 import { decode } from '../decode/decode';
-import { validationLimitExceeded } from '../source/limits';
+import { documentLimits, validationLimitExceeded } from '../source/limits';
 import type { Decoded, Location } from '../decode/decode';
 import { documentObjects } from '../decode/objects';
 import type { ManifestObject } from '../decode/objects';
-import { rangeOf } from '../yaml/yamlDocument';
+import { parseChunk, rangeOf } from '../yaml/yamlDocument';
 import type { DocumentStore } from '../store/documentStore';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import type { Range } from '../types';
+import { podTemplateInfo } from './podTemplates';
+import { serviceRoutingInfo } from './serviceRouting';
+import { markUncertain, templatedText } from './templatedRouting';
 import type {
   EndpointsInfo,
   FileSummary,
@@ -26,18 +29,24 @@ import type {
  * Documents worth parsing for the index; everything else is skipped by this line scan. Lists
  * count (`kubectl get services -o yaml` writes a `List` of Services): their items are indexed.
  */
-const indexedKind = /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List)["']?[ \t]*(?:#.*)?$/m;
+const indexedKind =
+  /^kind:[ \t]*["']?(?:Service|Endpoints|EndpointSlice|\w*List|Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*(?:#.*)?$/m;
 
 /**
  * The summary of one `---` document, with ranges counted from its first line and no uri yet;
  * `parsed` is its parse when the caller has it at hand, else the store parses it.
  */
 export function summarizeChunk(text: string, store: DocumentStore, parsed?: ParsedChunk): FileSummary {
-  const summary: FileSummary = { services: [], slices: [], endpoints: [] };
+  const summary: FileSummary = { services: [], slices: [], endpoints: [], templates: [] };
   if (!indexedKind.test(text)) return summary;
   // A document validation skips for its size is not parsed for the index either (source/limits.ts).
   if (validationLimitExceeded(text)) return summary;
-  const chunk = parsed ?? store.parse(text);
+  // Nor one over the editing limit: a 10 MB `kubectl get -o yaml` List parsed whole takes 65
+  // times its size, where validation reads it item by item.
+  if (text.length > documentLimits.documentChars) return summary;
+  // A Helm template is read as its first variant: same lines and columns, tags as placeholders.
+  const templated = templatedText(text);
+  const chunk = templated ? parseChunk(templated.text) : (parsed ?? store.parse(text));
   if (!isMap(chunk.doc.contents)) return summary;
   const objects = documentObjects(chunk.doc);
   const add = (object: ManifestObject, range: Range): void => addObject(summary, store, chunk, object, range);
@@ -45,6 +54,7 @@ export function summarizeChunk(text: string, store: DocumentStore, parsed?: Pars
   if (objects.kind === 'list') {
     for (const object of objects.objects) add(object, nodeRangeOf(chunk, object.node));
   }
+  if (templated) markUncertain(summary, templated);
   return summary;
 }
 
@@ -62,11 +72,15 @@ function addObject(
     node === chunk.doc.contents ? store.decode(chunk, spec) : decode(chunk.doc, spec, { root: node });
   if (kind === 'Service' && apiVersion === 'v1') {
     const service = serviceInfo(node, range);
+    if (service) service.routing = serviceRoutingInfo(chunk, node);
     if (service) summary.services.push(service);
   } else if (kind === 'EndpointSlice' && apiVersion === 'discovery.k8s.io/v1') {
     summary.slices.push(sliceInfo(chunk, decoded(kindSpecs.EndpointSlice), range));
   } else if (kind === 'Endpoints' && apiVersion === 'v1') {
     summary.endpoints.push(endpointsInfo(chunk, decoded(kindSpecs.Endpoints), range));
+  } else {
+    const template = podTemplateInfo(chunk, node, String(kind), String(apiVersion), range);
+    if (template) summary.templates.push(template);
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Range } from '../types';
+import type { PodTemplateInfo } from './podTemplates';
+import type { ServiceRoutingInfo } from './serviceRouting';
 
 /**
  * What the workspace index knows about each object: only what completion, hover and the
@@ -22,6 +24,8 @@ export interface ServiceInfo {
   ports: ServicePortInfo[];
   /** `spec.ipFamilies`, or both families when `ipFamilyPolicy` asks for dual-stack. */
   families: string[];
+  /** What routing advice reads: the Service as the routing engine takes it, and where. */
+  routing?: ServiceRoutingInfo;
   range: Range;
 }
 
@@ -61,6 +65,8 @@ export interface FileSummary {
   services: ServiceInfo[];
   slices: SliceInfo[];
   endpoints: EndpointsInfo[];
+  /** Pod templates of workloads (and Pods), for routing advice. */
+  templates: PodTemplateInfo[];
 }
 
 /** Manifests without a namespace are applied to whatever namespace is current: they match any. */

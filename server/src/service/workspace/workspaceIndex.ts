@@ -5,7 +5,9 @@ import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
 import { summarizeChunk } from './summarize';
-import { sameNamespace } from './types';
+import { findServiceIn, slicesOfIn } from './workspaceView';
+import type { WorkspaceView } from './workspaceView';
+import type { PodTemplateInfo } from './podTemplates';
 import type { EndpointsInfo, FileSummary, ServiceInfo, SliceInfo } from './types';
 
 /**
@@ -39,7 +41,7 @@ interface IndexedChunk {
   placed?: FileSummary;
 }
 
-export class WorkspaceIndex {
+export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, IndexedFile>();
   private readonly cache = new LruCache<CachedSummary>(8192);
   private changes = 0;
@@ -141,6 +143,10 @@ export class WorkspaceIndex {
     return this.summaries().flatMap((f) => f.endpoints);
   }
 
+  templates(): PodTemplateInfo[] {
+    return this.summaries().flatMap((f) => f.templates);
+  }
+
   private summaries(): FileSummary[] {
     return this.everything().summaries;
   }
@@ -179,28 +185,23 @@ export class WorkspaceIndex {
 
   /** The Service of that name, preferring one in the same namespace. */
   findService(name: string | undefined, namespace: string | undefined): ServiceInfo | undefined {
-    if (name === undefined) return undefined;
-    const candidates = this.services().filter(
-      (s) => s.name === name && sameNamespace(s.namespace, namespace),
-    );
-    return candidates.find((s) => s.namespace === namespace) ?? candidates[0];
+    return findServiceIn(this.services(), name, namespace);
   }
 
   slicesOf(service: ServiceInfo): SliceInfo[] {
-    return this.slices().filter(
-      (s) => s.serviceName === service.name && sameNamespace(s.namespace, service.namespace),
-    );
+    return slicesOfIn(this.slices(), service);
   }
 }
 
 /** The documents' summaries placed in their file: the file's uri, ranges moved to their lines. */
 function placeChunks(chunks: IndexedChunk[], uri: string): FileSummary {
-  const out: FileSummary = { services: [], slices: [], endpoints: [] };
+  const out: FileSummary = { services: [], slices: [], endpoints: [], templates: [] };
   for (const chunk of chunks) {
     chunk.placed ??= placeChunk(chunk, uri);
     out.services.push(...chunk.placed.services);
     out.slices.push(...chunk.placed.slices);
     out.endpoints.push(...chunk.placed.endpoints);
+    out.templates.push(...chunk.placed.templates);
   }
   return out;
 }
@@ -212,6 +213,7 @@ function placeChunk({ cached, startLine }: IndexedChunk, uri: string): FileSumma
     services: cached.summary.services.map(place),
     slices: cached.summary.slices.map(place),
     endpoints: cached.summary.endpoints.map(place),
+    templates: cached.summary.templates.map(place),
   };
 }
 
@@ -220,7 +222,7 @@ function safeSummary(text: string, store: DocumentStore, parsed: ParsedChunk | u
   try {
     return summarizeChunk(text, store, parsed);
   } catch {
-    return { services: [], slices: [], endpoints: [] };
+    return { services: [], slices: [], endpoints: [], templates: [] };
   }
 }
 

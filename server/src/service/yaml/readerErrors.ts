@@ -52,7 +52,9 @@ function separatorError(text: string): YAMLParseError | undefined {
   for (const found of text.matchAll(separatorLine)) {
     const rest = goTrimSpace(found[1] ?? '');
     if (rest === '' || rest.startsWith('#')) continue;
-    const end = found.index + found[0].length;
+    // kubectl's line ends at the LF, but an editor's ends at a CR before it too: a range that
+    // took the CR would end past its line.
+    const end = found.index + found[0].replace(/\r$/, '').length;
     return new YAMLParseError(
       [found.index, Math.max(found.index + 1, end)],
       'UNEXPECTED_TOKEN',

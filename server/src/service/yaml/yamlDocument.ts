@@ -4,7 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import type { Position, Range } from '../types';
 import { goyamlText, readerError } from './readerErrors';
 import { keepSeparatorsInScalars, separatorsInFlow } from './separatorScalars';
-import { goyamlOnlyBreak, hasSeparator } from '../source/unicodeBreaks';
+import { hasSeparator } from '../source/unicodeBreaks';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 
@@ -59,6 +59,7 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
       prettyErrors: false,
       lineCounter: lines,
     });
+    lines.lineStarts = editorLineStarts(text);
     return { doc, lines, text };
   }
   // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
@@ -71,8 +72,7 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
     parsed.errors.length > 0 && hasSeparator(text)
       ? separatorsAsBlanks(text, parsed, first)
       : { doc: parsed, lines: first };
-  countLines(lines, text, read.length);
-  if (read !== text && goyamlOnlyBreak.test(text)) uncountGoyamlBreaks(lines, text);
+  lines.lineStarts = editorLineStarts(text);
   if (doc.errors.length === 0 && hasSeparator(text)) keepSeparatorsInScalars(doc, text.slice(0, read.length));
   // kubectl's reader fails the document before go-yaml reads it, so its error stands alone.
   const refused = readerError(text);
@@ -100,22 +100,20 @@ function separatorsAsBlanks(
   return retry.errors.length === 0 ? { doc: retry, lines: retryLines } : { doc: parsed, lines };
 }
 
-/** Adds the line starts of the text after `end`, which was not parsed, so positions there are right. */
-function countLines(lines: LineCounter, text: string, end: number): void {
-  for (let newline = text.indexOf('\n', end); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-    lines.addNewLine(newline + 1);
-  }
-}
-
 /**
- * Positions are LSP positions: they count lines as editors do, at LF, CRLF and CR only. So a NEL,
- * LS or PS, parsed as a LF, does not start a line: what follows it is placed on the same editor
- * line, at the column that counts the break as one character.
+ * Where the lines start, as editors and the LSP count them, at LF (a ChunkedText or textOf has
+ * turned each lone CR into a LF already). Not the yaml library's count: it skips the line breaks
+ * of some text it cannot parse (so an error's column ran past its line's end), counts those it
+ * does not parse (after `...`) not at all, and NEL, LS and PS, which the parse reads as LFs, are
+ * not line breaks to editors: what follows one is on its line, at a column counting it as one
+ * character.
  */
-function uncountGoyamlBreaks(lines: LineCounter, text: string): void {
-  lines.lineStarts = lines.lineStarts.filter(
-    (start) => start === 0 || !goyamlOnlyBreak.test(text[start - 1] ?? ''),
-  );
+function editorLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    starts.push(newline + 1);
+  }
+  return starts;
 }
 
 /**

@@ -1,0 +1,37 @@
+import { predictRouting } from '../routing';
+import type { EndpointDiagnostic } from '../types';
+import { manualServiceAdvice } from './manualServiceAdvice';
+import { templateAsPod } from './podTemplates';
+import type { PodTemplateInfo } from './podTemplates';
+import { selectorAdvice } from './selectorAdvice';
+import { targetPortAdvice } from './targetPortAdvice';
+import type { FileSummary, ServiceInfo } from './types';
+import type { WorkspaceView } from './workspaceView';
+
+/**
+ * The routing doctor: each Service of a file judged by the routing engine against the pod
+ * templates, Endpoints and EndpointSlices of the whole workspace. The engine decides what is
+ * selected and which ports resolve; the rule files only turn its verdict into advice.
+ */
+export function routingAdvisories(summary: FileSummary, index: WorkspaceView): EndpointDiagnostic[] {
+  if (summary.services.length === 0) return [];
+  const templates = index.templates();
+  return summary.services.flatMap((service) => serviceAdvice(service, templates, index));
+}
+
+function serviceAdvice(
+  service: ServiceInfo,
+  all: readonly PodTemplateInfo[],
+  index: WorkspaceView,
+): EndpointDiagnostic[] {
+  if (!service.routing || service.routing.uncertain) return [];
+  // The engine compares namespaces exactly: an omitted one is the same as another omitted one.
+  const here = all.filter((t) => (t.namespace ?? '') === (service.namespace ?? ''));
+  const byName = new Map(here.map((t) => [t.name, t]));
+  const prediction = predictRouting({ service: service.routing.service, pods: here.map(templateAsPod) });
+  return [
+    ...selectorAdvice(service, prediction, byName),
+    ...targetPortAdvice(service, prediction, byName),
+    ...manualServiceAdvice(service, prediction, index),
+  ];
+}
