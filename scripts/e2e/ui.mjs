@@ -107,6 +107,19 @@ async function expand(page, text, child) {
   return Date.now() - started;
 }
 
+/** Runs `act` until `locator` shows (up to four tries of 10 s each), for UI that a refresh may dismiss. */
+async function untilShown(locator, act) {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    try {
+      await locator.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
+}
+
 /** Clicks an expanded row closed and waits until `child` is gone from under it. */
 async function collapse(page, text, child) {
   const row = treeRow(page, text);
@@ -221,16 +234,28 @@ function clusterPanelSteps(cluster, setKubeconfigSetting) {
         const name = 'frontend.demo-web.svc.cluster.local';
         const row = treeRow(page, 'frontend');
         // The DNS lines are computed when the item is hovered (resolveTreeItem), live from its slices.
-        await row.hover();
+        // A tree refresh under the pointer (the namespace's pods arriving after its Services)
+        // dismisses a hover before it shows, so the pointer leaves and comes back until it does.
         const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: name }).first();
-        await hover.waitFor();
+        await untilShown(hover, async () => {
+          await page.mouse.move(1000, 700);
+          await row.hover();
+        });
         await hover.getByText(/answers A/).waitFor();
         await hover.getByText(/_http\._tcp/).waitFor();
         await shoot(page, 'cluster-dns-tooltip.png');
-        await page.mouse.move(1000, 700);
-        await row.click({ button: 'right' });
-        await page.getByRole('menuitem', { name: 'Copy DNS Name' }).click();
-        await page.locator('.part.statusbar').getByText(`Copied ${name}`).waitFor();
+        // The workbench's context menu ignores a click that lands right after it opened, and a
+        // refresh closes an open menu: open it again until the copy is confirmed.
+        const copied = page.locator('.part.statusbar').getByText(`Copied ${name}`);
+        await untilShown(copied, async () => {
+          await page.keyboard.press('Escape');
+          await page.mouse.move(1000, 700);
+          await row.click({ button: 'right' });
+          const copy = page.getByRole('menuitem', { name: 'Copy DNS Name' });
+          await copy.waitFor();
+          await page.waitForTimeout(500);
+          await copy.click();
+        });
       },
     ),
     step(
