@@ -248,7 +248,12 @@ func (f *fakelet) sync(ctx context.Context, key string) (time.Duration, error) {
 			GracePeriodSeconds: ptr.To[int64](0),
 			Preconditions:      &metav1.Preconditions{UID: &pod.UID},
 		})
-		if err != nil && !apierrors.IsNotFound(err) && !apierrors.IsConflict(err) {
+		if apierrors.IsConflict(err) {
+			// The pod changed under us (another update of its deletion): look again shortly
+			// rather than leave it terminating for good.
+			return 100 * time.Millisecond, nil
+		}
+		if err != nil && !apierrors.IsNotFound(err) {
 			return 0, err
 		}
 		log.Printf("pod %s: grace period over, deleted", key)
