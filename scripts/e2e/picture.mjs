@@ -9,6 +9,7 @@
 // Usage: node scripts/e2e/picture.mjs [--screenshots DIR] [--timeout-ms N] [--setup-timeout-ms N]
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import {
   baseSettings,
@@ -121,7 +122,7 @@ function steps(admin) {
         gracePeriodSeconds: 0,
       });
       if (status === 404) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await delay(500);
     }
     throw new Error(`pod ${ns}/${name} was not deleted within 20 s`);
   };
