@@ -272,7 +272,9 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
       await kids(restricted);
       // Its own refresh, or the whole tree's (the refresh above may still be coalescing).
       const refreshed = (id: string): boolean => fired.includes(id) || fired.includes('');
-      assert.ok(refreshed(restricted.id), 'the context was not refreshed once listed');
+      // The refresh is fired by the provider after the model took the list (coalesced over a few
+      // ms), so it may land just after the children can be read: wait for it, briefly.
+      await waitUntil(() => refreshed(restricted.id), 'the context to be refreshed once listed', 3_000);
       // A namespace the viewer may read in full, so nothing keeps refreshing it afterwards.
       const namespace = (await kids(await child(undefined, viewer))).find((n) =>
         n.id.endsWith('/n:demo-data'),
@@ -284,7 +286,7 @@ describe(`cluster panel (${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}
         ['loading'],
       );
       await kids(namespace);
-      assert.ok(refreshed(namespace.id), 'the namespace was not refreshed once listed');
+      await waitUntil(() => refreshed(namespace.id), 'the namespace to be refreshed once listed', 3_000);
       // Pods and Endpoints follow the first view; the next test counts refreshes.
       await api.session.ensureNamespace(viewer, 'demo-data');
     } finally {
