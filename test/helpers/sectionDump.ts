@@ -46,7 +46,7 @@ function toJS(chunk: ParsedChunk): unknown {
   }
 }
 
-function dump(chunk: ParsedChunk): unknown {
+export function dump(chunk: ParsedChunk): unknown {
   const { doc } = chunk;
   const problems = (list: typeof doc.errors) => list.map((e) => [e.code, e.message, e.pos]);
   return {

@@ -72,13 +72,7 @@ function itemGap(text: string, seq: YAMLSeq): GapProps | undefined {
  * items cannot be parsed apart.
  */
 function isPlainSeq(node: unknown): node is YAMLSeq {
-  return (
-    isSeq(node) &&
-    Object.getPrototypeOf(node) === YAMLSeq.prototype &&
-    !node.flow &&
-    !node.tag &&
-    node.items.length > 0
-  );
+  return isSeq(node) && node.constructor === YAMLSeq && !node.flow && !node.tag && node.items.length > 0;
 }
 
 /**

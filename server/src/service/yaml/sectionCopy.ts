@@ -56,7 +56,7 @@ function newMarked<T extends YAMLMap | YAMLSeq>(
   return collection;
 }
 
-function newScalar(value: unknown): Scalar {
+export function newScalar(value: unknown): Scalar {
   if (!scalarPrototype) return new Scalar(value);
   const scalar = Object.create(scalarPrototype) as Scalar;
   scalar.value = value;
@@ -116,6 +116,20 @@ const kindOf = (node: unknown): unknown =>
 const scalarKind = kindOf(new Scalar(null));
 const pairKind = kindOf(new Pair(null));
 
+/** An empty block mapping of a document's schema, built as cheaply as a copy (plainParse.ts). */
+export function newMap(schema: Schema): YAMLMap {
+  const map = newMarked<YAMLMap>(mapPrototype, schema) ?? new YAMLMap(schema);
+  map.items = [];
+  return map;
+}
+
+/** An empty block sequence of a document's schema, built as cheaply as a copy (plainParse.ts). */
+export function newSeq(schema: Schema): YAMLSeq {
+  const seq = newMarked<YAMLSeq>(seqPrototype, schema) ?? new YAMLSeq(schema);
+  seq.items = [];
+  return seq;
+}
+
 /** Copies a node (already checked with isCopyable) with its ranges moved by `shift`. */
 export function copyNode(node: Node, shift: number, schema: Schema): Node {
   return copyItem(node, shift, schema) as Node;
@@ -170,11 +184,13 @@ function copyScalar(node: Scalar, shift: number): Scalar {
  * property descriptors, which is slower but rare. The caller sets the items.
  */
 function newCollection(node: YAMLMap | YAMLSeq, shift: number, schema: Schema): YAMLMap | YAMLSeq {
+  // The constructor, not the prototype: the nodes of a copy or of the plain reader
+  // (plainParse.ts) inherit from a marked prototype whose constructor is YAMLMap or YAMLSeq.
   const proto = Object.getPrototypeOf(node) as object;
-  if (proto === YAMLMap.prototype) {
+  if (node.constructor === YAMLMap) {
     return copyOwn(node, newMarked(mapPrototype, schema) ?? new YAMLMap(schema), shift);
   }
-  if (proto === YAMLSeq.prototype) {
+  if (node.constructor === YAMLSeq) {
     return copyOwn(node, newMarked(seqPrototype, schema) ?? new YAMLSeq(schema), shift);
   }
   const copy = Object.create(proto, Object.getOwnPropertyDescriptors(node)) as YAMLMap | YAMLSeq;

@@ -7,12 +7,20 @@ import { keepSeparatorsInScalars, separatorsInFlow } from './separatorScalars';
 import { hasSeparator } from '../source/unicodeBreaks';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
+import { plainDocument } from './plainParse';
 
 /** A parsed document and what turns its offsets into positions. */
 export interface ParsedChunk {
   doc: Document.Parsed;
   lines: LineCounter;
   text: string;
+  /** Whether the plain reader built the Document (yaml/plainParse.ts), for the counts tests keep. */
+  plain?: true;
+}
+
+/** How to parse: `fullParse` turns the plain reader off (the equivalence tests compare the two). */
+export interface ParseOptions {
+  fullParse?: boolean;
 }
 
 /**
@@ -50,7 +58,11 @@ function lineEnded(text: string): string {
   return text.endsWith('\r') ? `${text}\n` : text;
 }
 
-export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): ParsedChunk {
+export function parseChunk(
+  text: string,
+  format: 'yaml' | 'json' = 'yaml',
+  options: ParseOptions = {},
+): ParsedChunk {
   if (format === 'json') {
     const lines = new LineCounter();
     const doc = parseDocument(text, {
@@ -64,6 +76,10 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
   }
   // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
   const read = goyamlText(text);
+  if (!options.fullParse && read === text) {
+    const plain = plainChunk(text);
+    if (plain) return plain;
+  }
   const first = new LineCounter();
   const parsed = withoutStackTraces(() =>
     parseDocument(lineEnded(read), { ...kubectlYaml, lineCounter: first }),
@@ -79,6 +95,21 @@ export function parseChunk(text: string, format: 'yaml' | 'json' = 'yaml'): Pars
   if (refused) doc.errors.splice(0, doc.errors.length, refused);
   else if (doc.errors.length === 0) doc.errors.push(...conversionOf(doc).errors);
   return { doc, lines, text };
+}
+
+/**
+ * The plain reader's parse of a document in the subset it reads (yaml/plainParse.ts), with the
+ * same reader and conversion errors as the full parse; undefined when it steps aside. It reads
+ * no text holding a NEL, LS or PS, so the separator handling below never applies to it.
+ */
+function plainChunk(text: string): ParsedChunk | undefined {
+  if (readerError(text) || hasSeparator(text)) return undefined;
+  const doc = plainDocument(text, kubectlYaml);
+  if (!doc) return undefined;
+  doc.errors.push(...conversionOf(doc).errors);
+  const lines = new LineCounter();
+  lines.lineStarts = editorLineStarts(text);
+  return { doc, lines, text, plain: true };
 }
 
 /**

@@ -1,0 +1,315 @@
+import { Document } from 'yaml';
+import type {
+  DocumentOptions,
+  Node,
+  Pair,
+  ParseOptions,
+  Scalar,
+  SchemaOptions,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+import { NotPlain, PlainScalars } from './plainScalars';
+import { newMap, newPair, newSeq } from './sectionCopy';
+
+/**
+ * The plain reader: the fast path of the YAML parse. Manifests are almost always written in a
+ * small part of YAML: block mappings and sequences indented by spaces, one-line plain or quoted
+ * scalars, `[]` and `{}`. For such a document this reader builds, in one pass over its lines,
+ * the same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar, with the same ranges, values and
+ * properties) and the same Document that `parseDocument` builds through its lexer, CST parser
+ * and composer, at a fraction of the cost, so every reader of the parse works unchanged.
+ *
+ * The rule is to be certain or to step aside: anything the reader does not reproduce exactly
+ * makes it throw NotPlain and the caller parses in full (yamlDocument.ts). That is any comment,
+ * tab, CR, blank line before the content ends, anchor, alias, tag, merge key, block scalar,
+ * multi-line scalar or flow collection other than `[]` and `{}`, escape in a double-quoted
+ * scalar, quoted key, key longer than 1000 characters, document marker or directive, a root
+ * that is not a column-0 mapping or sequence, and any indentation the block rules do not read
+ * one way only. Equivalence is proven by test/unit/plainParse.test.ts.
+ */
+
+/** Characters the reader never reads; a document holding one is parsed in full. */
+const unread = /[#\t\r\\\uFEFF\u0085\u2028\u2029]/;
+
+/** Characters that may not start a plain scalar (`-` may, when a non-blank follows it). */
+const indicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const DASH = 0x2d;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const LBRACKET = 0x5b;
+const LBRACE = 0x7b;
+
+/**
+ * A Document equal to `parseDocument(text, options)`, or undefined when the text is not in the
+ * plain subset. `options` are those of the full parse, so the schema is the same.
+ */
+export function plainDocument(
+  text: string,
+  options: DocumentOptions & SchemaOptions & ParseOptions,
+): Document.Parsed | undefined {
+  if (unread.test(text)) return undefined;
+  try {
+    const doc = new Document(undefined, options) as Document.Parsed;
+    const root = new PlainReader(text, doc).read();
+    doc.contents = root as Document.Parsed['contents'];
+    doc.range = [0, (root.range as [number, number, number])[2], text.length];
+    return doc;
+  } catch (e) {
+    if (e instanceof NotPlain) return undefined;
+    throw e;
+  }
+}
+
+class PlainReader {
+  private readonly scalars: PlainScalars;
+  private readonly n: number;
+  /** The current line: where it starts, its first non-space character, its end (its LF or the text's end). */
+  private start = 0;
+  private content = 0;
+  private eol = 0;
+  private atEnd = false;
+  /** Whether the last node read is the null of a key or item without a value. */
+  private lastEmpty = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+  ) {
+    this.scalars = new PlainScalars(doc);
+    this.n = text.length;
+  }
+
+  read(): YAMLMap | YAMLSeq {
+    // Every document after a file's first starts with its `---` line (source/split.ts).
+    const marked = this.text.startsWith('---\n');
+    if (marked) this.doc.directives.docStart = true;
+    this.enterLine(marked ? 4 : 0);
+    if (this.atEnd || this.indent !== 0) throw new NotPlain('root');
+    const root = this.block(0);
+    if (!this.atEnd) throw new NotPlain('after root');
+    // The composer gives the document's last lines to a null that ends it (its range, and
+    // `spaceBefore` after a blank line), unlike any other last node.
+    if (this.lastEmpty) throw new NotPlain('empty last value');
+    return root;
+  }
+
+  private get indent(): number {
+    return this.content - this.start;
+  }
+
+  /**
+   * Makes the line starting at `start` current. A blank line ends the content: only blank lines
+   * may follow it (they belong to the document's end), anything else is read in full.
+   */
+  private enterLine(start: number): void {
+    const { text, n } = this;
+    if (start >= n) {
+      this.atEnd = true;
+      return;
+    }
+    let content = start;
+    while (content < n && text.charCodeAt(content) === SPACE) content++;
+    const newline = text.indexOf('\n', content);
+    const eol = newline < 0 ? n : newline;
+    if (content === eol) {
+      if (text.slice(eol).trim() !== '') throw new NotPlain('blank line');
+      this.atEnd = true;
+      return;
+    }
+    if (content === start && isMarker(text, start)) throw new NotPlain('marker');
+    this.start = start;
+    this.content = content;
+    this.eol = eol;
+  }
+
+  private nextLine(): void {
+    this.enterLine(this.eol + 1);
+  }
+
+  /** Where a node on the current line ends: after the line's LF, as the composer counts it. */
+  private get nodeEnd(): number {
+    return this.eol < this.n ? this.eol + 1 : this.n;
+  }
+
+  /** A block mapping or sequence whose entries start at column `col` of the current line. */
+  private block(col: number): YAMLMap | YAMLSeq {
+    return this.isDash(this.content) ? this.sequence(col) : this.mapping(col, this.content);
+  }
+
+  private isDash(at: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const next = at + 1;
+    return next === this.eol || this.text.charCodeAt(next) === SPACE;
+  }
+
+  private mapping(col: number, first: number): YAMLMap {
+    const map = newMap(this.doc.schema);
+    const items = map.items;
+    let keyAt = first;
+    for (;;) {
+      items.push(this.entry(col, keyAt));
+      if (this.atEnd || this.indent < col) break;
+      if (this.indent > col || this.isDash(this.content)) throw new NotPlain('mapping indentation');
+      keyAt = this.content;
+    }
+    return withRange(map, first, items[items.length - 1]?.value as Node);
+  }
+
+  /** One `key: value` whose key starts at `keyAt` on the current line, with its value's lines. */
+  private entry(col: number, keyAt: number): Pair {
+    const colon = this.keyEnd(keyAt);
+    if (colon < 0) throw new NotPlain('not a key');
+    const key = this.scalars.plain(keyAt, colon, colon, this.text.slice(keyAt, colon), true);
+    let valueAt = colon + 1;
+    while (valueAt < this.eol && this.text.charCodeAt(valueAt) === SPACE) valueAt++;
+    if (valueAt < this.eol) {
+      const value = this.inline(valueAt);
+      this.nextLine();
+      if (!this.atEnd && this.indent > col) throw new NotPlain('continued scalar');
+      return newPair(key, value);
+    }
+    this.nextLine();
+    if (!this.atEnd && this.indent > col) return newPair(key, this.block(this.indent));
+    if (!this.atEnd && this.indent === col && this.isDash(this.content)) {
+      return newPair(key, this.sequence(col));
+    }
+    return newPair(key, this.empty(valueAt));
+  }
+
+  private sequence(col: number): YAMLSeq {
+    const seq = newSeq(this.doc.schema);
+    const items = seq.items as Node[];
+    const first = this.content;
+    for (;;) {
+      items.push(this.item(col, this.content));
+      if (this.atEnd || this.indent < col) break;
+      if (this.indent > col) throw new NotPlain('sequence indentation');
+      if (!this.isDash(this.content)) break;
+    }
+    return withRange(seq, first, items[items.length - 1]);
+  }
+
+  /** One `- …` item whose dash is at `dash` on the current line, with its lines. */
+  private item(col: number, dash: number): Node {
+    let at = dash + 1;
+    while (at < this.eol && this.text.charCodeAt(at) === SPACE) at++;
+    if (at === this.eol) {
+      this.nextLine();
+      if (!this.atEnd && this.indent > col) return this.block(this.indent);
+      return this.empty(at);
+    }
+    if (this.isDash(at)) throw new NotPlain('compact sequence');
+    if (this.keyEnd(at) >= 0) return this.mapping(at - this.start, at);
+    const value = this.inline(at);
+    this.nextLine();
+    if (!this.atEnd && this.indent > col) throw new NotPlain('continued item');
+    return value;
+  }
+
+  /**
+   * Where the plain key starting at `at` ends: at the first `:` followed by a space or the line's
+   * end; -1 when the line holds no such key or starts with an indicator.
+   */
+  private keyEnd(at: number): number {
+    const { text, eol } = this;
+    const first = text.charCodeAt(at);
+    // A quoted key, an explicit key and any other indicator are the full parse's to read.
+    if (indicators.has(first) && !(first === DASH && at + 1 < eol && text.charCodeAt(at + 1) !== SPACE)) {
+      return -1;
+    }
+    for (let colon = text.indexOf(':', at); colon >= 0 && colon < eol; colon = text.indexOf(':', colon + 1)) {
+      if (colon + 1 !== eol && text.charCodeAt(colon + 1) !== SPACE) continue;
+      if (text.charCodeAt(colon - 1) === SPACE || colon - at > 1000) throw new NotPlain('key shape');
+      return colon;
+    }
+    return -1;
+  }
+
+  /** A value that starts at `at` and ends the current line. */
+  private inline(at: number): Node {
+    const code = this.text.charCodeAt(at);
+    if (code === DQUOTE || code === SQUOTE) return this.quoted(at, code);
+    if (code === LBRACKET || code === LBRACE) return this.emptyFlow(at, code);
+    if (
+      indicators.has(code) &&
+      !(code === DASH && at + 1 < this.eol && this.text.charCodeAt(at + 1) !== SPACE)
+    ) {
+      throw new NotPlain('indicator');
+    }
+    let end = this.eol;
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    for (
+      let colon = this.text.indexOf(':', at);
+      colon >= 0 && colon < end;
+      colon = this.text.indexOf(':', colon + 1)
+    ) {
+      if (colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE) {
+        throw new NotPlain('colon in value');
+      }
+    }
+    return this.scalars.plain(at, end, this.nodeEnd, this.text.slice(at, end), false);
+  }
+
+  private quoted(at: number, quote: number): Scalar {
+    const { text } = this;
+    let close = at + 1;
+    let value = '';
+    for (;;) {
+      const found = text.indexOf(quote === DQUOTE ? '"' : "'", close);
+      if (found < 0 || found >= this.eol) throw new NotPlain('quoted scalar');
+      value += text.slice(close, found);
+      // In single quotes, a doubled quote is one quote.
+      if (quote === SQUOTE && text.charCodeAt(found + 1) === SQUOTE) {
+        value += "'";
+        close = found + 2;
+        continue;
+      }
+      close = found + 1;
+      break;
+    }
+    this.restIsBlank(close);
+    const type = quote === DQUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    return this.scalars.quoted(value, type, [at, close, this.nodeEnd]);
+  }
+
+  /** `[]` or `{}`, a flow collection with no items. */
+  private emptyFlow(at: number, open: number): YAMLMap | YAMLSeq {
+    if (this.text.charCodeAt(at + 1) !== open + 2) throw new NotPlain('flow collection');
+    this.restIsBlank(at + 2);
+    const node = open === LBRACKET ? newSeq(this.doc.schema) : newMap(this.doc.schema);
+    node.flow = true;
+    node.range = [at, at + 2, this.nodeEnd];
+    return node;
+  }
+
+  private restIsBlank(from: number): void {
+    for (let i = from; i < this.eol; i++) {
+      if (this.text.charCodeAt(i) !== SPACE) throw new NotPlain('text after a value');
+    }
+  }
+
+  /** The null of a key or item with no value, where the composer places it. */
+  private empty(at: number): Scalar {
+    this.lastEmpty = this.atEnd;
+    return this.scalars.plain(at, at, at, '', false);
+  }
+}
+
+/** `---` or `...` at a line's start: a document marker to the full parse. */
+function isMarker(text: string, at: number): boolean {
+  const three = text.slice(at, at + 3);
+  if (three !== '---' && three !== '...') return false;
+  const next = text.charCodeAt(at + 3);
+  return Number.isNaN(next) || next === SPACE || next === NEWLINE;
+}
+
+/** A collection's range as the composer gives it: from its first entry to its last node's end. */
+function withRange<T extends YAMLMap | YAMLSeq>(node: T, start: number, last: Node | undefined): T {
+  const end = (last?.range as [number, number, number] | undefined)?.[2] ?? start;
+  node.range = [start, end, end];
+  return node;
+}

@@ -1,0 +1,112 @@
+import { isScalar } from 'yaml';
+import type { Document, Scalar, ScalarTag } from 'yaml';
+import { newScalar } from './sectionCopy';
+
+/**
+ * Scalars for the plain reader (plainParse.ts), built as the `yaml` package's composer builds
+ * them (`composeScalar`): a plain scalar takes the first default tag of the document's schema
+ * whose test matches its source (`default: 'key'` tags too, at a key), and that tag's `resolve`
+ * gives its value; a quoted scalar is a string. The node carries `range`, `source`, `type` and
+ * the tag's `format`, as the composer sets them. Whatever the composer would report (a tag that
+ * fails to resolve) or a schema option that changes the rules ends the plain reading instead.
+ */
+
+/**
+ * Thrown where the plain reader is not certain to build what the full parse builds; the caller
+ * falls back to the full parse. Its cost (a stack trace) is paid once per document that falls
+ * back, next to a full parse of that document.
+ */
+export class NotPlain extends Error {
+  constructor(readonly reason: string) {
+    super(`not plain: ${reason}`);
+  }
+}
+
+/** A tag's answer for a source: a primitive value and the tag's format. */
+interface Resolution {
+  value: unknown;
+  format: string | undefined;
+}
+
+const stringTag = 'tag:yaml.org,2002:str';
+
+/**
+ * Resolves the scalars of one document. The answers for a source are kept for the document:
+ * manifests repeat their keys (`name`, `ip`) and many values (`true`, `TCP`), and each new source
+ * otherwise runs a dozen regular expressions.
+ */
+export class PlainScalars {
+  private readonly keys = new Map<string, Resolution>();
+  private readonly values = new Map<string, Resolution>();
+  private readonly tags: ScalarTag[];
+
+  constructor(private readonly doc: Document) {
+    // A compat schema warns about ambiguous scalars and `stringKeys` reads keys as strings: both
+    // change what the composer builds, and kubectl's reading sets neither.
+    if (doc.schema.compat || doc.options.stringKeys) throw new NotPlain('schema options');
+    this.tags = doc.schema.tags.filter((tag): tag is ScalarTag => !tag.collection);
+    const str = this.tags.find((tag) => tag.tag === stringTag);
+    if (str?.resolve('x', () => undefined, doc.options) !== 'x' || str.format) {
+      throw new NotPlain('string tag');
+    }
+  }
+
+  /** A plain scalar whose source runs from `start` to `end`; its node ends at `nodeEnd`. */
+  plain(start: number, end: number, nodeEnd: number, source: string, atKey: boolean): Scalar {
+    const memo = atKey ? this.keys : this.values;
+    const known = memo.get(source);
+    const resolved = known ?? this.resolve(source, atKey);
+    if (!known && !isScalar(resolved)) memo.set(source, resolved);
+    const scalar = isScalar(resolved) ? resolved : newScalar(resolved.value);
+    scalar.range = [start, end, nodeEnd];
+    scalar.source = source;
+    scalar.type = 'PLAIN';
+    if (!isScalar(resolved) && resolved.format) scalar.format = resolved.format;
+    return scalar;
+  }
+
+  /** A quoted scalar (its value already unescaped): a string, as the composer's default tag. */
+  quoted(value: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', range: [number, number, number]): Scalar {
+    const scalar = newScalar(value);
+    scalar.range = range;
+    scalar.source = value;
+    scalar.type = type;
+    return scalar;
+  }
+
+  /**
+   * The composer's `findScalarTagByTest` and `tag.resolve`. A tag that yields a node of its own
+   * is kept only when that node holds nothing but its value (the null tag's); others (a float
+   * with its fraction digits) are returned for this scalar alone.
+   */
+  private resolve(source: string, atKey: boolean): Resolution | Scalar {
+    const tag = this.tags.find(
+      (t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source),
+    );
+    if (!tag) return { value: source, format: undefined };
+    if (tag.default === 'key') throw new NotPlain('merge key');
+    let failed = false;
+    const result = tag.resolve(
+      source,
+      () => {
+        failed = true;
+      },
+      this.doc.options,
+    );
+    if (failed) throw new NotPlain('tag resolution');
+    if (isScalar(result)) {
+      const keys = Object.keys(result);
+      if (keys.length !== 1 || keys[0] !== 'value' || isObject(result.value)) {
+        if (tag.format) result.format = tag.format;
+        return result;
+      }
+      return { value: result.value, format: tag.format };
+    }
+    if (isObject(result)) throw new NotPlain('object value');
+    return { value: result, format: tag.format };
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
