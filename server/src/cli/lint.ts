@@ -53,7 +53,8 @@ export async function lintInputs(
 /** One service on this thread; the first input that cannot be read ends the run. */
 async function lintInOrder(inputs: readonly LintInput[], settings: ServiceSettings): Promise<JobResult[]> {
   const service = createLanguageService();
-  const summaries = new WorkspaceIndex();
+  // On the service's store: each document is summarized from validation's parse of it, not parsed again.
+  const summaries = new WorkspaceIndex(service.documents);
   const results: JobResult[] = [];
   for (const [file, input] of inputs.entries()) {
     const result = await runJob(service, { kind: 'input', file, input }, settings, summaries);
@@ -72,7 +73,8 @@ async function runPlanned(
   const width = Math.min(jobs, planned.length);
   if (width > 1) return runPool(planned, poolOptions(settings, width));
   const service = createLanguageService();
-  const summaries = new WorkspaceIndex();
+  // On the service's store: each document is summarized from validation's parse of it, not parsed again.
+  const summaries = new WorkspaceIndex(service.documents);
   const results: JobResult[] = [];
   for (const job of planned) results.push(await runJob(service, job, settings, summaries));
   return results;

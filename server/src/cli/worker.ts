@@ -18,7 +18,8 @@ function serve(): void {
   if (port === null) throw new Error('cliWorker.js runs as a worker thread of endpointslice-lint');
   const { settings } = workerData as WorkerData;
   const service = createLanguageService();
-  const summaries = new WorkspaceIndex();
+  // On the service's store: each document is summarized from validation's parse of it, not parsed again.
+  const summaries = new WorkspaceIndex(service.documents);
   let queue = Promise.resolve();
   port.on('message', (job: LintJob) => {
     queue = queue.then(async () => port.postMessage(await runJob(service, job, settings, summaries)));

@@ -34,35 +34,49 @@ export function slicesOfIn(slices: readonly SliceInfo[], service: ServiceInfo): 
   );
 }
 
-/** A workspace made of placed file summaries (uris set, ranges in file coordinates). */
+/**
+ * A workspace made of placed file summaries (uris set, ranges in file coordinates). The lists
+ * are joined once: advice asks for the Services once per slice, and joining 2,000 files'
+ * summaries for each of 2,000 slices was a tenth of a CLI run.
+ */
 export class SummaryWorkspace implements WorkspaceView {
-  private readonly all: readonly FileSummary[];
+  private readonly lists: {
+    services: ServiceInfo[];
+    slices: SliceInfo[];
+    endpoints: EndpointsInfo[];
+    templates: PodTemplateInfo[];
+  };
 
   constructor(summaries: readonly FileSummary[]) {
-    this.all = summaries;
+    this.lists = {
+      services: summaries.flatMap((f) => f.services),
+      slices: summaries.flatMap((f) => f.slices),
+      endpoints: summaries.flatMap((f) => f.endpoints),
+      templates: summaries.flatMap((f) => f.templates),
+    };
   }
 
   services(): ServiceInfo[] {
-    return this.all.flatMap((f) => f.services);
+    return this.lists.services;
   }
 
   slices(): SliceInfo[] {
-    return this.all.flatMap((f) => f.slices);
+    return this.lists.slices;
   }
 
   endpoints(): EndpointsInfo[] {
-    return this.all.flatMap((f) => f.endpoints);
+    return this.lists.endpoints;
   }
 
   templates(): PodTemplateInfo[] {
-    return this.all.flatMap((f) => f.templates);
+    return this.lists.templates;
   }
 
   findService(name: string | undefined, namespace: string | undefined): ServiceInfo | undefined {
-    return findServiceIn(this.services(), name, namespace);
+    return findServiceIn(this.lists.services, name, namespace);
   }
 
   slicesOf(service: ServiceInfo): SliceInfo[] {
-    return slicesOfIn(this.slices(), service);
+    return slicesOfIn(this.lists.slices, service);
   }
 }
