@@ -22,21 +22,40 @@ const notPrintable = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]
  * kubectl splits a file into documents on lines that start with `---` (lines end at LF only) and
  * refuses the stream, failing the document before the line, when anything but blanks or a
  * comment follows: `--- {a: 1}`, `--- |`, `---foo` and `----` are errors, not markers.
- */
-const separatorLine = /(?<=^|\n)---([^\n]*)/g;
-
-/**
+ *
  * A `...` line: go-yaml reads one document and ignores everything after its end marker. A lone
  * CR ends a line for go-yaml too, and so do NEL, LS and PS (read as LFs by then).
- */
-const endMarkerLine = /(?<=^|[\r\n])\.\.\.(?=[ \t\r\n]|$)/;
-
-/**
+ *
  * A `---` line that kubectl's reader did not split at, because the line break before it is not a
  * LF (a lone CR, NEL, LS or PS): to go-yaml it starts a second document, and kubectl decodes only
  * the first document of what its reader returns, so the rest is never read.
+ *
+ * The markers are found with indexOf and a look at the characters around them: a regular
+ * expression with a lookbehind tries every offset of the text, a twentieth of a CLI run.
  */
-const startMarkerLine = /(?<=[\r\n])---(?=[ \t\r\n]|$)/;
+const afterLF = (text: string, at: number): boolean => at === 0 || text.charCodeAt(at - 1) === 0x0a;
+const afterBreak = (text: string, at: number): boolean => {
+  const before = text.charCodeAt(at - 1);
+  return before === 0x0a || before === 0x0d;
+};
+/** The end of the text, a blank or a line break after a three-character marker. */
+const markerEnds = (text: string, at: number): boolean => {
+  const next = text.charCodeAt(at + 3);
+  return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
+};
+
+/** The first offset of `marker` from `from` that `accept` takes, or -1. */
+function findMarker(
+  text: string,
+  marker: string,
+  accept: (text: string, at: number) => boolean,
+  from = 0,
+): number {
+  for (let at = text.indexOf(marker, from); at >= 0; at = text.indexOf(marker, at + 1)) {
+    if (accept(text, at)) return at;
+  }
+  return -1;
+}
 
 const noOffsets: ReadonlySet<number> = new Set();
 
@@ -49,14 +68,16 @@ export function readerError(text: string): YAMLParseError | undefined {
 }
 
 function separatorError(text: string): YAMLParseError | undefined {
-  for (const found of text.matchAll(separatorLine)) {
-    const rest = goTrimSpace(found[1] ?? '');
+  for (let at = findMarker(text, '---', afterLF); at >= 0; at = findMarker(text, '---', afterLF, at + 1)) {
+    const lineEnd = text.indexOf('\n', at);
+    const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
+    const rest = goTrimSpace(line.slice(3));
     if (rest === '' || rest.startsWith('#')) continue;
     // kubectl's line ends at the LF, but an editor's ends at a CR before it too: a range that
     // took the CR would end past its line.
-    const end = found.index + found[0].replace(/\r$/, '').length;
+    const end = at + line.replace(/\r$/, '').length;
     return new YAMLParseError(
-      [found.index, Math.max(found.index + 1, end)],
+      [at, Math.max(at + 1, end)],
       'UNEXPECTED_TOKEN',
       `invalid Yaml document separator: ${rest}`,
     );
@@ -128,11 +149,12 @@ function droppedSeparatorLength(read: string): number {
  * marker that starts a second document, whichever comes first; else the end.
  */
 function readEnd(text: string): number {
-  const second = startMarkerLine.exec(text)?.index ?? text.length;
-  const found = endMarkerLine.exec(text);
-  if (!found || found.index > second) return second;
+  const start = findMarker(text, '---', (t, at) => afterBreak(t, at) && markerEnds(t, at));
+  const second = start < 0 ? text.length : start;
+  const found = findMarker(text, '...', (t, at) => (at === 0 || afterBreak(t, at)) && markerEnds(t, at));
+  if (found < 0 || found > second) return second;
   const lineBreak = /\r\n|\r|\n/g;
-  lineBreak.lastIndex = found.index;
+  lineBreak.lastIndex = found;
   const after = lineBreak.exec(text);
   return after ? after.index + after[0].length : text.length;
 }
