@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import {
   clusterClientBundleOptions,
+  engineBundleOptions,
   lazyClusterClientOptions,
   nodeBundleOptions,
   webExtensionOptions,
@@ -23,8 +24,20 @@ const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'
 const bundles = [
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', extra: lazyClusterClientOptions },
   { outfile: 'dist/clusterClient.js', extra: clusterClientBundleOptions },
-  { entry: 'server/src/server.ts', outfile: 'dist/server.js', banner: shebang, executable: true },
-  { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: shebang, executable: true },
+  {
+    entry: 'server/src/server.ts',
+    outfile: 'dist/server.js',
+    banner: shebang,
+    executable: true,
+    extra: engineBundleOptions,
+  },
+  {
+    entry: 'server/src/cli/main.ts',
+    outfile: 'dist/cli.js',
+    banner: shebang,
+    executable: true,
+    extra: engineBundleOptions,
+  },
   { entry: 'client/src/web/extension.ts', outfile: 'dist/web/extension.js', base: webExtensionOptions },
   {
     entry: 'server/src/browser/serverWorker.ts',
@@ -32,7 +45,7 @@ const bundles = [
     base: webServerOptions(version),
   },
   // The CLI's worker threads (server/src/cli/pool.ts): the engine without the command line.
-  { entry: 'server/src/cli/worker.ts', outfile: 'dist/cliWorker.js' },
+  { entry: 'server/src/cli/worker.ts', outfile: 'dist/cliWorker.js', extra: engineBundleOptions },
   // The routing picture's webview script: runs in the webview's page, loaded when a panel opens.
   {
     entry: 'client/src/cluster/picture/webview/main.ts',
