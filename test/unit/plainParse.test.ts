@@ -91,6 +91,8 @@ describe('plain reader', () => {
       '- a\n- b: 1\n  c: 2\n-\n  - d\n',
       "a: 'it''s'\nb: \"x: y\"\nc: yes\nd: 010\ne: 1:20\nf: 2001-12-14\ng: .5\nh: ~\n",
       'a: .inf\n',
+      'a: [x, "y" ,  z ]  \nb: [1]\nc: [ ]\nd: [on, 0x1F]\n',
+      "- ['it''s', -x]\n- []\n",
       'a: 9223372036854775808\n',
     ];
     for (const text of cases) assert.ok(assertSame(text), JSON.stringify(text));
@@ -108,7 +110,11 @@ describe('plain reader', () => {
       '<<: {}\n',
       'a: |\n  text\n',
       'a: >\n  text\n',
-      'a: [1, 2]\n',
+      'a: [1, [2]]\n',
+      'a: [1, 2,]\n',
+      'a: [1,, 2]\n',
+      'a: [a: 1]\n',
+      'a: [1,\n  2]\n',
       'a: {b: 1}\n',
       'a: "multi\n  line"\n',
       'a: plain\n  continued\n',
@@ -126,6 +132,7 @@ describe('plain reader', () => {
       '? a\n: 1\n',
       'a : 1\n',
       'scalar\n',
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
     ];
     for (const text of cases) assert.equal(assertSame(text), false, JSON.stringify(text));
   });

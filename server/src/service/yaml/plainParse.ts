@@ -9,13 +9,15 @@ import type {
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { flowSequence, quotedAt, quotedType } from './plainFlow';
+import type { FlowLine } from './plainFlow';
 import { NotPlain, PlainScalars } from './plainScalars';
 import { newMap, newPair, newSeq } from './sectionCopy';
 
 /**
  * The plain reader: the fast path of the YAML parse. Manifests are almost always written in a
  * small part of YAML: block mappings and sequences indented by spaces, one-line plain or quoted
- * scalars, `[]` and `{}`. For such a document this reader builds, in one pass over its lines,
+ * scalars, one-line flow sequences of such scalars (plainFlow.ts) and `{}`. For such a document this reader builds, in one pass over its lines,
  * the same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar, with the same ranges, values and
  * properties) and the same Document that `parseDocument` builds through its lexer, CST parser
  * and composer, at a fraction of the cost, so every reader of the parse works unchanged.
@@ -23,7 +25,8 @@ import { newMap, newPair, newSeq } from './sectionCopy';
  * The rule is to be certain or to step aside: anything the reader does not reproduce exactly
  * makes it throw NotPlain and the caller parses in full (yamlDocument.ts). That is any comment,
  * tab, CR, blank line before the content ends, anchor, alias, tag, merge key, block scalar,
- * multi-line scalar or flow collection other than `[]` and `{}`, escape in a double-quoted
+ * multi-line scalar, flow mapping other than `{}`, flow sequence across lines or holding more
+ * than scalars, escape in a double-quoted
  * scalar, quoted key, key longer than 1000 characters, document marker or directive, a root
  * that is not a column-0 mapping or sequence, and any indentation the block rules do not read
  * one way only. Equivalence is proven by test/unit/plainParse.test.ts.
@@ -35,6 +38,9 @@ const unread = /[#\t\r\\\uFEFF\u0085\u2028\u2029]/;
 /** Characters that may not start a plain scalar (`-` may, when a non-blank follows it). */
 const indicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 
+/** Block collections nested deeper than this are read in full. */
+const maxDepth = 100;
+
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const DASH = 0x2d;
@@ -42,6 +48,7 @@ const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const LBRACKET = 0x5b;
 const LBRACE = 0x7b;
+const RBRACE = 0x7d;
 
 /**
  * A Document equal to `parseDocument(text, options)`, or undefined when the text is not in the
@@ -72,6 +79,8 @@ class PlainReader {
   private content = 0;
   private eol = 0;
   private atEnd = false;
+  /** How many block collections hold the line being read. */
+  private depth = 0;
   /** Whether the last node read is the null of a key or item without a value. */
   private lastEmpty = false;
 
@@ -137,7 +146,12 @@ class PlainReader {
 
   /** A block mapping or sequence whose entries start at column `col` of the current line. */
   private block(col: number): YAMLMap | YAMLSeq {
-    return this.isDash(this.content) ? this.sequence(col) : this.mapping(col, this.content);
+    // The reader recurses once per level; deep nesting, which no manifest has, is the full
+    // parse's to read (and to bound: source/limits.ts), never a stack overflow here.
+    if (++this.depth > maxDepth) throw new NotPlain('deep nesting');
+    const node = this.isDash(this.content) ? this.sequence(col) : this.mapping(col, this.content);
+    this.depth--;
+    return node;
   }
 
   private isDash(at: number): boolean {
@@ -233,7 +247,8 @@ class PlainReader {
   private inline(at: number): Node {
     const code = this.text.charCodeAt(at);
     if (code === DQUOTE || code === SQUOTE) return this.quoted(at, code);
-    if (code === LBRACKET || code === LBRACE) return this.emptyFlow(at, code);
+    if (code === LBRACKET) return this.flowSequence(at);
+    if (code === LBRACE) return this.emptyFlowMap(at);
     if (
       indicators.has(code) &&
       !(code === DASH && at + 1 < this.eol && this.text.charCodeAt(at + 1) !== SPACE)
@@ -255,35 +270,30 @@ class PlainReader {
   }
 
   private quoted(at: number, quote: number): Scalar {
-    const { text } = this;
-    let close = at + 1;
-    let value = '';
-    for (;;) {
-      const found = text.indexOf(quote === DQUOTE ? '"' : "'", close);
-      if (found < 0 || found >= this.eol) throw new NotPlain('quoted scalar');
-      value += text.slice(close, found);
-      // In single quotes, a doubled quote is one quote.
-      if (quote === SQUOTE && text.charCodeAt(found + 1) === SQUOTE) {
-        value += "'";
-        close = found + 2;
-        continue;
-      }
-      close = found + 1;
-      break;
-    }
+    const { value, close } = quotedAt(this.line, at);
     this.restIsBlank(close);
-    const type = quote === DQUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-    return this.scalars.quoted(value, type, [at, close, this.nodeEnd]);
+    return this.scalars.quoted(value, quotedType(quote), [at, close, this.nodeEnd]);
   }
 
-  /** `[]` or `{}`, a flow collection with no items. */
-  private emptyFlow(at: number, open: number): YAMLMap | YAMLSeq {
-    if (this.text.charCodeAt(at + 1) !== open + 2) throw new NotPlain('flow collection');
+  private flowSequence(at: number): YAMLSeq {
+    const seq = flowSequence(this.line, at, this.nodeEnd);
+    this.restIsBlank((seq.range as [number, number, number])[1]);
+    return seq;
+  }
+
+  /** `{}`, a flow mapping with no items. */
+  private emptyFlowMap(at: number): YAMLMap {
+    if (this.text.charCodeAt(at + 1) !== RBRACE) throw new NotPlain('flow mapping');
     this.restIsBlank(at + 2);
-    const node = open === LBRACKET ? newSeq(this.doc.schema) : newMap(this.doc.schema);
-    node.flow = true;
-    node.range = [at, at + 2, this.nodeEnd];
-    return node;
+    const map = newMap(this.doc.schema);
+    map.flow = true;
+    map.range = [at, at + 2, this.nodeEnd];
+    return map;
+  }
+
+  /** The current line, for the scanners of plainFlow.ts. */
+  private get line(): FlowLine {
+    return { text: this.text, eol: this.eol, scalars: this.scalars, schema: this.doc.schema };
   }
 
   private restIsBlank(from: number): void {
