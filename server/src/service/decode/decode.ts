@@ -233,6 +233,7 @@ class Decoder {
    * explicit keys are all kept (decoding reports them, the last one's value stays).
    */
   private fieldsOf(map: YAMLMap): Field[] {
+    if (!map.items.some((pair) => isMergeKey(pair.key))) return this.plainFieldsOf(map);
     const applied: (Field & { explicit: boolean })[] = [];
     const seen = new Set<string>();
     for (const pair of map.items) {
@@ -258,6 +259,23 @@ class Decoder {
         (field) => winner.get(field.name) === field || (field.explicit && winner.get(field.name)?.explicit),
       )
       .map(({ pair, name, duplicate }) => ({ pair, name, duplicate }));
+  }
+
+  /**
+   * fieldsOf for a map without merge keys, the common case: every pair in order, a repeated key
+   * marked. Decoding runs over every map of a document after each keystroke, so this one builds
+   * nothing but its result (a small map's repeats are found by comparing names).
+   */
+  private plainFieldsOf(map: YAMLMap): Field[] {
+    const fields: Field[] = [];
+    const seen = map.items.length > 16 ? new Set<string>() : undefined;
+    for (const pair of map.items) {
+      const name = keyString(this.resolve(pair.key));
+      const duplicate = seen ? seen.has(name) : fields.some((field) => field.name === name);
+      seen?.add(name);
+      fields.push({ pair, name, duplicate });
+    }
+    return fields;
   }
 
   private mergedPairs(value: unknown): Pair[] {
