@@ -4,8 +4,9 @@ import { random } from './random';
  * A seeded generator of documents in the plain subset the plain reader reads
  * (server/src/service/yaml/plainParse.ts): block mappings and sequences at random indentations
  * (sequences under a key at its column or deeper, mappings after a dash with extra spaces),
- * one-line plain and quoted scalars drawn from YAML 1.1's and go-yaml's tricky spellings, `[]`,
- * `{}`, empty values and a leading `---`. Every document it writes must take the fast path.
+ * one-line plain and quoted scalars drawn from YAML 1.1's and go-yaml's tricky spellings, flow
+ * sequences, `{}`, empty values, a leading `---`, comments after values and comment lines before
+ * top-level keys. Every document it writes must take the fast path.
  */
 
 const keys = [
@@ -83,6 +84,8 @@ const values = [
 ];
 
 interface Writer {
+  /** Whether the document starts with `---` (no comment may follow it). */
+  marked: boolean;
   next: () => number;
   int: (below: number) => number;
   pick: <T>(items: readonly T[]) => T;
@@ -92,12 +95,16 @@ interface Writer {
 export function plainManifest(seed: number, n: number): string {
   const next = random((seed * 7919 + n * 104_729) >>> 0);
   const w: Writer = {
+    marked: false,
     next,
     int: (below) => Math.floor(next() * below),
     pick: (items) => items[Math.floor(next() * items.length)] ?? items[0],
   };
   const lines: string[] = [];
-  if (w.next() < 0.3) lines.push('---');
+  if (w.next() < 0.3) {
+    lines.push('---');
+    w.marked = true;
+  }
   if (w.next() < 0.15) sequence(w, lines, 0, 3);
   else mapping(w, lines, 0, 3, undefined);
   const text = lines.join('\n');
@@ -121,6 +128,12 @@ function mapping(w: Writer, lines: string[], col: number, depth: number, first: 
   const count = 1 + w.int(4);
   for (let i = 0; i < count; i++) {
     const lead = i === 0 && first !== undefined ? first : ' '.repeat(col);
+    // Comment lines at column 0 before a top-level key (not right after `---`, nor after an
+    // empty value, whose null would take them).
+    const afterEmpty = /:\s*$/.test(lines[lines.length - 1] ?? '');
+    if (col === 0 && first === undefined && (i > 0 || !w.marked) && !afterEmpty && w.next() < 0.25) {
+      lines.push(...Array.from({ length: 1 + w.int(2) }, () => w.pick(commentLines)));
+    }
     const key = w.pick(keys);
     const roll = w.next();
     if (depth > 0 && roll < 0.25) {
@@ -133,9 +146,18 @@ function mapping(w: Writer, lines: string[], col: number, depth: number, first: 
       // An empty value, except last: a null ending the document is left to the full parse.
       lines.push(`${lead}${key}:${trailing(w)}`);
     } else {
-      lines.push(`${lead}${key}:${gap(w)}${w.pick(values)}${trailing(w)}`);
+      lines.push(`${lead}${key}:${gap(w)}${valueWithComment(w)}`);
     }
   }
+}
+
+const commentLines = ['# note', '#', '#  spaced  ', '# key: value', '#x', '# - item'];
+
+/** A scalar value, sometimes with a comment after it (flow collections keep none here). */
+function valueWithComment(w: Writer): string {
+  const value = w.pick(values);
+  if (value.startsWith('[') || value.startsWith('{') || w.next() < 0.8) return `${value}${trailing(w)}`;
+  return `${value}${' '.repeat(1 + w.int(2))}${w.pick(['# c', '#', '#  two words  ', '#: x'])}`;
 }
 
 /** Lines of a block sequence whose dashes are at `col`. */
@@ -152,7 +174,7 @@ function sequence(w: Writer, lines: string[], col: number, depth: number): void 
       if (w.next() < 0.5) mapping(w, lines, col + 2, depth - 1, undefined);
       else sequence(w, lines, col + 2, depth - 1);
     } else {
-      lines.push(`${dash}${gap(w)}${w.pick(values)}${trailing(w)}`);
+      lines.push(`${dash}${gap(w)}${valueWithComment(w)}`);
     }
   }
 }

@@ -50,9 +50,9 @@ describe('plain reader', () => {
   it('matches the full parse on every YAML document under test/ and samples/', () => {
     const { plain, total } = countPlain(repositoryDocuments);
     assert.ok(total > 200, `only ${total} documents`);
-    // Most fixtures use comments or flow lists, which the full parse reads; the plain ones must
-    // still take the fast path.
-    assert.ok(plain >= 10, `only ${plain} of ${total} read plain`);
+    // Many fixtures put comments where only the full parse reads them (indented, after a blank
+    // line); the plain ones must still take the fast path.
+    assert.ok(plain >= 50, `only ${plain} of ${total} read plain`);
   });
 
   it('reads every generated plain manifest, as the full parse does', () => {
@@ -91,6 +91,7 @@ describe('plain reader', () => {
       '- a\n- b: 1\n  c: 2\n-\n  - d\n',
       "a: 'it''s'\nb: \"x: y\"\nc: yes\nd: 010\ne: 1:20\nf: 2001-12-14\ng: .5\nh: ~\n",
       'a: .inf\n',
+      '# head\n#\na: 1 # after\nb: "q"   #  w  \n# before c\nc:\n- x # i\n- y#z\nd: a#b\n',
       'a: [x, "y" ,  z ]  \nb: [1]\nc: [ ]\nd: [on, 0x1F]\n',
       "- ['it''s', -x]\n- []\n",
       'a: 9223372036854775808\n',
@@ -101,8 +102,14 @@ describe('plain reader', () => {
   it('leaves to the full parse what it does not read', () => {
     const cases = [
       '',
-      '# comment\na: 1\n',
-      'a: 1 # after\n',
+      'a:\n# after an empty value\nb: 1\n',
+      'a:\n  # indented\n  b: 1\n',
+      '  # indented\na: 1\n',
+      '---\n# after the marker\na: 1\n',
+      'a: 1\n# at the end\n',
+      'a: [x] # after a flow sequence\n',
+      '- a\n# before an item\n- b\n',
+      'a: "x"# glued\n',
       'a: 1\n\nb: 2\n',
       'a:\n\n',
       'a: &x 1\nb: *x\n',

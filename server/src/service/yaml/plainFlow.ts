@@ -43,8 +43,9 @@ export function quotedAt(line: FlowLine, at: number): { value: string; close: nu
   let from = at + 1;
   let value = '';
   for (;;) {
-    const found = text.indexOf(quote === DQUOTE ? '"' : "'", from);
-    if (found < 0 || found >= eol) throw new NotPlain('quoted scalar');
+    let found = from;
+    while (found < eol && text.charCodeAt(found) !== quote) found++;
+    if (found >= eol) throw new NotPlain('quoted scalar');
     value += text.slice(from, found);
     // In single quotes, a doubled quote is one quote.
     if (quote === SQUOTE && text.charCodeAt(found + 1) === SQUOTE) {

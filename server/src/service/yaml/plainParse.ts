@@ -17,23 +17,27 @@ import { newMap, newPair, newSeq } from './sectionCopy';
 /**
  * The plain reader: the fast path of the YAML parse. Manifests are almost always written in a
  * small part of YAML: block mappings and sequences indented by spaces, one-line plain or quoted
- * scalars, one-line flow sequences of such scalars (plainFlow.ts) and `{}`. For such a document this reader builds, in one pass over its lines,
- * the same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar, with the same ranges, values and
- * properties) and the same Document that `parseDocument` builds through its lexer, CST parser
- * and composer, at a fraction of the cost, so every reader of the parse works unchanged.
+ * scalars, one-line flow sequences of such scalars (plainFlow.ts), `{}`, and comments after
+ * values or before top-level keys. For such a document this reader builds, in one pass over its
+ * lines, the same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar, with the same ranges, values,
+ * comments and properties) and the same Document that `parseDocument` builds through its lexer,
+ * CST parser and composer, at a fraction of the cost, so every reader of the parse works
+ * unchanged.
  *
  * The rule is to be certain or to step aside: anything the reader does not reproduce exactly
- * makes it throw NotPlain and the caller parses in full (yamlDocument.ts). That is any comment,
- * tab, CR, blank line before the content ends, anchor, alias, tag, merge key, block scalar,
- * multi-line scalar, flow mapping other than `{}`, flow sequence across lines or holding more
- * than scalars, escape in a double-quoted
- * scalar, quoted key, key longer than 1000 characters, document marker or directive, a root
- * that is not a column-0 mapping or sequence, and any indentation the block rules do not read
- * one way only. Equivalence is proven by test/unit/plainParse.test.ts.
+ * makes it throw NotPlain and the caller parses in full (yamlDocument.ts). That is a comment
+ * other than one after a scalar value or comment lines at column 0 before a key at column 0
+ * (not after `---`, nor after an empty value, whose null would take them), a tab, a CR, a blank
+ * line before the content ends, an anchor, alias, tag, merge key, block scalar, multi-line
+ * scalar, flow mapping other than `{}`, flow sequence across lines or holding more than
+ * scalars, escape in a double-quoted scalar, quoted key, key longer than 1000 characters,
+ * document marker or directive, a root that is not a column-0 mapping or sequence, deep
+ * nesting, and any indentation the block rules do not read one way only. Equivalence is proven
+ * by test/unit/plainParse.test.ts.
  */
 
 /** Characters the reader never reads; a document holding one is parsed in full. */
-const unread = /[#\t\r\\\uFEFF\u0085\u2028\u2029]/;
+const unread = /[\t\r\\\uFEFF\u0085\u2028\u2029]/;
 
 /** Characters that may not start a plain scalar (`-` may, when a non-blank follows it). */
 const indicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
@@ -42,6 +46,8 @@ const indicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCod
 const maxDepth = 100;
 
 const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const DASH = 0x2d;
 const DQUOTE = 0x22;
@@ -63,7 +69,9 @@ export function plainDocument(
     const doc = new Document(undefined, options) as Document.Parsed;
     const root = new PlainReader(text, doc).read();
     doc.contents = root as Document.Parsed['contents'];
-    doc.range = [0, (root.range as [number, number, number])[2], text.length];
+    // The document starts where its content does, after comment lines (not after `---`).
+    const [start, , end] = root.range as [number, number, number];
+    doc.range = [doc.directives.docStart ? 0 : start, end, text.length];
     return doc;
   } catch (e) {
     if (e instanceof NotPlain) return undefined;
@@ -79,6 +87,8 @@ class PlainReader {
   private content = 0;
   private eol = 0;
   private atEnd = false;
+  /** Comment lines read before the current line, waiting for its key (commentLines). */
+  private pendingComment: string | undefined;
   /** How many block collections hold the line being read. */
   private depth = 0;
   /** Whether the last node read is the null of a key or item without a value. */
@@ -97,6 +107,7 @@ class PlainReader {
     const marked = this.text.startsWith('---\n');
     if (marked) this.doc.directives.docStart = true;
     this.enterLine(marked ? 4 : 0);
+    if (marked && this.pendingComment !== undefined) throw new NotPlain('comment after ---');
     if (this.atEnd || this.indent !== 0) throw new NotPlain('root');
     const root = this.block(0);
     if (!this.atEnd) throw new NotPlain('after root');
@@ -129,10 +140,44 @@ class PlainReader {
       this.atEnd = true;
       return;
     }
+    if (text.charCodeAt(content) === HASH) {
+      if (content !== start) throw new NotPlain('indented comment');
+      this.commentLines(start);
+      return;
+    }
     if (content === start && isMarker(text, start)) throw new NotPlain('marker');
     this.start = start;
     this.content = content;
     this.eol = eol;
+  }
+
+  /**
+   * Comment lines from `start`, then the line after them. The reader takes only comment lines at
+   * column 0 right before a key at column 0, which the composer gives that key as its
+   * `commentBefore` (one line of text after each `#`, a lone `#` read as a blank, joined by
+   * LFs); anywhere else, comments end up on the collection before them or after a blank line.
+   */
+  private commentLines(start: number): void {
+    const { text, n } = this;
+    const lines: string[] = [];
+    let at = start;
+    while (at < n && text.charCodeAt(at) === HASH) {
+      const newline = text.indexOf('\n', at);
+      const eol = newline < 0 ? n : newline;
+      lines.push(text.slice(at + 1, eol) || ' ');
+      at = eol + 1;
+    }
+    if (at >= n || this.pendingComment !== undefined) throw new NotPlain('comment lines');
+    this.pendingComment = lines.join('\n');
+    this.enterLine(at);
+    if (this.atEnd || this.indent !== 0) throw new NotPlain('comment before an indented line');
+  }
+
+  /** The comment lines before the current line's key, taken by the key they belong to. */
+  private takeComment(): string | undefined {
+    const comment = this.pendingComment;
+    this.pendingComment = undefined;
+    return comment;
   }
 
   private nextLine(): void {
@@ -178,6 +223,8 @@ class PlainReader {
     const colon = this.keyEnd(keyAt);
     if (colon < 0) throw new NotPlain('not a key');
     const key = this.scalars.plain(keyAt, colon, colon, this.text.slice(keyAt, colon), true);
+    const comment = this.takeComment();
+    if (comment !== undefined) key.commentBefore = comment;
     let valueAt = colon + 1;
     while (valueAt < this.eol && this.text.charCodeAt(valueAt) === SPACE) valueAt++;
     if (valueAt < this.eol) {
@@ -187,6 +234,8 @@ class PlainReader {
       return newPair(key, value);
     }
     this.nextLine();
+    // A null's node would take the comment lines after it.
+    if (this.pendingComment !== undefined) throw new NotPlain('comment after an empty value');
     if (!this.atEnd && this.indent > col) return newPair(key, this.block(this.indent));
     if (!this.atEnd && this.indent === col && this.isDash(this.content)) {
       return newPair(key, this.sequence(col));
@@ -211,8 +260,10 @@ class PlainReader {
   private item(col: number, dash: number): Node {
     let at = dash + 1;
     while (at < this.eol && this.text.charCodeAt(at) === SPACE) at++;
+    if (this.pendingComment !== undefined) throw new NotPlain('comment before an item');
     if (at === this.eol) {
       this.nextLine();
+      if (this.pendingComment !== undefined) throw new NotPlain('comment after an empty item');
       if (!this.atEnd && this.indent > col) return this.block(this.indent);
       return this.empty(at);
     }
@@ -235,10 +286,11 @@ class PlainReader {
     if (indicators.has(first) && !(first === DASH && at + 1 < eol && text.charCodeAt(at + 1) !== SPACE)) {
       return -1;
     }
-    for (let colon = text.indexOf(':', at); colon >= 0 && colon < eol; colon = text.indexOf(':', colon + 1)) {
+    for (let colon = at; colon < eol; colon++) {
+      if (text.charCodeAt(colon) !== COLON) continue;
       if (colon + 1 !== eol && text.charCodeAt(colon + 1) !== SPACE) continue;
       if (text.charCodeAt(colon - 1) === SPACE || colon - at > 1000) throw new NotPlain('key shape');
-      return colon;
+      return this.commentStart(at) >= 0 && this.commentStart(at) < colon ? -1 : colon;
     }
     return -1;
   }
@@ -255,24 +307,40 @@ class PlainReader {
     ) {
       throw new NotPlain('indicator');
     }
-    let end = this.eol;
+    const hash = this.commentStart(at);
+    let end = hash < 0 ? this.eol : hash;
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
-    for (
-      let colon = this.text.indexOf(':', at);
-      colon >= 0 && colon < end;
-      colon = this.text.indexOf(':', colon + 1)
-    ) {
+    for (let colon = at; colon < end; colon++) {
+      if (this.text.charCodeAt(colon) !== COLON) continue;
       if (colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE) {
         throw new NotPlain('colon in value');
       }
     }
-    return this.scalars.plain(at, end, this.nodeEnd, this.text.slice(at, end), false);
+    const scalar = this.scalars.plain(at, end, this.nodeEnd, this.text.slice(at, end), false);
+    if (hash >= 0) scalar.comment = commentText(this.text, hash, this.eol);
+    return scalar;
+  }
+
+  /** Where a comment starts on the current line from `at`: a `#` after a blank; -1 if none. */
+  private commentStart(at: number): number {
+    const { text, eol } = this;
+    // Loops over the line here and below, not indexOf: in a document without comments (or a
+    // list without colons) indexOf would run on from every value to the text's end.
+    for (let hash = at + 1; hash < eol; hash++) {
+      if (text.charCodeAt(hash) === HASH && text.charCodeAt(hash - 1) === SPACE) return hash;
+    }
+    return -1;
   }
 
   private quoted(at: number, quote: number): Scalar {
     const { value, close } = quotedAt(this.line, at);
-    this.restIsBlank(close);
-    return this.scalars.quoted(value, quotedType(quote), [at, close, this.nodeEnd]);
+    let hash = close;
+    while (hash < this.eol && this.text.charCodeAt(hash) === SPACE) hash++;
+    const scalar = this.scalars.quoted(value, quotedType(quote), [at, close, this.nodeEnd]);
+    if (hash === this.eol) return scalar;
+    if (hash === close || this.text.charCodeAt(hash) !== HASH) throw new NotPlain('text after a value');
+    scalar.comment = commentText(this.text, hash, this.eol);
+    return scalar;
   }
 
   private flowSequence(at: number): YAMLSeq {
@@ -307,6 +375,11 @@ class PlainReader {
     this.lastEmpty = this.atEnd;
     return this.scalars.plain(at, at, at, '', false);
   }
+}
+
+/** A comment's text as the composer keeps it: what follows the `#`, a blank when nothing does. */
+function commentText(text: string, hash: number, eol: number): string {
+  return text.slice(hash + 1, eol) || ' ';
 }
 
 /** `---` or `...` at a line's start: a document marker to the full parse. */
