@@ -15,7 +15,7 @@ function facts(files: Record<string, string>, file: string, line = 0): Workspace
   for (const [name, text] of Object.entries(files)) index.update(`file:///ws/${name}`, text);
   const summary = index.summaryOf(`file:///ws/${file}`);
   assert.ok(summary);
-  return workspaceRoutingAt(summary, { line, character: 0 }, index);
+  return workspaceRoutingAt(summary, { position: { line, character: 0 } }, index);
 }
 
 function found(result: WorkspaceRoutingResult): WorkspaceRouting {
@@ -33,7 +33,11 @@ describe('workspace routing facts', () => {
         {
           'svc.yaml': serviceYaml({ ports: ['80:http', '9090:metrics'] }),
           'deploy.yaml': replicated('3', workloadYaml({ ports: ['http:8080'] })),
-          'daemon.yaml': workloadYaml({ kind: 'DaemonSet', name: 'agent', ports: ['http:9000', 'metrics:9100'] }),
+          'daemon.yaml': workloadYaml({
+            kind: 'DaemonSet',
+            name: 'agent',
+            ports: ['http:9000', 'metrics:9100'],
+          }),
           'other.yaml': workloadYaml({ name: 'db', labels: { app: 'db' } }),
         },
         'svc.yaml',
@@ -53,7 +57,11 @@ describe('workspace routing facts', () => {
         ],
       ],
     );
-    assert.deepEqual(result.files, ['file:///ws/svc.yaml', 'file:///ws/daemon.yaml', 'file:///ws/deploy.yaml']);
+    assert.deepEqual(result.files, [
+      'file:///ws/svc.yaml',
+      'file:///ws/daemon.yaml',
+      'file:///ws/deploy.yaml',
+    ]);
     assert.equal(result.service.name, 'api');
     assert.deepEqual(result.service.selector, { app: 'api' });
     assert.equal(result.service.line, 3, 'the line of metadata.name');

@@ -171,11 +171,12 @@ export function registerFeatures(deps: FeatureDeps): void {
       (): WorkspaceRoutingResult => ({ found: false, message: 'The language server could not answer.' }),
       async (params: WorkspaceRoutingParams, token: CancellationToken) => {
         const uri = params.textDocument.uri;
-        // `current` gives the index the document as it is now, so the answer follows each edit.
-        const doc = await current(uri, token);
-        const summary = doc && workspace.summaryOf(uri);
-        if (!summary) return { found: false, message: 'Open a YAML file with a Service manifest.' };
-        return workspaceRoutingAt(summary, params.position, workspace);
+        // An open document goes to the index as it is now, so the answer follows each edit; a
+        // closed file (a picture restored after a reload) is read as the index last read it.
+        await current(uri, token);
+        const summary = workspace.summaryOf(uri);
+        if (!summary) return { found: false, message: 'The file is not a YAML file of the workspace.' };
+        return workspaceRoutingAt(summary, params, workspace);
       },
     ),
   );

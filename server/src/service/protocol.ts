@@ -61,10 +61,14 @@ export interface LeftOut {
  */
 export const workspaceRoutingMethod = 'endpointslices/workspaceRouting';
 
-/** LSP's `TextDocumentPositionParams`, mirrored. */
+/**
+ * LSP's `TextDocumentPositionParams`, mirrored, and the Service's name: a picture follows its
+ * Service by name while edits above it move it, and by position when it is renamed.
+ */
 export interface WorkspaceRoutingParams {
   textDocument: { uri: string };
   position: Position;
+  name?: string;
 }
 
 export type WorkspaceRoutingResult = { found: false; message: string } | WorkspaceRouting;

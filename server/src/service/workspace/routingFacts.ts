@@ -12,16 +12,20 @@ import type { FileSummary, ServiceInfo } from './types';
 import type { WorkspaceView } from './workspaceView';
 
 /**
- * The routing picture's workspace facts for the Service at a position of a file: the routing
+ * The routing picture's workspace facts for the Service named `name` in a file, else the one at
+ * a position (else the file's first): the routing
  * engine's prediction (servicePrediction.ts, the same one the routing advice reads) with the
  * places of what it read, as plain data for the client to draw.
  */
 export function workspaceRoutingAt(
   summary: FileSummary,
-  position: Position,
+  where: { position: Position; name?: string },
   index: WorkspaceView,
 ): WorkspaceRoutingResult {
-  const service = summary.services.find((s) => contains(s.range, position)) ?? summary.services[0];
+  const service =
+    summary.services.find((s) => s.name === where.name) ??
+    summary.services.find((s) => contains(s.range, where.position)) ??
+    summary.services[0];
   const predicted = service && predictServiceRouting(service, index.templates());
   if (!service?.routing || !predicted) {
     return { found: false, message: 'No Service manifest in this file.' };
@@ -66,7 +70,12 @@ export function workspaceRoutingAt(
     files: [],
   };
   result.files = [
-    ...new Set([service.uri, ...selected.map((t) => t.uri), ...slices.map((s) => s.uri), ...endpoints.map((e) => e.uri)]),
+    ...new Set([
+      service.uri,
+      ...selected.map((t) => t.uri),
+      ...slices.map((s) => s.uri),
+      ...endpoints.map((e) => e.uri),
+    ]),
   ];
   return result;
 }
