@@ -343,9 +343,7 @@ function steps(admin) {
           .waitFor();
         await picture(page).locator('g.item.col-endpoint', { hasText: 'Deployment/frontend × 3' }).waitFor();
         await picture(page).locator('g.item.col-pod', { hasText: '3 pods' }).waitFor();
-        await picture(page)
-          .locator('g.item.col-service', { hasText: 'frontend.demo-web.svc.cluster.local' })
-          .waitFor();
+        await picture(page).locator('g.item.col-service', { hasText: 'frontend.demo-web.svc' }).waitFor();
         await expectCount(page, 'g.item.col-node', 0);
         if (!(await picture(page).locator('#ports').getAttribute('aria-pressed')).includes('true')) {
           await picture(page).locator('#ports').click();
@@ -354,7 +352,13 @@ function steps(admin) {
           .locator('#ports-table td', { hasText: 'Deployment/frontend: 8080 (3 endpoints)' })
           .waitFor();
         await page.mouse.move(10, 10);
+        // The picture's group alone on screen for the README, then the editor beside it again.
+        const maximize = 'View: Toggle Maximize Editor Group';
+        await runCommand(page, maximize);
+        await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'hidden' });
         await page.screenshot({ path: join(screenshotDir, 'routing-picture-workspace.png') });
+        await runCommand(page, maximize);
+        await editorLine(page, 'app: frontend').waitFor();
         console.log(
           `  screenshot ${relative(repoRoot, join(screenshotDir, 'routing-picture-workspace.png'))}`,
         );

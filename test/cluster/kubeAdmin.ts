@@ -44,7 +44,12 @@ export class KubeAdmin {
         ca: this.ca,
         cert: this.cert,
         key: this.key,
-        headers: { Accept: 'application/json', ...(payload ? { 'Content-Type': contentType } : {}) },
+        // Node sends a DELETE's body without chunked framing: without a length the apiserver
+        // reads the body as the next request and answers a plain-text 400.
+        headers: {
+          Accept: 'application/json',
+          ...(payload ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) } : {}),
+        },
         timeout: 15_000,
       });
       request.on('response', (response) => {
