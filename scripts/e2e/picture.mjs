@@ -368,6 +368,10 @@ function steps(admin) {
       await picture(page).locator('#switch', { hasText: 'Show Live' }).click();
       await picture(page).locator('#verdict', { hasText: 'Traffic goes to all 3 endpoints' }).waitFor();
       await picture(page).locator('#origin', { hasText: 'Live in context' }).waitFor();
+      // The template's row fades out before it goes: count once it has gone.
+      await picture(page)
+        .locator('g.item[data-id="endpoint:IPv4/Deployment/frontend"]')
+        .waitFor({ state: 'detached' });
       await expectCount(page, 'g.item.col-endpoint.tone-ready', 3);
       await picture(page).locator('#switch', { hasText: 'Show Workspace Prediction' }).click();
       await picture(page).locator('#verdict', { hasText: 'Predicted from the workspace' }).waitFor();

@@ -57,6 +57,10 @@ describe('workspace routing picture', () => {
       '3 pods, once ready',
     ]);
     assert.equal(item(s, 'pod:DaemonSet/agent').lines[1], 'one pod per node');
+    assert.deepEqual(
+      ['slice:api-xxxxx', 'slice:api-xxxxx (2)'].map((id) => item(s, id).lines[1]),
+      ['endpoints of 1 template', '3 endpoints once ready'],
+    );
     assert.deepEqual(item(s, 'pod:Deployment/api').target, {
       kind: 'file',
       name: 'file:///ws/deploy.yaml',

@@ -76,7 +76,7 @@ button[aria-pressed="true"] { color: var(--vscode-button-foreground); background
 button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 #status:empty, #notes:empty, #origin:empty { display: none; }
 #origin { margin: 4px 0 0; font-weight: 600; } body.workspace #origin { color: var(--vscode-textLink-foreground); }
-body.workspace #headings .placed { display: none; }
+body.workspace #headings .placed, body.workspace .legend { display: none; }
 #status { color: var(--vscode-errorForeground); }
 .help { color: var(--vscode-descriptionForeground); margin: 4px 0; }
 table { border-collapse: collapse; margin: 6px 0; }

@@ -132,7 +132,8 @@ function placeSlices(
         h: sliceHeight,
         lines: [
           fit(slice.name, w),
-          `${slice.endpointIds.length} ${slice.endpointIds.length === 1 ? 'endpoint' : 'endpoints'}`,
+          slice.caption ??
+            `${slice.endpointIds.length} ${slice.endpointIds.length === 1 ? 'endpoint' : 'endpoints'}`,
           fit(ports.length > 0 ? `ports ${ports.join(', ')}` : 'no ports', w),
         ],
         tone: slice.ports.length === 0 && slice.endpointIds.length > 0 ? 'warning' : 'none',

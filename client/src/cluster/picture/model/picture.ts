@@ -57,6 +57,8 @@ export interface PictureSlice {
   addressType: string;
   ports: { name: string; port?: number; protocol: string }[];
   endpointIds: string[];
+  /** Said instead of the endpoint count (a predicted slice counts its templates' replicas). */
+  caption?: string;
   target?: SceneTarget;
 }
 

@@ -107,6 +107,7 @@ function templateSources(
 ): { slices: PictureSlice[]; endpoints: PictureEndpoint[] } {
   const slices = new Map<string, PictureSlice>();
   const endpoints: PictureEndpoint[] = [];
+  const byId = new Map<string, WorkspaceRoutingTemplate>();
   for (const family of families) {
     for (const template of routed) {
       const ports = resolvedPorts(facts, template);
@@ -120,10 +121,24 @@ function templateSources(
       slices.set(key, slice);
       const id = `${family}/${template.name}`;
       slice.endpointIds.push(id);
+      byId.set(id, template);
       endpoints.push(templateEndpoint(id, family, slice.name, template));
     }
   }
+  for (const slice of slices.values()) {
+    slice.caption = sliceCaption(slice.endpointIds.map((id) => byId.get(id)));
+  }
   return { slices: [...slices.values()], endpoints };
+}
+
+/** "3 endpoints once ready", or per template when a count is per node or not known. */
+function sliceCaption(templates: readonly (WorkspaceRoutingTemplate | undefined)[]): string {
+  const counts = templates.map((t) => t?.replicas);
+  if (counts.every((count): count is number => typeof count === 'number')) {
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    return `${total} ${total === 1 ? 'endpoint' : 'endpoints'} once ready`;
+  }
+  return `endpoints of ${templates.length} ${templates.length === 1 ? 'template' : 'templates'}`;
 }
 
 function resolvedPorts(facts: WorkspaceRouting, template: WorkspaceRoutingTemplate): PictureSlice['ports'] {
