@@ -110,7 +110,7 @@ function portTable(scene: Scene): void {
     tr.insertCell().textContent = row.targetPort;
     tr.insertCell().textContent =
       row.endpointPorts.map((p) => `${p.slice}: ${p.port} (${p.endpoints} endpoints)`).join('; ') ||
-      '(no slices)';
+      (view.showing === 'workspace' ? '(no pod template selected)' : '(no slices)');
   }
   if (scene.portMapping.length === 0) {
     body.insertRow().insertCell().textContent = 'The Service has no ports.';
