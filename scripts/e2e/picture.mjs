@@ -404,7 +404,7 @@ function steps(admin) {
         .locator('#verdict', { hasText: 'Predicted from the workspace' })
         .waitFor({ timeout: 60_000 });
       await picture(page).locator('#origin', { hasText: 'services.yaml' }).waitFor();
-      await picture(page).locator('#switch', { hasText: 'Show Live' }).waitFor();
+      await picture(page).locator('g.item.col-service', { hasText: 'frontend' }).waitFor();
     }),
   ];
 }
