@@ -390,7 +390,8 @@ function steps(admin) {
         })
         .waitFor();
       measured.push(`selector edit to the workspace picture redrawn: ${Date.now() - started} ms`);
-      await expectCount(page, 'g.item.col-endpoint', 0);
+      // The template's row fades out, then goes.
+      await picture(page).locator('g.item.col-endpoint').first().waitFor({ state: 'detached' });
       // Drawn in place: the Service's box is the one drawn before the edit.
       await picture(page).locator('g.item[data-id="service"][data-marker="kept"]').waitFor();
       await page.keyboard.press('Control+Z');
