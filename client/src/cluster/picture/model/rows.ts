@@ -4,7 +4,7 @@
  * their rows. Topology hints are edges from a zone to the endpoints it consumes.
  */
 import { stateCounts } from './buildPicture';
-import type { EndpointStateName, Picture, PictureEndpoint } from './picture';
+import type { EndpointStateName, Picture, PictureEndpoint, PicturePod } from './picture';
 import type { SceneEdge, SceneItem, SceneTone } from './protocol';
 import { columns, fit, itemHeight, rowHeight, top } from './geometry';
 
@@ -135,6 +135,10 @@ export function rowItems(
     }
   });
   const toNode = placePods(picture, rows, rowItem, items, edges);
+  if (picture.predicted) {
+    // Pods that do not run yet have no node or zone: the prediction stops at the templates.
+    return { rowOfEndpoint, bottom: rowY(rows.length) };
+  }
   const nodeOfRow = placeNodes(rows, expanded, items, edges, toNode);
   const zoneBottom = placeZones(rows, expanded, nodeOfRow, items, edges);
   const hintBottom = placeHints(rows, rowItem, items, edges, zoneBottom);
@@ -154,10 +158,10 @@ function endpointItem(endpoint: PictureEndpoint, row: number, items: SceneItem[]
     h: itemHeight,
     lines: [
       fit(endpoint.addresses.join(', ') || '(no address)', w),
-      fit(`${stateText(endpoint)}${hints}`, w),
+      fit(endpoint.caption ?? `${stateText(endpoint)}${hints}`, w),
     ],
     tone: endpoint.state,
-    target: {
+    target: endpoint.target ?? {
       kind: 'endpointslices',
       name: endpoint.slices[0] ?? '',
       endpointKey: endpoint.addresses[0] ?? '(no address)',
@@ -246,12 +250,9 @@ function placePods(
         y: rowY(index),
         w,
         h: itemHeight,
-        lines: [
-          fit(name, w),
-          pod ? `${pod.phase}${pod.ready ? ' · Ready' : ' · not Ready'}` : '(pod not seen)',
-        ],
+        lines: [fit(name, w), fit(pod ? (pod.status ?? podStatus(pod)) : '(pod not seen)', w)],
         tone: 'none',
-        target: { kind: 'pods', name },
+        target: pod?.target ?? { kind: 'pods', name },
         tooltip: pod?.tooltip() ?? `Pod ${name}: not in the namespace (deleted, or not yet seen)`,
       };
       items.push(item);
@@ -261,6 +262,10 @@ function placePods(
     toNode.push(last.item.id);
   });
   return toNode;
+}
+
+function podStatus(pod: PicturePod): string {
+  return `${pod.phase}${pod.ready ? ' · Ready' : ' · not Ready'}`;
 }
 
 /** Nodes as bands over their rows; a zone's group row gets a "N nodes" cell. Returns the node item per row. */
