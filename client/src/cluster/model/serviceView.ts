@@ -155,7 +155,15 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
 function distinctAddresses(endpoints: readonly SliceEndpoint[]): boolean {
   const first = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
   if (endpoints.length > 8) {
-    return new Set(endpoints.map(first)).size === endpoints.length;
+    const seen = new Set<string>();
+    for (const endpoint of endpoints) {
+      const address = first(endpoint);
+      if (seen.has(address)) {
+        return false;
+      }
+      seen.add(address);
+    }
+    return true;
   }
   for (let i = 1; i < endpoints.length; i++) {
     const address = first(endpoints[i]);
