@@ -107,16 +107,14 @@ export function mergedCounts(data: NamespaceData, service: string): EndpointCoun
     mergedView(data, service); // brings entry.index up to date
     if (entry.index) entry.counts = { ...entry.index.counts };
   }
-  entry.counts ??= countStates(bestEndpoints(entry.slices));
+  entry.counts ??= distinctAddresses(entry.slices)
+    ? sumCounts(entry.slices)
+    : countStates(bestEndpoints(entry.slices));
   return entry.counts;
 }
 
 /** The endpoint that wins per address type and first address, as mergedEndpoints picks it. */
 function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
-  const only = slices.length === 1 ? (slices[0]?.endpoints ?? []) : undefined;
-  if (only && distinctAddresses(only)) {
-    return only; // nothing to de-duplicate: the common Service with one slice
-  }
   const byType = new Map<string, Map<string, SliceEndpoint>>();
   for (const slice of slices) {
     const addressType = slice.addressType ?? '';
@@ -126,7 +124,7 @@ function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
       byType.set(addressType, best);
     }
     for (const endpoint of slice.endpoints ?? []) {
-      const address = endpoint.addresses?.[0] ?? '(no address)';
+      const address = firstAddress(endpoint);
       const existing = best.get(address);
       if (!existing || rank(endpoint) > rank(existing)) {
         best.set(address, endpoint);
@@ -151,29 +149,45 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
   return MergedIndex.build(slices).view.list;
 }
 
-/** Whether no two endpoints share a first address (a Set only for larger slices). */
-function distinctAddresses(endpoints: readonly SliceEndpoint[]): boolean {
-  const first = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
-  if (endpoints.length > 8) {
-    const seen = new Set<string>();
-    for (const endpoint of endpoints) {
-      const address = first(endpoint);
+const firstAddress = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
+
+/**
+ * Whether no two endpoints of the slices share a first address, whatever their address types:
+ * then nothing is de-duplicated, the common case, and the counts are the slices' counts summed.
+ * A Set of first addresses costs less than keeping the winning endpoint per address.
+ */
+function distinctAddresses(slices: readonly EndpointSlice[]): boolean {
+  const only = slices.length === 1 ? (slices[0].endpoints ?? []) : undefined;
+  if (only && only.length <= 8) {
+    for (let i = 1; i < only.length; i++) {
+      const address = firstAddress(only[i]);
+      for (let j = 0; j < i; j++) {
+        if (firstAddress(only[j]) === address) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  const seen = new Set<string>();
+  for (const slice of slices) {
+    for (const endpoint of slice.endpoints ?? []) {
+      const address = firstAddress(endpoint);
       if (seen.has(address)) {
         return false;
       }
       seen.add(address);
     }
-    return true;
-  }
-  for (let i = 1; i < endpoints.length; i++) {
-    const address = first(endpoints[i]);
-    for (let j = 0; j < i; j++) {
-      if (first(endpoints[j]) === address) {
-        return false;
-      }
-    }
   }
   return true;
+}
+
+function sumCounts(slices: readonly EndpointSlice[]): EndpointCounts {
+  const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
+  for (const slice of slices) {
+    addStates(counts, slice.endpoints ?? []);
+  }
+  return counts;
 }
 
 export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]): EndpointCounts {
@@ -182,6 +196,11 @@ export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]
 
 function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
   const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
+  addStates(counts, endpoints);
+  return counts;
+}
+
+function addStates(counts: EndpointCounts, endpoints: readonly SliceEndpoint[]): void {
   for (const endpoint of endpoints) {
     const state = endpointState(endpoint.conditions);
     counts.total++;
@@ -189,7 +208,6 @@ function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
     counts.serving += state.serving ? 1 : 0;
     counts.terminating += state.terminating ? 1 : 0;
   }
-  return counts;
 }
 
 /**
