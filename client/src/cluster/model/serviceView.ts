@@ -10,6 +10,7 @@ import { endpointState, podAddresses } from './kubeTypes';
 import { serviceRouting } from './routingView';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import { MergedIndex, rank } from './mergedIndex';
+import { distinctAddresses, firstAddress } from './distinctAddresses';
 import type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
 import type { KeyedEndpoint, KeyedIndex, MergedEntry } from './viewMemos';
 
@@ -147,39 +148,6 @@ function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
  */
 export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoint[] {
   return MergedIndex.build(slices).view.list;
-}
-
-const firstAddress = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
-
-/**
- * Whether no two endpoints of the slices share a first address, whatever their address types:
- * then nothing is de-duplicated, the common case, and the counts are the slices' counts summed.
- * A Set of first addresses costs less than keeping the winning endpoint per address.
- */
-function distinctAddresses(slices: readonly EndpointSlice[]): boolean {
-  const only = slices.length === 1 ? (slices[0].endpoints ?? []) : undefined;
-  if (only && only.length <= 8) {
-    for (let i = 1; i < only.length; i++) {
-      const address = firstAddress(only[i]);
-      for (let j = 0; j < i; j++) {
-        if (firstAddress(only[j]) === address) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-  const seen = new Set<string>();
-  for (const slice of slices) {
-    for (const endpoint of slice.endpoints ?? []) {
-      const address = firstAddress(endpoint);
-      if (seen.has(address)) {
-        return false;
-      }
-      seen.add(address);
-    }
-  }
-  return true;
 }
 
 function sumCounts(slices: readonly EndpointSlice[]): EndpointCounts {
