@@ -94,6 +94,19 @@ function healthyObjects(): Record<ResourceKind, KubeObject[]> {
   };
 }
 
+/** Mutates one object of `objects`, of a random kind, and says which. */
+function mutateOne(
+  objects: Record<ResourceKind, KubeObject[]>,
+  next: () => number,
+): { kind: ResourceKind; value: Record<string, unknown> } {
+  const kinds = Object.keys(objects) as ResourceKind[];
+  const kind = kinds[Math.floor(next() * kinds.length)];
+  const list = objects[kind];
+  const value = list[Math.floor(next() * list.length)] as unknown as Record<string, unknown>;
+  mutate(value, next);
+  return { kind, value };
+}
+
 /** Builds a model from `objects` (checked or not) and renders every node of the tree. */
 function render(objects: Record<ResourceKind, unknown[]>, check: boolean): number {
   const m = modelWithNamespace(ctx, ns);
@@ -125,8 +138,7 @@ describe('a seeded fuzz of malformed objects: the tree always renders', () => {
       const next = random(seed);
       const objects = healthyObjects();
       for (let i = 0; i < 3; i++) {
-        const list = Object.values(objects)[Math.floor(next() * 4)];
-        mutate(list[Math.floor(next() * list.length)], next);
+        mutateOne(objects, next);
       }
       try {
         render(structuredClone(objects), false);
@@ -145,12 +157,7 @@ describe('the reading walk agrees with the repairing walk', () => {
     let faulty = 0;
     for (let seed = 1; seed <= 400; seed++) {
       const next = random(seed);
-      const objects = healthyObjects();
-      const kinds = Object.keys(objects) as ResourceKind[];
-      const kind = kinds[Math.floor(next() * kinds.length)];
-      const list = objects[kind];
-      const value = list[Math.floor(next() * list.length)] as unknown as Record<string, unknown>;
-      mutate(value, next);
+      const { kind, value } = mutateOne(healthyObjects(), next);
       const [fast, slow] = [structuredClone(value), structuredClone(value)];
       const problem = repair(slow, objectShapes[kind]);
       assert.equal(fitToShape(fast, objectShapes[kind]), problem, `seed ${seed}`);

@@ -15,25 +15,7 @@ export function distinctAddresses(slices: readonly EndpointSlice[]): boolean {
   for (const slice of slices) {
     total += (slice.endpoints ?? []).length;
   }
-  if (total <= 8) {
-    return distinctByComparing(slices);
-  }
-  const answer = distinctIPv4(slices, total);
-  return answer ?? distinctStrings(slices);
-}
-
-function distinctByComparing(slices: readonly EndpointSlice[]): boolean {
-  const seen: string[] = [];
-  for (const slice of slices) {
-    for (const endpoint of slice.endpoints ?? []) {
-      const address = firstAddress(endpoint);
-      if (seen.includes(address)) {
-        return false;
-      }
-      seen.push(address);
-    }
-  }
-  return true;
+  return distinctIPv4(slices, total) ?? distinctStrings(slices);
 }
 
 function distinctStrings(slices: readonly EndpointSlice[]): boolean {
