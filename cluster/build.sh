@@ -23,6 +23,10 @@ version="${version#v}"
 cache_root="${ENDPOINTSLICES_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/endpointslices-cluster}"
 bindir="$cache_root/$version/bin"
 mkdir -p "$bindir"
+# One build per binary folder at a time: `npm start` and `npm test` (or two worktrees) may ask for
+# the same version together, and the second then waits and finds the binaries built.
+exec 8> "$bindir/.build.lock"
+flock 8
 
 log() { printf '[build %s %s] %s\n' "$version" "$(date +%H:%M:%S)" "$*"; }
 start_ts=$(date +%s)

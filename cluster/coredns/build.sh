@@ -31,6 +31,10 @@ if [ -x "$bin" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
 fi
 
 mkdir -p "$bindir"
+# One build per binary folder at a time: `npm start` and `npm test` (or two worktrees) may ask for
+# the same version together, and the second then waits and finds the binaries built.
+exec 8> "$bindir/.build.lock"
+flock 8
 start_ts=$(date +%s)
 log "building CoreDNS v$version (cold: ~100 s on 2 cores)"
 cd "$here"

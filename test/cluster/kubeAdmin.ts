@@ -44,7 +44,13 @@ export class KubeAdmin {
         ca: this.ca,
         cert: this.cert,
         key: this.key,
-        headers: { Accept: 'application/json', ...(payload ? { 'Content-Type': contentType } : {}) },
+        // The length is always given: Node sends a DELETE's body unframed (no chunking by
+        // default for DELETE), and the apiserver then reads that body as the next request on the
+        // kept-alive connection and answers it with a plain-text 400.
+        headers: {
+          Accept: 'application/json',
+          ...(payload ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(payload) } : {}),
+        },
         timeout: 15_000,
       });
       request.on('response', (response) => {
@@ -52,10 +58,7 @@ export class KubeAdmin {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: response.statusCode ?? 0,
-            json: text ? (JSON.parse(text) as unknown) : undefined,
-          });
+          resolve({ status: response.statusCode ?? 0, json: parsedBody(text) });
         });
       });
       request.on('timeout', () => request.destroy(new Error(`${method} ${path}: timeout`)));
@@ -161,6 +164,16 @@ export class KubeAdmin {
 
   deleteClusterRoleBinding(name: string): Promise<unknown> {
     return this.must('DELETE', `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`);
+  }
+}
+
+/** The answer's JSON; an answer that is not JSON (a proxy's or Go's plain-text error) as its text. */
+function parsedBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { CodeAction } from 'vscode-languageserver/node';
+import { workspaceRoutingRequest } from '../../server/src/lsp/routingRequest';
 import { TestClient } from '../helpers/lspClient';
 import { serviceYaml, workloadYaml } from '../helpers/routingManifests';
 
@@ -65,6 +66,36 @@ describe('routing doctor over --stdio', () => {
     assert.deepEqual(Object.keys(toTemplate?.edit?.changes ?? {}), [uri('deployment.yaml')]);
     assert.equal(toTemplate?.edit?.changes?.[uri('deployment.yaml')]?.length, 2, 'label and matchLabels');
     assert.deepEqual(toTemplate?.diagnostics, [diagnostic]);
+  });
+
+  it('answers the routing picture from the same prediction, and follows an edit at once', async () => {
+    const svc = uri('picture.yaml');
+    const published = client.nextDiagnostics(svc, (p) =>
+      p.diagnostics.some((d) => d.code === 'selector-matches-no-template'),
+    );
+    await client.open(svc, serviceYaml({ name: 'shop', selector: { app: 'api-svc' } }));
+    await published; // the folder's Deployment is indexed by now
+    const ask = () =>
+      client.connection.sendRequest(workspaceRoutingRequest, {
+        textDocument: { uri: svc },
+        position: { line: 0, character: 0 },
+        name: 'shop',
+      });
+    const before = await ask();
+    assert.ok(before.found);
+    assert.deepEqual(
+      before.nearest.map((n) => [n.name, n.uri]),
+      [['Deployment/api', uri('deployment.yaml')]],
+    );
+    // Asked right after the edit, before the debounced validation: the answer has the new text.
+    await client.change(svc, 2, serviceYaml({ name: 'shop', selector: { app: 'api-service' } }));
+    const after = await ask();
+    assert.ok(after.found);
+    assert.deepEqual(
+      after.templates.map((t) => [t.name, t.replicas, t.ports.map((p) => p.port)]),
+      [['Deployment/api', 1, [8080]]],
+    );
+    assert.deepEqual(after.files, [svc, uri('deployment.yaml')]);
   });
 
   it('says nothing about live documents of the cluster view', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { checkObject, children, namespaceNames, present } from '../../client/src/cluster/model';
+import { checkObject, children, namespaceNames, objectShapes, present } from '../../client/src/cluster/model';
+import { fitToShape, repair } from '../../client/src/cluster/model/shapeCheck';
 import type { ClusterNode, KubeObject, ResourceKind } from '../../client/src/cluster/model';
 import { endpoint, legacyEndpoints, modelWithNamespace, pod, service, slice } from '../helpers/kubeObjects';
 import { random } from '../helpers/random';
@@ -93,6 +94,19 @@ function healthyObjects(): Record<ResourceKind, KubeObject[]> {
   };
 }
 
+/** Mutates one object of `objects`, of a random kind, and says which. */
+function mutateOne(
+  objects: Record<ResourceKind, KubeObject[]>,
+  next: () => number,
+): { kind: ResourceKind; value: Record<string, unknown> } {
+  const kinds = Object.keys(objects) as ResourceKind[];
+  const kind = kinds[Math.floor(next() * kinds.length)];
+  const list = objects[kind];
+  const value = list[Math.floor(next() * list.length)] as unknown as Record<string, unknown>;
+  mutate(value, next);
+  return { kind, value };
+}
+
 /** Builds a model from `objects` (checked or not) and renders every node of the tree. */
 function render(objects: Record<ResourceKind, unknown[]>, check: boolean): number {
   const m = modelWithNamespace(ctx, ns);
@@ -124,8 +138,7 @@ describe('a seeded fuzz of malformed objects: the tree always renders', () => {
       const next = random(seed);
       const objects = healthyObjects();
       for (let i = 0; i < 3; i++) {
-        const list = Object.values(objects)[Math.floor(next() * 4)];
-        mutate(list[Math.floor(next() * list.length)], next);
+        mutateOne(objects, next);
       }
       try {
         render(structuredClone(objects), false);
@@ -136,5 +149,22 @@ describe('a seeded fuzz of malformed objects: the tree always renders', () => {
     }
     // The generator is strong enough to matter: unchecked, the same objects break the tree.
     assert.ok(uncheckedFailures > 20, `only ${uncheckedFailures} unchecked failures`);
+  });
+});
+
+describe('the reading walk agrees with the repairing walk', () => {
+  it('on a seeded fuzz of malformed objects, the same repairs and the same first fault', () => {
+    let faulty = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const next = random(seed);
+      const { kind, value } = mutateOne(healthyObjects(), next);
+      const [fast, slow] = [structuredClone(value), structuredClone(value)];
+      const problem = repair(slow, objectShapes[kind]);
+      assert.equal(fitToShape(fast, objectShapes[kind]), problem, `seed ${seed}`);
+      assert.deepEqual(fast, slow, `seed ${seed}`);
+      faulty += problem === undefined ? 0 : 1;
+    }
+    // Most mutations hit a field the view reads: a reading walk that let one through would differ.
+    assert.ok(faulty > 150, `only ${faulty} objects with a fault`);
   });
 });

@@ -104,8 +104,8 @@ describe('cluster view: DNS costs nothing until hovered', () => {
     assert.ok(node);
     const look = present(m, node);
     assert.ok(look?.tooltipOnHover);
-    assert.doesNotMatch(look.tooltip ?? '', /DNS/);
-    assert.match(look.tooltipOnHover(), /^\*\*DNS\*\*/);
+    assert.equal(look.tooltip, undefined);
+    assert.match(look.tooltipOnHover(), /^\*\*Service\*\* `db`[^]*\n\n\*\*DNS\*\*/);
   });
 });
 

@@ -8,7 +8,7 @@ import { createClusterClient } from '../../client/src/cluster/clusterClient';
 import type { ClusterClientOptions } from '../../client/src/cluster/clusterClient';
 import { ClusterSession } from '../../client/src/cluster/clusterSession';
 import { Backoff } from '../../client/src/cluster/pacing';
-import { children, present } from '../../client/src/cluster/model';
+import { children, fullTooltip, present } from '../../client/src/cluster/model';
 import type { ClusterNode } from '../../client/src/cluster/model';
 import { fakeToken, kubeconfigText, startFakeApiserver } from '../helpers/fakeApiserver';
 import type { FakeApiserver, FakeApiserverOptions, FakeMode } from '../helpers/fakeApiserver';
@@ -32,7 +32,7 @@ interface Hostile {
   server: FakeApiserver;
   session: ClusterSession;
   errors: string[];
-  /** Every node's label, description and tooltip, rendered as the tree adapter renders them. */
+  /** Every node's label, description and whole tooltip, rendered as the tree adapter renders them. */
   dump(): string;
   /** Polls `check` until it is true; fails after `ms`. */
   until(what: string, check: () => boolean, ms?: number): Promise<void>;
@@ -92,7 +92,8 @@ function dump(session: ClusterSession, node?: ClusterNode, depth = 0): string {
     if (!p) {
       continue;
     }
-    const tooltip = typeof p.tooltip === 'string' ? p.tooltip : JSON.stringify(p.tooltip ?? '');
+    // The whole tooltip, as hovering resolves it: the part computed on hover must survive too.
+    const tooltip = fullTooltip(p) ?? '';
     lines.push(`${'  '.repeat(depth)}${p.label} — ${p.description ?? ''} | ${tooltip}`);
     if (p.collapsible !== 'none' && depth < 6) {
       lines.push(dump(session, child, depth + 1));

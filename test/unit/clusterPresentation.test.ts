@@ -7,6 +7,7 @@ import {
   children,
   clusterCommands,
   clusterViewId,
+  fullTooltip,
   present,
 } from '../../client/src/cluster/model';
 import type { ClusterNode, NodePresentation } from '../../client/src/cluster/model';
@@ -86,7 +87,7 @@ describe('node presentation', () => {
     );
     assert.deepEqual(web.icon, { id: 'server-process', color: 'list.warningForeground' });
     assert.equal(web.contextValue, 'service');
-    assert.match(web.tooltip ?? '', /selector: `app=web`/);
+    assert.match(fullTooltip(web) ?? '', /selector: `app=web`/);
     const docs = find(model(), 'service', 'docs');
     assert.equal(docs.description, 'ExternalName → docs.example.com');
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { children, present } from '../../client/src/cluster/model';
+import { children, fullTooltip, present } from '../../client/src/cluster/model';
 import type {
   ClusterModel,
   ClusterNode,
@@ -66,7 +66,7 @@ describe('cluster view: routing verdicts', () => {
     // The counts already say it ("1/2 ready"): the verdict is in the tooltip, not repeated.
     const look = present(m, serviceNode(m, 'web'))!;
     assert.equal(look.description, '1/2 ready · 1 slice');
-    assert.match(look.tooltip ?? '', /routing: routes to 1 of 2 selected pods/);
+    assert.match(fullTooltip(look) ?? '', /routing: routes to 1 of 2 selected pods/);
     const [reason] = messages(m, 'web');
     assert.equal(reason.text, 'Pod b: the pod is not ready (since 2026-12-04T10:00:00Z)');
     assert.match(reason.detail ?? '', /condition Ready is False \(ContainersNotReady\)/);
@@ -97,7 +97,10 @@ describe('cluster view: routing verdicts', () => {
       object: pod('b', '10.0.0.2', { app: 'web' }),
     });
     assert.ok(changes.has(serviceNode(m, 'web').id));
-    assert.match(present(m, serviceNode(m, 'web'))!.tooltip ?? '', /routing: routes to 2 of 2 selected pods/);
+    assert.match(
+      fullTooltip(present(m, serviceNode(m, 'web'))!) ?? '',
+      /routing: routes to 2 of 2 selected pods/,
+    );
     assert.deepEqual(messages(m, 'web'), []);
   });
 

@@ -112,6 +112,19 @@ describe('merged per-Service view', () => {
     assert.deepEqual(mergedCounts(data, 'web'), expected);
   });
 
+  it('counts Services whose slices share no address by summing the slices, and others by merging', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => endpoint(`10.0.3.${i}`, undefined));
+    const a = slice('big-a', 'big', ten);
+    const b = slice('big-b', 'big', [endpoint('10.0.3.20', undefined, { ready: false })]);
+    const repeatLater = slice('dup-a', 'dup', [...ten, endpoint('10.0.3.1', undefined, { ready: false })]);
+    const across = slice('dup-b', 'dup', [endpoint('10.0.3.0', undefined, { ready: false })]);
+    const data = namespaceWith({ services: [], endpointslices: [a, b, repeatLater, across] });
+    assert.deepEqual(mergedCounts(data, 'big'), { total: 11, ready: 10, serving: 11, terminating: 0 });
+    assert.deepEqual(mergedCounts(data, 'big'), countEndpoints(mergedEndpoints([a, b])));
+    assert.deepEqual(mergedCounts(data, 'dup'), { total: 10, ready: 10, serving: 10, terminating: 0 });
+    assert.deepEqual(mergedCounts(data, 'dup'), countEndpoints(mergedEndpoints([repeatLater, across])));
+  });
+
   it('gives repeated addresses within one slice distinct keys', () => {
     const s = slice('s', 'web', [
       endpoint('10.0.0.1', undefined),

@@ -340,6 +340,7 @@ describe('routing picture: messages from the webview are checked', () => {
         expanded: ['a'],
         showPorts: false,
         showHints: true,
+        showing: 'live',
       },
     );
   });

@@ -17,6 +17,7 @@ import { registerRoutingPictures } from './picture/pictureCommands';
 import type { RoutingPictures } from './picture/picturePanel';
 import { clusterDocumentScheme, clusterViewId } from './model';
 import type { ClusterNode, NamespaceNode } from './model';
+import type { AskWorkspaceRouting } from '../workspaceRouting';
 
 const filtersKey = 'endpointslices.cluster.namespaces';
 
@@ -28,9 +29,11 @@ export interface ClusterViewHandle {
   pictures: RoutingPictures;
 }
 
+/** `askWorkspaceRouting`: the language server's workspace facts, for routing pictures of manifests. */
 export function registerClusterView(
   context: ExtensionContext,
   log: LogOutputChannel,
+  askWorkspaceRouting: AskWorkspaceRouting,
 ): ClusterViewHandle & Disposable {
   // The session reports to the provider and the documents, which read from the session.
   const listeners: {
@@ -93,6 +96,7 @@ export function registerClusterView(
     provider,
     treeView,
     extensionUri: context.extensionUri,
+    askWorkspaceRouting,
     log: (message) => log.info(message),
     shownInTree: (contextName, namespace) => demand.wants(contextName, namespace),
   });

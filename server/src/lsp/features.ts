@@ -7,12 +7,16 @@ import type {
   ServiceSettings,
   TextSource,
   WorkspaceIndex,
+  WorkspaceRoutingParams,
+  WorkspaceRoutingResult,
 } from '../service';
+import { workspaceRoutingAt } from '../service';
 import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLspSymbol } from './convert';
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
 import type { Lifecycle } from './lifecycle';
 import { convertWorkspace, convertWorkspaceRequest } from './migrationRequest';
+import { workspaceRoutingRequest } from './routingRequest';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What the editing features need from the server. */
@@ -49,7 +53,8 @@ export const featureCapabilities = {
 };
 
 /**
- * Registers completion, hover, code actions, document symbols and the workspace conversion.
+ * Registers completion, hover, code actions, document symbols, the workspace conversion and the
+ * routing picture's workspace facts.
  * Each handler is thin: it finds the document, asks the service, converts the answer; a failure
  * is logged and answered with nothing.
  */
@@ -156,6 +161,23 @@ export function registerFeatures(deps: FeatureDeps): void {
         leftOut: [],
       }),
       (params: ConvertWorkspaceParams) => convertWorkspace(deps, params),
+    ),
+  );
+
+  connection.onRequest(
+    workspaceRoutingRequest,
+    handler(
+      'workspaceRouting',
+      (): WorkspaceRoutingResult => ({ found: false, message: 'The language server could not answer.' }),
+      async (params: WorkspaceRoutingParams, token: CancellationToken) => {
+        const uri = params.textDocument.uri;
+        // An open document goes to the index as it is now, so the answer follows each edit; a
+        // closed file (a picture restored after a reload) is read as the index last read it.
+        await current(uri, token);
+        const summary = workspace.summaryOf(uri);
+        if (!summary) return { found: false, message: 'The file is not a YAML file of the workspace.' };
+        return workspaceRoutingAt(summary, params, workspace);
+      },
     ),
   );
 }

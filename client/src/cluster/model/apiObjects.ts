@@ -6,15 +6,10 @@
  * the wrong type is removed (a list element of the wrong type too), and the problem is named so
  * the view can say what it did not show. Fields the view does not read are left as they came.
  */
+import { resourceKinds } from './kubeTypes';
 import type { KubeObject, ResourceKind } from './kubeTypes';
-
-type Scalar = 'string' | 'number' | 'boolean' | 'int-or-string';
-interface Fields {
-  fields: Record<string, Shape>;
-  /** Fields without which an element is dropped (the view reads them unguarded). */
-  required?: string[];
-}
-type Shape = Scalar | Fields | { list: Shape } | { map: 'string' };
+import { describe, fitToShape, isRecord, objectShape } from './shapeCheck';
+import type { Fields, ObjectShape, Shape } from './shapeCheck';
 
 const reference: Fields = { fields: { kind: 'string', namespace: 'string', name: 'string', uid: 'string' } };
 
@@ -155,24 +150,29 @@ const shapes: Record<ResourceKind, Record<string, Shape>> = {
 /** An object as the view may take it, or why it was skipped; `problem` names the first fault. */
 export type Checked = { object: KubeObject; problem?: string } | { object?: undefined; problem: string };
 
-/** Checks (and repairs in place) one object the apiserver sent as a `kind`. */
+/** The whole shape of each kind, built once rather than for every object. */
+export const objectShapes: Readonly<Record<ResourceKind, ObjectShape>> = Object.fromEntries(
+  resourceKinds.map((kind) => [
+    kind,
+    objectShape({ fields: { apiVersion: 'string', kind: 'string', metadata, ...shapes[kind] } }),
+  ]),
+) as Record<ResourceKind, ObjectShape>;
+
+/**
+ * Checks (and repairs in place) one object the apiserver sent as a `kind`. A sound object, nearly
+ * every one, is only read (shapeCheck.ts).
+ */
 export function checkObject(kind: ResourceKind, value: unknown): Checked {
   if (!isRecord(value)) {
     return { problem: `an item that is ${describe(value)}, not an object (skipped)` };
   }
-  const problems: string[] = [];
-  conform(
-    value,
-    { fields: { apiVersion: 'string', kind: 'string', metadata, ...shapes[kind] } },
-    '',
-    problems,
-  );
+  const problem = fitToShape(value, objectShapes[kind]);
   const meta = value['metadata'];
   if (!isRecord(meta) || typeof meta['name'] !== 'string' || meta['name'] === '') {
     return { problem: 'an object without metadata.name (skipped)' };
   }
   const object = value as unknown as KubeObject;
-  return problems.length > 0 ? { object, problem: `${problems[0]} (shown without it)` } : { object };
+  return problem !== undefined ? { object, problem: `${problem} (shown without it)` } : { object };
 }
 
 /** The names in a NamespaceList page; items without a name are counted, not shown. */
@@ -189,89 +189,4 @@ export function namespaceNames(items: unknown): { names: string[]; skipped: numb
     }
   }
   return { names, skipped };
-}
-
-function conform(value: Record<string, unknown>, shape: Fields, path: string, problems: string[]): void {
-  for (const [field, fieldShape] of Object.entries(shape.fields)) {
-    if (!Object.prototype.hasOwnProperty.call(value, field)) {
-      continue;
-    }
-    const child = value[field];
-    if (child === null || child === undefined) {
-      continue; // the API's nil: every field here is optional
-    }
-    const at = path ? `${path}.${field}` : field;
-    if (!fits(child, fieldShape, at, problems)) {
-      note(problems, `${at} is ${describe(child)}`);
-      delete value[field];
-    }
-  }
-}
-
-/** Whether `value` has `shape`; lists, maps and objects are repaired in place and fit. */
-function fits(value: unknown, shape: Shape, path: string, problems: string[]): boolean {
-  if (typeof shape === 'string') {
-    return shape === 'int-or-string'
-      ? typeof value === 'string' || Number.isInteger(value)
-      : typeof value === shape && (shape !== 'number' || Number.isFinite(value));
-  }
-  if ('list' in shape) {
-    if (!Array.isArray(value)) {
-      return false;
-    }
-    keepFitting(value, (element, index) => {
-      const ok = element !== null && fits(element, shape.list, `${path}[${index}]`, problems);
-      if (!ok) {
-        note(problems, `${path}[${index}] is ${describe(element)}`);
-      }
-      return ok;
-    });
-    return true;
-  }
-  if (!isRecord(value)) {
-    return false;
-  }
-  if ('map' in shape) {
-    for (const [key, entry] of Object.entries(value)) {
-      if (typeof entry !== 'string') {
-        note(problems, `${path}.${key} is ${describe(entry)}`);
-        delete value[key];
-      }
-    }
-    return true;
-  }
-  conform(value, shape, path, problems);
-  return (shape.required ?? []).every((field) => value[field] !== undefined && value[field] !== null);
-}
-
-/** Removes the elements `keep` rejects, in place and in one pass (lists can be long). */
-function keepFitting(list: unknown[], keep: (element: unknown, index: number) => boolean): void {
-  let kept = 0;
-  for (let index = 0; index < list.length; index++) {
-    if (keep(list[index], index)) {
-      list[kept++] = list[index];
-    }
-  }
-  list.length = kept;
-}
-
-/** Only the first problem is shown; an object with a million bad elements must not make a million strings. */
-function note(problems: string[], problem: string): void {
-  if (problems.length === 0) {
-    problems.push(problem);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'a list';
-  }
-  return typeof value === 'object' ? 'an object of the wrong shape' : `a ${typeof value}`;
 }

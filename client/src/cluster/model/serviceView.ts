@@ -10,6 +10,7 @@ import { endpointState, podAddresses } from './kubeTypes';
 import { serviceRouting } from './routingView';
 import type { EndpointSlice, Pod, Service, SliceEndpoint } from './kubeTypes';
 import { MergedIndex, rank } from './mergedIndex';
+import { distinctAddresses, firstAddress } from './distinctAddresses';
 import type { EndpointCounts, MergedEndpoint, MergedView } from './mergedIndex';
 import type { KeyedEndpoint, KeyedIndex, MergedEntry } from './viewMemos';
 
@@ -107,16 +108,14 @@ export function mergedCounts(data: NamespaceData, service: string): EndpointCoun
     mergedView(data, service); // brings entry.index up to date
     if (entry.index) entry.counts = { ...entry.index.counts };
   }
-  entry.counts ??= countStates(bestEndpoints(entry.slices));
+  entry.counts ??= distinctAddresses(entry.slices)
+    ? sumCounts(entry.slices)
+    : countStates(bestEndpoints(entry.slices));
   return entry.counts;
 }
 
 /** The endpoint that wins per address type and first address, as mergedEndpoints picks it. */
 function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
-  const only = slices.length === 1 ? (slices[0]?.endpoints ?? []) : undefined;
-  if (only && distinctAddresses(only)) {
-    return only; // nothing to de-duplicate: the common Service with one slice
-  }
   const byType = new Map<string, Map<string, SliceEndpoint>>();
   for (const slice of slices) {
     const addressType = slice.addressType ?? '';
@@ -126,7 +125,7 @@ function bestEndpoints(slices: readonly EndpointSlice[]): SliceEndpoint[] {
       byType.set(addressType, best);
     }
     for (const endpoint of slice.endpoints ?? []) {
-      const address = endpoint.addresses?.[0] ?? '(no address)';
+      const address = firstAddress(endpoint);
       const existing = best.get(address);
       if (!existing || rank(endpoint) > rank(existing)) {
         best.set(address, endpoint);
@@ -151,21 +150,12 @@ export function mergedEndpoints(slices: readonly EndpointSlice[]): MergedEndpoin
   return MergedIndex.build(slices).view.list;
 }
 
-/** Whether no two endpoints share a first address (a Set only for larger slices). */
-function distinctAddresses(endpoints: readonly SliceEndpoint[]): boolean {
-  const first = (endpoint: SliceEndpoint): string => endpoint.addresses?.[0] ?? '(no address)';
-  if (endpoints.length > 8) {
-    return new Set(endpoints.map(first)).size === endpoints.length;
+function sumCounts(slices: readonly EndpointSlice[]): EndpointCounts {
+  const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
+  for (const slice of slices) {
+    addStates(counts, slice.endpoints ?? []);
   }
-  for (let i = 1; i < endpoints.length; i++) {
-    const address = first(endpoints[i]);
-    for (let j = 0; j < i; j++) {
-      if (first(endpoints[j]) === address) {
-        return false;
-      }
-    }
-  }
-  return true;
+  return counts;
 }
 
 export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]): EndpointCounts {
@@ -174,6 +164,11 @@ export function countEndpoints(endpoints: readonly { endpoint: SliceEndpoint }[]
 
 function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
   const counts: EndpointCounts = { total: 0, ready: 0, serving: 0, terminating: 0 };
+  addStates(counts, endpoints);
+  return counts;
+}
+
+function addStates(counts: EndpointCounts, endpoints: readonly SliceEndpoint[]): void {
   for (const endpoint of endpoints) {
     const state = endpointState(endpoint.conditions);
     counts.total++;
@@ -181,7 +176,6 @@ function countStates(endpoints: readonly SliceEndpoint[]): EndpointCounts {
     counts.serving += state.serving ? 1 : 0;
     counts.terminating += state.terminating ? 1 : 0;
   }
-  return counts;
 }
 
 /**

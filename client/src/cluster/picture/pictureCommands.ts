@@ -1,11 +1,12 @@
 /**
- * "Show Routing Picture": on a Service or slice in the Clusters view, and from a Service manifest
- * in the editor (the live Service of the same name in the current context). Also registers the
- * serializer that brings open pictures back after a reload, and how a picture's click reveals an
- * object in the tree or opens its read-only YAML.
+ * "Show Routing Picture": on a Service or slice in the Clusters view (the live Service), and from
+ * a Service manifest in the editor (what the routing engine predicts from the workspace, with a
+ * switch to the live Service of the same name when the current context has it). Also registers
+ * the serializer that brings open pictures back after a reload, and how a picture's click reveals
+ * an object in the tree or opens its read-only YAML (or, in a workspace picture, its file).
  */
-import { ViewColumn, commands, window, workspace } from 'vscode';
-import type { Disposable, TextEditor, TreeView, Uri } from 'vscode';
+import { Range, Uri, ViewColumn, commands, window, workspace } from 'vscode';
+import type { Disposable, TextEditor, TreeView } from 'vscode';
 import { objectUri } from '../clusterDocuments';
 import type { ClusterSession } from '../clusterSession';
 import type { ClusterTreeProvider } from '../clusterTreeProvider';
@@ -14,13 +15,16 @@ import type { ClusterNode } from '../model';
 import { pictureViewType } from './model';
 import type { PictureAddress, SceneTarget } from './model';
 import { RoutingPictures } from './picturePanel';
+import type { PictureSource } from './picturePanel';
 import { serviceAtCursor } from './serviceAtCursor';
+import type { AskWorkspaceRouting } from '../../workspaceRouting';
 
 export interface PictureCommandContext {
   session: ClusterSession;
   provider: ClusterTreeProvider;
   treeView: TreeView<ClusterNode>;
   extensionUri: Uri;
+  askWorkspaceRouting: AskWorkspaceRouting;
   log: (message: string) => void;
   /** Whether the tree shows a namespace: a closed picture then leaves its watches running. */
   shownInTree: (context: string, namespace: string) => boolean;
@@ -33,6 +37,7 @@ export function registerRoutingPictures(ctx: PictureCommandContext): {
   const pictures = new RoutingPictures({
     session: ctx.session,
     extensionUri: ctx.extensionUri,
+    askWorkspaceRouting: ctx.askWorkspaceRouting,
     shownInTree: ctx.shownInTree,
     reveal: (address, target) => revealInTree(ctx, address, target),
     open: (address, target) => openYaml(address, target),
@@ -58,9 +63,16 @@ async function showPicture(
   pictures: RoutingPictures,
   node: unknown,
 ): Promise<void> {
-  const address = isNode(node) ? fromNode(ctx, node) : await fromEditor(ctx, window.activeTextEditor);
-  if (address) {
-    pictures.show(address);
+  if (isNode(node)) {
+    const address = fromNode(ctx, node);
+    if (address) {
+      pictures.show(address);
+    }
+    return;
+  }
+  const shown = await fromEditor(ctx, window.activeTextEditor);
+  if (shown) {
+    pictures.show(shown.address, shown.source);
   }
 }
 
@@ -88,13 +100,15 @@ function fromNode(ctx: PictureCommandContext, node: ClusterNode): PictureAddress
 }
 
 /**
- * The Service manifest under the cursor, looked up live in the kubeconfig's current context
- * (in the manifest's namespace, else the context's, else `default`).
+ * The Service manifest under the cursor: its workspace picture, and the live Service of the same
+ * name in the kubeconfig's current context to switch to (in the manifest's namespace, else the
+ * context's, else `default`). Without a context (or in an untrusted workspace, where no
+ * kubeconfig is read) the picture is the workspace's alone.
  */
 async function fromEditor(
   ctx: PictureCommandContext,
   editor: TextEditor | undefined,
-): Promise<PictureAddress | undefined> {
+): Promise<{ address: PictureAddress; source: PictureSource } | undefined> {
   const found =
     editor &&
     (await serviceAtCursor(editor.document.getText(), editor.document.offsetAt(editor.selection.active)));
@@ -107,20 +121,16 @@ async function fromEditor(
   await ctx.session.start();
   const contexts = ctx.session.model.contexts();
   const context = contexts.find((c) => c.current) ?? contexts[0];
-  if (!context) {
-    void window.showInformationMessage(
-      'Show Routing Picture shows a live Service: no kubeconfig context is available.',
-    );
-    return undefined;
-  }
-  window.setStatusBarMessage(
-    `Routing picture of the live Service ${found.name} in context ${context.name} (what the workspace predicts is not drawn yet)`,
-    8_000,
-  );
   return {
-    context: context.name,
-    namespace: found.namespace ?? context.namespace ?? 'default',
-    service: found.name,
+    address: {
+      context: context?.name ?? '',
+      namespace: found.namespace ?? context?.namespace ?? 'default',
+      service: found.name,
+    },
+    source: {
+      showing: 'workspace',
+      workspace: { uri: editor.document.uri.toString(), line: editor.selection.active.line },
+    },
   };
 }
 
@@ -185,6 +195,15 @@ function findBelow(
 }
 
 async function openYaml(address: PictureAddress, target: SceneTarget): Promise<void> {
+  if (target.kind === 'file') {
+    const line = target.line ?? 0;
+    const document = await workspace.openTextDocument(Uri.parse(target.name));
+    await window.showTextDocument(document, {
+      viewColumn: ViewColumn.One,
+      selection: new Range(line, 0, line, 0),
+    });
+    return;
+  }
   const uri = objectUri({
     context: address.context,
     namespace: address.namespace,

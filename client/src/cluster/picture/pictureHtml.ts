@@ -32,7 +32,9 @@ export function pictureHtml(scriptUri: string, cspSource: string, once: string):
   </span>
   <button id="ports" type="button" aria-pressed="false" title="Service port → targetPort → endpoint port">Ports</button>
   <button id="hints" type="button" aria-pressed="true" title="Which zones consume which endpoints" hidden>Hints</button>
+  <button id="switch" type="button" hidden></button>
 </header>
+<p id="origin"></p>
 <p id="status" role="status"></p>
 <p id="notes"></p>
 <section id="ports-table" hidden></section>
@@ -41,7 +43,7 @@ export function pictureHtml(scriptUri: string, cspSource: string, once: string):
 <svg id="picture" role="group" aria-label="Where traffic goes">
   <g id="headings">
     <text x="16" y="20">Service</text><text x="266" y="20">EndpointSlices</text><text x="496" y="20">Endpoints</text>
-    <text x="716" y="20">Pods</text><text x="966" y="20">Nodes</text><text x="1156" y="20">Zones</text>
+    <text x="716" y="20" id="heading-pods">Pods</text><text x="966" y="20" class="placed">Nodes</text><text x="1156" y="20" class="placed">Zones</text>
   </g>
   <g id="edges"></g>
   <g id="items"></g>
@@ -72,7 +74,9 @@ button { color: var(--vscode-button-secondaryForeground); background: var(--vsco
   border: 1px solid var(--vscode-button-border, transparent); padding: 2px 10px; cursor: pointer; }
 button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
 button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-#status:empty, #notes:empty { display: none; }
+#status:empty, #notes:empty, #origin:empty { display: none; }
+#origin { margin: 4px 0 0; font-weight: 600; } body.workspace #origin { color: var(--vscode-textLink-foreground); }
+body.workspace #headings .placed, body.workspace .legend { display: none; }
 #status { color: var(--vscode-errorForeground); }
 .help { color: var(--vscode-descriptionForeground); margin: 4px 0; }
 table { border-collapse: collapse; margin: 6px 0; }

@@ -4,16 +4,39 @@
  * out scene; the webview only draws it (dist/picture.js, loaded when a panel opens). A change
  * that touches the Service (the same change sets the tree refreshes with) sends a new scene,
  * which the webview applies in place.
+ *
+ * A picture opened from a manifest shows what the routing engine predicts from the workspace
+ * (the language server's answer, asked again after each edit of a YAML file, debounced) and
+ * switches to the live Service and back when the current context has it.
  */
-import { Uri, ViewColumn, window } from 'vscode';
+import { Uri, ViewColumn, languages, window, workspace } from 'vscode';
 import type { Disposable, WebviewPanel } from 'vscode';
 import type { ClusterSession } from '../clusterSession';
 import { ids, rootId } from '../model';
 import type { Changes } from '../model';
-import { buildPicture, layoutPicture, pictureViewType, readFromWebview, readPictureState } from './model';
-import type { FromWebview, PictureAddress, SceneTarget, ToWebview } from './model';
+import type { AskWorkspaceRouting } from '../../workspaceRouting';
+import {
+  buildPicture,
+  buildWorkspacePicture,
+  layoutPicture,
+  pictureViewType,
+  readFromWebview,
+  readPictureState,
+} from './model';
+import type {
+  FromWebview,
+  PictureAddress,
+  PictureShowing,
+  Scene,
+  SceneTarget,
+  ToWebview,
+  WorkspaceManifest,
+} from './model';
 import { nonce, pictureHtml } from './pictureHtml';
 import { pictureSlots } from './pictureSlots';
+
+/** Edits come in bursts: the workspace picture asks again once they pause this long. */
+const workspaceDebounceMs = 250;
 
 export interface PictureDependencies {
   session: ClusterSession;
@@ -26,27 +49,51 @@ export interface PictureDependencies {
   open: (address: PictureAddress, target: SceneTarget) => Promise<void>;
   /** Heard after each scene is on screen (the e2e suite and the log read it). */
   onDrawn?: (address: PictureAddress, ms: number, items: number) => void;
+  /** The language server's prediction for a workspace Service. */
+  askWorkspaceRouting: AskWorkspaceRouting;
+}
+
+/** What a panel draws: the live Service, or the prediction for a manifest (and then may switch). */
+export interface PictureSource {
+  showing: PictureShowing;
+  workspace?: WorkspaceManifest;
 }
 
 export class RoutingPictures implements Disposable {
   private readonly panels = new Set<PicturePanel>();
+  private readonly subscriptions: Disposable[];
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly deps: PictureDependencies) {}
+  constructor(private readonly deps: PictureDependencies) {
+    // An edit anywhere may change the prediction (a template in another file); the diagnostics
+    // the server publishes after re-reading a file changed on disk say the same for closed files.
+    this.subscriptions = [
+      workspace.onDidChangeTextDocument((event) => {
+        if (event.document.languageId === 'yaml' && event.contentChanges.length > 0) this.workspaceChanged();
+      }),
+      languages.onDidChangeDiagnostics(() => this.workspaceChanged()),
+    ];
+  }
 
-  /** Shows the picture of a Service, in its panel if one is open, else in a new one beside the editor. */
-  show(address: PictureAddress): void {
-    const open = [...this.panels].find((p) => sameAddress(p.address, address));
+  /**
+   * Shows the picture of a Service, in its panel if one is open, else in a new one beside the
+   * editor; with `source`, the prediction for that manifest.
+   */
+  show(address: PictureAddress, source: PictureSource = { showing: 'live' }): void {
+    const open = [...this.panels].find(
+      (p) => sameAddress(p.address, address) && p.source.workspace?.uri === source.workspace?.uri,
+    );
     if (open) {
       open.panel.reveal(undefined, false);
       return;
     }
     const panel = window.createWebviewPanel(
       pictureViewType,
-      title(address),
+      title(address, source.showing),
       ViewColumn.Beside,
       options(this.deps),
     );
-    this.adopt(panel, address, []);
+    this.adopt(panel, address, [], source);
   }
 
   /** The serializer's entry: a panel VS Code restores after a reload, with the state the webview saved. */
@@ -57,7 +104,10 @@ export class RoutingPictures implements Disposable {
       return;
     }
     panel.webview.options = options(this.deps);
-    this.adopt(panel, restored.address, restored.expanded);
+    this.adopt(panel, restored.address, restored.expanded, {
+      showing: restored.showing ?? 'live',
+      ...(restored.workspace ? { workspace: restored.workspace } : {}),
+    });
   }
 
   /** The model changed: panels whose Service the change touches draw again. */
@@ -70,9 +120,21 @@ export class RoutingPictures implements Disposable {
         changes.has(ids.namespace(context, namespace)) ||
         changes.has(ids.service(context, namespace, service))
       ) {
-        panel.update();
+        panel.liveChanged();
       }
     }
+  }
+
+  private workspaceChanged(): void {
+    if (![...this.panels].some((panel) => panel.source.workspace)) {
+      return;
+    }
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      for (const panel of this.panels) {
+        if (panel.source.showing === 'workspace') panel.update();
+      }
+    }, workspaceDebounceMs);
   }
 
   /** The open panels' Services (for the e2e suite). */
@@ -81,13 +143,22 @@ export class RoutingPictures implements Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
     for (const panel of [...this.panels]) {
       panel.panel.dispose();
     }
   }
 
-  private adopt(panel: WebviewPanel, address: PictureAddress, expanded: string[]): void {
-    const picture = new PicturePanel(panel, address, expanded, this.deps);
+  private adopt(
+    panel: WebviewPanel,
+    address: PictureAddress,
+    expanded: string[],
+    source: PictureSource,
+  ): void {
+    const picture = new PicturePanel(panel, address, expanded, source, this.deps);
     this.panels.add(picture);
     panel.onDidDispose(() => {
       picture.dispose();
@@ -100,8 +171,8 @@ function options(deps: PictureDependencies): { enableScripts: true; localResourc
   return { enableScripts: true, localResourceRoots: [Uri.joinPath(deps.extensionUri, 'dist')] };
 }
 
-function title(address: PictureAddress): string {
-  return `Routing: ${address.service}`;
+function title(address: PictureAddress, showing: PictureShowing): string {
+  return `Routing: ${address.service}${showing === 'workspace' ? ' (workspace)' : ''}`;
 }
 
 function sameAddress(a: PictureAddress, b: PictureAddress): boolean {
@@ -113,24 +184,35 @@ class PicturePanel {
   private readonly release: () => void;
   private ready = false;
   private readonly subscriptions: Disposable[] = [];
+  /** Answers from the language server may overtake each other: only the latest is drawn. */
+  private asked = 0;
+  /** Whether the last workspace scene offered the live picture (a live change may alter that). */
+  private offeredLive = false;
 
   constructor(
     readonly panel: WebviewPanel,
     readonly address: PictureAddress,
     expanded: string[],
+    readonly source: PictureSource,
     private readonly deps: PictureDependencies,
   ) {
     this.expanded = new Set(expanded);
-    panel.title = title(address);
+    panel.title = title(address, source.showing);
     const script = panel.webview.asWebviewUri(Uri.joinPath(deps.extensionUri, 'dist', 'picture.js'));
     panel.webview.html = pictureHtml(script.toString(), panel.webview.cspSource, nonce());
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(readFromWebview(message))),
     );
-    this.release = deps.session.hold(address.context, address.namespace, () =>
-      deps.shownInTree(address.context, address.namespace),
-    );
-    void this.watch();
+    // A workspace picture without a kubeconfig context has no live Service to watch.
+    const live = address.context !== '';
+    this.release = live
+      ? deps.session.hold(address.context, address.namespace, () =>
+          deps.shownInTree(address.context, address.namespace),
+        )
+      : () => undefined;
+    if (live) {
+      void this.watch();
+    }
   }
 
   /** Starts the session and the namespace's watches (again after a refresh reset them). */
@@ -140,9 +222,20 @@ class PicturePanel {
     this.update();
   }
 
+  /** The live model changed: a live picture draws again; a workspace one when its switch comes or goes. */
+  liveChanged(): void {
+    if (this.source.showing === 'live' || this.liveExists() !== this.offeredLive) {
+      this.update();
+    }
+  }
+
   update(): void {
     if (!this.ready) {
       return; // the webview asks with 'ready' when its script runs (again after being hidden)
+    }
+    if (this.source.showing === 'workspace') {
+      void this.updateWorkspace();
+      return;
     }
     const { session } = this.deps;
     const { context, namespace, service } = this.address;
@@ -162,8 +255,64 @@ class PicturePanel {
       });
       return;
     }
-    const scene = layoutPicture(picture, { expanded: this.expanded });
-    this.post({ type: 'scene', scene, address: this.address, expanded: [...this.expanded] });
+    this.postScene(layoutPicture(picture, { expanded: this.expanded }));
+  }
+
+  /** Asks the language server for the prediction and draws it, unless a newer question was asked. */
+  private async updateWorkspace(): Promise<void> {
+    const manifest = this.source.workspace;
+    if (!manifest) {
+      return;
+    }
+    const asked = ++this.asked;
+    const answer = await this.deps
+      .askWorkspaceRouting({
+        textDocument: { uri: manifest.uri },
+        position: { line: manifest.line, character: 0 },
+        name: this.address.service,
+      })
+      .catch((error: unknown) => ({
+        found: false as const,
+        message: `The language server did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      }));
+    if (asked !== this.asked || this.source.showing !== 'workspace') {
+      return;
+    }
+    if (!answer.found) {
+      this.post({ type: 'status', text: answer.message });
+      return;
+    }
+    // Follows the manifest as edits above it move it.
+    manifest.line = answer.service.line;
+    const picture = buildWorkspacePicture(answer, {
+      namespace: this.address.namespace,
+      clusterDomain: this.deps.session.model.dnsDomain,
+      fileName: (uri) => workspace.asRelativePath(Uri.parse(uri), false),
+    });
+    this.postScene(layoutPicture(picture, { expanded: this.expanded }));
+  }
+
+  private postScene(scene: Scene): void {
+    this.offeredLive = this.liveExists();
+    const switchTo = this.source.showing === 'live' ? 'workspace' : 'live';
+    const offered = this.source.showing === 'live' ? this.source.workspace !== undefined : this.offeredLive;
+    this.post({
+      type: 'scene',
+      scene,
+      address: this.address,
+      expanded: [...this.expanded],
+      showing: this.source.showing,
+      ...(offered ? { switchTo } : {}),
+      ...(this.source.workspace ? { workspace: { ...this.source.workspace } } : {}),
+    });
+  }
+
+  /** Whether the current context has the Service, so the panel can switch to its live picture. */
+  private liveExists(): boolean {
+    const { context, namespace, service } = this.address;
+    return (
+      context !== '' && this.deps.session.model.namespace(context, namespace)?.services.has(service) === true
+    );
   }
 
   private async receive(message: FromWebview | undefined): Promise<void> {
@@ -181,8 +330,15 @@ class PicturePanel {
         }
         this.update();
         return;
+      case 'switch':
+        if (this.source.workspace) {
+          this.source.showing = this.source.showing === 'live' ? 'workspace' : 'live';
+          this.panel.title = title(this.address, this.source.showing);
+          this.update();
+        }
+        return;
       case 'reveal':
-        if (!(await this.deps.reveal(this.address, message.target))) {
+        if (message.target.kind === 'file' || !(await this.deps.reveal(this.address, message.target))) {
           await this.deps.open(this.address, message.target);
         }
         return;

@@ -1,10 +1,9 @@
-import { predictRouting } from '../routing';
 import type { LabelDifference, NearPod } from '../routing';
 import type { CodeAction, CodeActionDiagnostic, TextEdit } from '../languageTypes';
 import type { TextSource } from '../source/chunkedText';
 import type { Position, Range } from '../types';
-import { templateAsPod } from '../workspace/podTemplates';
 import type { LabelEntry, PodTemplateInfo } from '../workspace/podTemplates';
+import { predictServiceRouting } from '../workspace/servicePrediction';
 import type { ServiceInfo } from '../workspace/types';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { lineEndOf } from '../yamlText/edits';
@@ -30,11 +29,11 @@ export function selectorFixes(request: WorkspaceFixRequest): CodeAction[] {
     .summarize(request.source, uri)
     .services.find((s) => selects(s, diagnostic.range.start));
   const routing = service?.routing;
-  if (!service || !routing) return [];
-  const here = index.templates().filter((t) => (t.namespace ?? '') === (service.namespace ?? ''));
-  const prediction = predictRouting({ service: routing.service, pods: here.map(templateAsPod) });
+  const predicted = service && predictServiceRouting(service, index.templates());
+  if (!service || !routing || !predicted) return [];
+  const { prediction } = predicted;
   const near = prediction.nearest[0];
-  const template = near && here.find((t) => t.name === near.name);
+  const template = near && predicted.templates.get(near.name);
   if (prediction.pods.length > 0 || !near || !template) return [];
   // The very object the client sent: the server maps it back to the client's diagnostic.
   const fixed = [diagnostic];

@@ -28,6 +28,7 @@ export interface SliceEndpoint {
   hostname?: string;
   nodeName?: string;
   zone?: string;
+  conditions?: { ready?: boolean; serving?: boolean; terminating?: boolean };
   hints?: { forZones?: { name?: string }[]; forNodes?: { name?: string }[] };
 }
 

@@ -23,6 +23,12 @@ export interface PodTemplateInfo {
   labelsRange?: Range;
   containers: RoutingContainer[];
   sidecars: RoutingContainer[];
+  /**
+   * How many pods of this template run at once: `spec.replicas` (default 1), a Job's
+   * `parallelism` (default 1), one per node for a DaemonSet; absent when a tag or an odd value
+   * writes it.
+   */
+  replicas?: number | 'per-node';
   /** Set for a Helm template whose labels or ports a tag may write: advice does not judge by it. */
   uncertain?: boolean;
   /** Where advice about the template points: the workload's name. */
@@ -41,14 +47,20 @@ export interface LabelEntry {
  * Where each workload kind keeps its pod template (Kubernetes facts as data). A Pod is its own
  * template; a CronJob's is one level deeper, under the Job template.
  */
-export const podTemplatePaths: Readonly<Record<string, { apiVersion: string; path: readonly string[] }>> = {
-  Pod: { apiVersion: 'v1', path: [] },
-  Deployment: { apiVersion: 'apps/v1', path: ['spec', 'template'] },
-  StatefulSet: { apiVersion: 'apps/v1', path: ['spec', 'template'] },
-  DaemonSet: { apiVersion: 'apps/v1', path: ['spec', 'template'] },
-  ReplicaSet: { apiVersion: 'apps/v1', path: ['spec', 'template'] },
-  Job: { apiVersion: 'batch/v1', path: ['spec', 'template'] },
-  CronJob: { apiVersion: 'batch/v1', path: ['spec', 'jobTemplate', 'spec', 'template'] },
+export const podTemplatePaths: Readonly<
+  Record<string, { apiVersion: string; path: readonly string[]; replicas: readonly string[] | 'per-node' }>
+> = {
+  Pod: { apiVersion: 'v1', path: [], replicas: [] },
+  Deployment: { apiVersion: 'apps/v1', path: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  StatefulSet: { apiVersion: 'apps/v1', path: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  DaemonSet: { apiVersion: 'apps/v1', path: ['spec', 'template'], replicas: 'per-node' },
+  ReplicaSet: { apiVersion: 'apps/v1', path: ['spec', 'template'], replicas: ['spec', 'replicas'] },
+  Job: { apiVersion: 'batch/v1', path: ['spec', 'template'], replicas: ['spec', 'parallelism'] },
+  CronJob: {
+    apiVersion: 'batch/v1',
+    path: ['spec', 'jobTemplate', 'spec', 'template'],
+    replicas: ['spec', 'jobTemplate', 'spec', 'parallelism'],
+  },
 };
 
 /** The pod template of a workload object, or undefined for another kind or a shape without one. */
@@ -80,10 +92,22 @@ export function podTemplateInfo(
     anchor: nodeRange(chunk, metadata.get('name', true) as Node),
     range,
   };
+  const replicas = replicasOf(root, where.replicas);
+  if (replicas !== undefined) info.replicas = replicas;
   const namespace = stringAt(metadata, 'namespace');
   if (namespace !== undefined) info.namespace = namespace;
   if (labelsNode) info.labelsRange = nodeRange(chunk, labelsNode);
   return info;
+}
+
+/** The count at `path` (1 when the field is not written, as the API defaults it), or one per node. */
+function replicasOf(root: YAMLMap, path: readonly string[] | 'per-node'): number | 'per-node' | undefined {
+  if (path === 'per-node') return path;
+  const key = path[path.length - 1];
+  if (key === undefined) return 1; // a Pod is one pod
+  const node = mapAt(root, path.slice(0, -1))?.get(key, true);
+  if (node === undefined) return 1;
+  return isScalar(node) && typeof node.value === 'number' && node.value >= 0 ? node.value : undefined;
 }
 
 /** The template as the routing engine reads a pod: no status, so only selection and ports count. */

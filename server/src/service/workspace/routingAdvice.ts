@@ -1,9 +1,8 @@
-import { predictRouting } from '../routing';
 import type { EndpointDiagnostic } from '../types';
 import { manualServiceAdvice } from './manualServiceAdvice';
-import { templateAsPod } from './podTemplates';
 import type { PodTemplateInfo } from './podTemplates';
 import { selectorAdvice } from './selectorAdvice';
+import { predictServiceRouting } from './servicePrediction';
 import { targetPortAdvice } from './targetPortAdvice';
 import type { FileSummary, ServiceInfo } from './types';
 import type { WorkspaceView } from './workspaceView';
@@ -24,11 +23,9 @@ function serviceAdvice(
   all: readonly PodTemplateInfo[],
   index: WorkspaceView,
 ): EndpointDiagnostic[] {
-  if (!service.routing || service.routing.uncertain) return [];
-  // The engine compares namespaces exactly: an omitted one is the same as another omitted one.
-  const here = all.filter((t) => (t.namespace ?? '') === (service.namespace ?? ''));
-  const byName = new Map(here.map((t) => [t.name, t]));
-  const prediction = predictRouting({ service: service.routing.service, pods: here.map(templateAsPod) });
+  const predicted = service.routing?.uncertain ? undefined : predictServiceRouting(service, all);
+  if (!predicted) return [];
+  const { prediction, templates: byName } = predicted;
   return [
     ...selectorAdvice(service, prediction, byName),
     ...targetPortAdvice(service, prediction, byName),

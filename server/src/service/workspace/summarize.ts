@@ -99,6 +99,9 @@ function sliceInfo(chunk: ParsedChunk, decoded: Decoded, range: Range): SliceInf
       range: at(`ports[${i}].name`) ?? at(`ports[${i}]`) ?? range,
       field: `ports[${i}].name`,
     })),
+    endpoints: (slice.endpoints ?? []).length,
+    // A nil `ready` is ready, as the API's consumers read it.
+    ready: (slice.endpoints ?? []).filter((e) => e.conditions?.ready !== false).length,
     anchor: at('metadata.name') ?? at('kind') ?? range,
     range,
   };
@@ -132,7 +135,15 @@ function endpointsInfo(chunk: ParsedChunk, decoded: Decoded, range: Range): Endp
     locationRange(chunk, decoded.locations.get('metadata.name')) ??
     locationRange(chunk, decoded.locations.get('kind')) ??
     range;
-  const info: EndpointsInfo = { uri: '', ports, anchor, range };
+  const subsets = endpoints.subsets ?? [];
+  const info: EndpointsInfo = {
+    uri: '',
+    ports,
+    addresses: subsets.reduce((sum, subset) => sum + (subset.addresses ?? []).length, 0),
+    notReady: subsets.reduce((sum, subset) => sum + (subset.notReadyAddresses ?? []).length, 0),
+    anchor,
+    range,
+  };
   assignDefined(info, { name: endpoints.metadata?.name, namespace: endpoints.metadata?.namespace });
   return info;
 }

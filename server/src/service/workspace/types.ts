@@ -45,6 +45,9 @@ export interface SliceInfo {
   managedBy?: string;
   /** Port names as the apiserver defaults them (an unnamed port is ""). */
   ports: NamedRange[];
+  /** Its endpoints, and how many of them are ready (what the routing picture counts). */
+  endpoints: number;
+  ready: number;
   /** Where advice about the slice as a whole points: its name, else its kind line. */
   anchor: Range;
   addressTypeRange?: Range;
@@ -57,6 +60,9 @@ export interface EndpointsInfo {
   name?: string;
   namespace?: string;
   ports: NamedRange[];
+  /** Its ready and not-ready addresses over all subsets (what the routing picture counts). */
+  addresses: number;
+  notReady: number;
   anchor: Range;
   range: Range;
 }

@@ -13,6 +13,8 @@ export const rowHeight = 40;
 export const itemHeight = 34;
 /** Room above the first row for the column headings. */
 export const top = 44;
+/** The top of row `row`. */
+export const rowY = (row: number): number => top + row * rowHeight;
 
 /** A label cut to what fits its box (SVG text does not wrap or ellipsize). */
 export function fit(text: string, width: number): string {

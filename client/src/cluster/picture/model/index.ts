@@ -6,3 +6,5 @@ export type { PictureSlots } from './buildPicture';
 export { layoutPicture, sortedEndpoints } from './layout';
 export type { LayoutOptions } from './layout';
 export { engineSlots } from './engineSlots';
+export { buildWorkspacePicture } from './workspacePicture';
+export type { WorkspacePictureOptions } from './workspacePicture';

@@ -47,6 +47,9 @@ export function layoutPicture(picture: Picture, options: LayoutOptions = {}): Sc
     items,
     edges,
     portMapping: picture.portMapping,
+    origin: picture.predicted
+      ? `Predicted from the workspace: ${picture.predicted.files.join(', ')}`
+      : `Live in context ${picture.service.context ?? '(unknown)'}`,
     totals,
     aggregated: rows.some((row) => row.kind === 'group'),
     hinted: picture.hinted,
@@ -129,11 +132,12 @@ function placeSlices(
         h: sliceHeight,
         lines: [
           fit(slice.name, w),
-          `${slice.endpointIds.length} ${slice.endpointIds.length === 1 ? 'endpoint' : 'endpoints'}`,
+          slice.caption ??
+            `${slice.endpointIds.length} ${slice.endpointIds.length === 1 ? 'endpoint' : 'endpoints'}`,
           fit(ports.length > 0 ? `ports ${ports.join(', ')}` : 'no ports', w),
         ],
         tone: slice.ports.length === 0 && slice.endpointIds.length > 0 ? 'warning' : 'none',
-        target: { kind: 'endpointslices', name: slice.name },
+        target: slice.target ?? { kind: 'endpointslices', name: slice.name },
         tooltip: `EndpointSlice ${slice.name}\naddress type: ${slice.addressType}\nports: ${ports.join(', ') || '(none)'}\nendpoints: ${slice.endpointIds.length}`,
       });
       edges.push({ id: `service>${id}`, from: 'service', to: id, kind: 'route', tone: 'none' });
@@ -169,7 +173,7 @@ function placeService(picture: Picture, items: SceneItem[]): number {
       ? service.clusterIPs
       : service.type === 'ExternalName'
         ? []
-        : ['headless (no cluster IP)']),
+        : [service.addressNote ?? 'headless (no cluster IP)']),
     ...service.dnsNames,
     ...service.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol} → ${p.targetPort}`),
   ].map((line) => fit(line, w));
@@ -183,7 +187,7 @@ function placeService(picture: Picture, items: SceneItem[]): number {
     h,
     lines,
     tone: verdictTone(picture.verdict.kind),
-    target: { kind: 'services', name: service.name },
+    target: service.target ?? { kind: 'services', name: service.name },
     tooltip: [
       `Service ${service.name} · ${service.type}`,
       `selector: ${service.selector || 'none (endpoints are managed by hand)'}`,
@@ -237,7 +241,7 @@ function placeOutsiders(picture: Picture, y: number, items: SceneItem[]): number
         fit(outsider.reason.text, w),
       ],
       tone: 'warning',
-      target: { kind: 'pods', name: outsider.pod },
+      target: outsider.target ?? { kind: 'pods', name: outsider.pod },
       tooltip: `Pod ${outsider.pod}\n${outsider.reason.text}`,
       flags: [outsider.reason.code],
     });

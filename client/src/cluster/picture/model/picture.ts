@@ -2,8 +2,13 @@
  * The routing picture of one Service, as data: where its traffic goes, from the Service through
  * its EndpointSlices (by address family) and their endpoints to the pods, nodes and zones behind
  * them, plus the selected pods that receive nothing and why. Built by buildPicture.ts from the
- * cluster model; laid out by layout.ts. Nothing here knows about SVG or VS Code.
+ * cluster model, or by workspacePicture.ts from what the routing engine predicts from the
+ * workspace; laid out by layout.ts. Nothing here knows about SVG or VS Code.
+ *
+ * The optional `target` of a part overrides what a click on it opens (a workspace picture's
+ * parts open the file that writes them, not a live object).
  */
+import type { SceneTarget } from './protocol';
 
 /**
  * How an endpoint takes traffic, with the API's nil semantics applied: `ready` gets new
@@ -42,6 +47,9 @@ export interface PictureService {
   externalName?: string;
   trafficDistribution?: string;
   publishNotReadyAddresses: boolean;
+  /** Said instead of the cluster IPs when there are none and the Service is not headless. */
+  addressNote?: string;
+  target?: SceneTarget;
 }
 
 export interface PictureSlice {
@@ -49,6 +57,9 @@ export interface PictureSlice {
   addressType: string;
   ports: { name: string; port?: number; protocol: string }[];
   endpointIds: string[];
+  /** Said instead of the endpoint count (a predicted slice counts its templates' replicas). */
+  caption?: string;
+  target?: SceneTarget;
 }
 
 export interface PictureEndpoint {
@@ -68,6 +79,9 @@ export interface PictureEndpoint {
   hintNodes: string[];
   /** The hover card's text, made only for endpoints drawn one by one (not for those in groups). */
   tooltip: () => string;
+  /** Said instead of the state (a predicted endpoint has no state yet). */
+  caption?: string;
+  target?: SceneTarget;
 }
 
 export interface PicturePod {
@@ -77,6 +91,9 @@ export interface PicturePod {
   ready: boolean;
   ips: string[];
   tooltip: () => string;
+  /** Said instead of the phase and readiness (a pod template's replicas). */
+  status?: string;
+  target?: SceneTarget;
 }
 
 /** A pod the Service selects that receives none of its traffic, and why. */
@@ -84,13 +101,17 @@ export interface Outsider {
   pod: string;
   node?: string;
   reason: PodReason;
+  target?: SceneTarget;
 }
 
 export interface PortMappingRow {
   servicePort: string;
   targetPort: string;
-  /** Per slice: the port the endpoints of that slice listen on (the resolved container port). */
-  endpointPorts: { slice: string; port: string; endpoints: number }[];
+  /**
+   * Per slice (per pod template in a prediction): the port its endpoints listen on (the resolved
+   * container port) and how many endpoints (`per node` for a DaemonSet).
+   */
+  endpointPorts: { slice: string; port: string; endpoints: number | string }[];
 }
 
 export type Verdict =
@@ -111,4 +132,6 @@ export interface Picture {
   hinted: boolean;
   /** What the picture could not know (pods not listed yet, …): shown as a note. */
   notes: string[];
+  /** Set when the picture is the routing engine's prediction from these workspace files. */
+  predicted?: { files: string[] };
 }

@@ -20,12 +20,26 @@ export type SceneColumn = 'service' | 'family' | 'slice' | 'endpoint' | 'pod' | 
 /** The colour an item is drawn in: endpoint states, mixed for groups, none for structure. */
 export type SceneTone = 'ready' | 'serving' | 'notReady' | 'mixed' | 'none' | 'warning';
 
-/** The object an item stands for, which a click reveals in the tree or opens as YAML. */
+/**
+ * The object an item stands for, which a click reveals in the tree or opens as YAML; `file` is a
+ * workspace file (`name` its URI) opened at `line`.
+ */
 export interface SceneTarget {
-  kind: 'services' | 'endpointslices' | 'pods';
+  kind: 'services' | 'endpointslices' | 'pods' | 'file';
   name: string;
   /** For an endpoint: its slice's endpoint key (first address), to reveal it in the tree. */
   endpointKey?: string;
+  /** For a file: the zero-based line to show. */
+  line?: number;
+}
+
+/** What a panel draws: the live Service, or what the routing engine predicts from the workspace. */
+export type PictureShowing = 'live' | 'workspace';
+
+/** The Service manifest a workspace picture follows: its file and the line it starts on. */
+export interface WorkspaceManifest {
+  uri: string;
+  line: number;
 }
 
 export interface SceneItem {
@@ -69,7 +83,7 @@ export interface SceneVerdict {
 export interface ScenePortRow {
   servicePort: string;
   targetPort: string;
-  endpointPorts: { slice: string; port: string; endpoints: number }[];
+  endpointPorts: { slice: string; port: string; endpoints: number | string }[];
 }
 
 export interface Scene {
@@ -80,6 +94,8 @@ export interface Scene {
   items: SceneItem[];
   edges: SceneEdge[];
   portMapping: ScenePortRow[];
+  /** Where the picture comes from, in words: the live context, or the workspace files predicted from. */
+  origin: string;
   /** Endpoints per state over the whole Service (the legend's numbers). */
   totals: { ready: number; serving: number; notReady: number };
   /** True when some endpoints are drawn as groups (more than the threshold). */
@@ -90,7 +106,16 @@ export interface Scene {
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'scene'; scene: Scene; address: PictureAddress; expanded: string[] }
+  | {
+      type: 'scene';
+      scene: Scene;
+      address: PictureAddress;
+      expanded: string[];
+      /** What the panel shows and, when the other picture exists too, the one to switch to. */
+      showing: PictureShowing;
+      switchTo?: PictureShowing;
+      workspace?: WorkspaceManifest;
+    }
   /** The Service is gone, or its namespace cannot be read: the last picture stays, marked. */
   | { type: 'status'; text: string };
 
@@ -102,7 +127,9 @@ export type FromWebview =
   | { type: 'reveal'; target: SceneTarget }
   | { type: 'open'; target: SceneTarget }
   /** A scene is on screen: how long drawing it took in the webview. */
-  | { type: 'drawn'; ms: number; items: number };
+  | { type: 'drawn'; ms: number; items: number }
+  /** The toolbar's switch between the live and the workspace picture. */
+  | { type: 'switch' };
 
 /** What the webview keeps with vscode.setState, and the serializer hands back after a reload. */
 export interface PictureState {
@@ -110,6 +137,9 @@ export interface PictureState {
   expanded: string[];
   showPorts: boolean;
   showHints: boolean;
+  /** Absent in states saved before workspace pictures: those were live. */
+  showing?: PictureShowing;
+  workspace?: WorkspaceManifest;
 }
 
 /** Checks a message from the webview: it is a page, and pages are not trusted blindly. */
@@ -136,6 +166,8 @@ export function readFromWebview(value: unknown): FromWebview | undefined {
       return typeof message['ms'] === 'number' && typeof message['items'] === 'number'
         ? { type: 'drawn', ms: message['ms'], items: message['items'] }
         : undefined;
+    case 'switch':
+      return { type: 'switch' };
     default:
       return undefined;
   }
@@ -149,10 +181,19 @@ function readTarget(value: unknown): SceneTarget | undefined {
   const kind = target['kind'];
   const name = target['name'];
   const key = target['endpointKey'];
-  if ((kind !== 'services' && kind !== 'endpointslices' && kind !== 'pods') || typeof name !== 'string') {
+  const line = target['line'];
+  if (
+    (kind !== 'services' && kind !== 'endpointslices' && kind !== 'pods' && kind !== 'file') ||
+    typeof name !== 'string'
+  ) {
     return undefined;
   }
-  return { kind, name, ...(typeof key === 'string' ? { endpointKey: key } : {}) };
+  return {
+    kind,
+    name,
+    ...(typeof key === 'string' ? { endpointKey: key } : {}),
+    ...(typeof line === 'number' && Number.isInteger(line) && line >= 0 ? { line } : {}),
+  };
 }
 
 /** A restored state, checked: anything else restores nothing. */
@@ -174,10 +215,24 @@ export function readPictureState(value: unknown): PictureState | undefined {
   const expanded = Array.isArray(state['expanded'])
     ? state['expanded'].filter((id): id is string => typeof id === 'string')
     : [];
+  const workspace = readManifest(state['workspace']);
   return {
     address: { context: address['context'], namespace: address['namespace'], service: address['service'] },
     expanded,
     showPorts: state['showPorts'] === true,
     showHints: state['showHints'] !== false,
+    ...(workspace ? { workspace } : {}),
+    showing: workspace && state['showing'] !== 'live' ? 'workspace' : 'live',
   };
+}
+
+function readManifest(value: unknown): WorkspaceManifest | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const manifest = value as Record<string, unknown>;
+  const { uri, line } = manifest;
+  return typeof uri === 'string' && typeof line === 'number' && Number.isInteger(line) && line >= 0
+    ? { uri, line }
+    : undefined;
 }

@@ -5,7 +5,15 @@
  * serializer after a reload, come back as they were.
  */
 import { readPictureState } from '../model/protocol';
-import type { FromWebview, PictureState, Scene, SceneItem, ToWebview } from '../model/protocol';
+import type {
+  FromWebview,
+  PictureShowing,
+  PictureState,
+  Scene,
+  SceneItem,
+  ToWebview,
+  WorkspaceManifest,
+} from '../model/protocol';
 import { draw } from './draw';
 import type { Drawing } from './draw';
 
@@ -18,11 +26,20 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const restored = readPictureState(vscode.getState());
-const view = {
+const view: {
+  address: PictureState['address'] | undefined;
+  expanded: string[];
+  showPorts: boolean;
+  showHints: boolean;
+  showing: PictureShowing;
+  workspace: WorkspaceManifest | undefined;
+} = {
   address: restored?.address,
   expanded: restored?.expanded ?? [],
   showPorts: restored?.showPorts ?? false,
   showHints: restored?.showHints ?? true,
+  showing: restored?.showing ?? 'live',
+  workspace: restored?.workspace,
 };
 const drawing: Drawing = { items: new Map(), edges: new Map() };
 const root = document.querySelector<SVGSVGElement>('#picture')!;
@@ -36,6 +53,8 @@ function save(): void {
       expanded: view.expanded,
       showPorts: view.showPorts,
       showHints: view.showHints,
+      showing: view.showing,
+      ...(view.workspace ? { workspace: view.workspace } : {}),
     });
   }
 }
@@ -56,6 +75,9 @@ function show(scene: Scene): void {
   text('#count-serving', String(scene.totals.serving));
   text('#count-notReady', String(scene.totals.notReady));
   text('#notes', scene.notes.join(' '));
+  text('#origin', scene.origin);
+  text('#heading-pods', view.showing === 'workspace' ? 'Pod templates' : 'Pods');
+  document.body.classList.toggle('workspace', view.showing === 'workspace');
   document.querySelector<HTMLButtonElement>('#hints')!.hidden = !scene.hinted;
   draw(drawing, root, scene);
   portTable(scene);
@@ -76,7 +98,9 @@ function portTable(scene: Scene): void {
   }
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
-  for (const title of ['Service port', 'targetPort', 'Endpoint port (per slice)']) {
+  const per =
+    view.showing === 'workspace' ? 'Container port (per pod template)' : 'Endpoint port (per slice)';
+  for (const title of ['Service port', 'targetPort', per]) {
     head.appendChild(document.createElement('th')).textContent = title;
   }
   const body = table.createTBody();
@@ -86,7 +110,7 @@ function portTable(scene: Scene): void {
     tr.insertCell().textContent = row.targetPort;
     tr.insertCell().textContent =
       row.endpointPorts.map((p) => `${p.slice}: ${p.port} (${p.endpoints} endpoints)`).join('; ') ||
-      '(no slices)';
+      (view.showing === 'workspace' ? '(no pod template selected)' : '(no slices)');
   }
   if (scene.portMapping.length === 0) {
     body.insertRow().insertCell().textContent = 'The Service has no ports.';
@@ -198,6 +222,21 @@ function toggle(selector: string, flip: () => void): void {
   });
 }
 toggle('#ports', () => (view.showPorts = !view.showPorts));
+document.querySelector('#switch')!.addEventListener('click', () => vscode.postMessage({ type: 'switch' }));
+
+/** The toolbar's switch between the live and the workspace picture, when both exist. */
+function switchButton(to: PictureShowing | undefined): void {
+  const button = document.querySelector<HTMLButtonElement>('#switch')!;
+  button.hidden = to === undefined;
+  const label = to === 'live' ? 'Show Live' : 'Show Workspace Prediction';
+  if (button.textContent !== label) {
+    button.textContent = label;
+  }
+  button.title =
+    to === 'live'
+      ? 'The same Service in the current kubeconfig context, as the cluster routes it now'
+      : 'What the routing engine predicts from the workspace manifests';
+}
 toggle('#hints', () => (view.showHints = !view.showHints));
 root.classList.toggle('hide-hints', !view.showHints);
 document.querySelector('#hints')!.setAttribute('aria-pressed', String(view.showHints));
@@ -207,7 +246,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (message.type === 'scene') {
     view.address = message.address;
     view.expanded = message.expanded;
+    view.showing = message.showing;
+    view.workspace = message.workspace;
     save();
+    switchButton(message.switchTo);
     text('#status', '');
     show(message.scene);
   } else if (message.type === 'status') {
