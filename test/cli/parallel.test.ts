@@ -18,7 +18,7 @@ const realWorldDir = resolve(__dirname, '../../../test/fixtures/real-world');
 const corpusDir = resolve(__dirname, '../../../test/fixtures/corpus');
 const settings = normalizeSettings({});
 /** Limits small enough that the fixtures are split into many jobs and parts. */
-const tiny = { minParallelBytes: 0, splitBytes: 2_000, partBytes: 600 };
+const tiny = { minParallelBytes: 0, splitBytes: 2_000, batchBytes: 600 };
 
 async function reports(paths: string[], jobs: number): Promise<string[]> {
   const run = await lintInputs(await collectInputs(paths), settings, 'test', jobs, tiny);

@@ -80,7 +80,7 @@ describe('endpointslice-lint: the routing doctor', () => {
       serviceYaml({ name: 'b', selector: { app: 'bb' }, ports: ['80:web'] }),
     );
     writeFileSync(join(many, 'workload.yaml'), workloadYaml({ name: 'b', labels: { app: 'bb' } }));
-    const tiny = { minParallelBytes: 0, splitBytes: 2_000, partBytes: 600 };
+    const tiny = { minParallelBytes: 0, splitBytes: 2_000, batchBytes: 600 };
     const report = async (jobs: number): Promise<string> =>
       formatters.json(
         await lintInputs(await collectInputs([many]), normalizeSettings({}), 'test', jobs, tiny),

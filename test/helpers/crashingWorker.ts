@@ -17,7 +17,7 @@ function serve(): void {
     // Jobs run one at a time, as in the real worker, and take different times.
     const until = Date.now() + ((job.file * 7) % 5);
     while (Date.now() < until);
-    const result: JobResult = { file: job.file, part: 0, documents: [] };
+    const result: JobResult = { file: job.file, batch: 0, documents: [] };
     port.postMessage(result);
   });
 }

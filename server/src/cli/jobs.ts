@@ -13,21 +13,21 @@ import type { LintInput } from './files';
 
 /**
  * One unit of lint work, the same whether it runs on the main thread or in a worker: a whole
- * input, or a run of consecutive `---` documents of a large file (`part` numbers them in file
- * order). Documents are validated independently of each other, so a file validated in parts
+ * input, or a run of consecutive `---` documents of a large file (a *batch*, `batch` numbers them in
+ * file order). Documents are validated independently of each other, so a file validated in batches
  * gives exactly the reports of the file validated whole.
  */
 export type LintJob =
   | { kind: 'input'; file: number; input: LintInput }
-  | { kind: 'documents'; file: number; part: number; chunks: FileChunk[] };
+  | { kind: 'documents'; file: number; batch: number; chunks: Chunk[] };
 
 /** A `---` document of a file, with its index and first line (the service's split). */
-export type FileChunk = ChunkedSource['chunks'][number];
+export type Chunk = ChunkedSource['chunks'][number];
 
 /** What a job produced: its documents' reports, or the I/O failure that stops the run. */
 export type JobResult =
-  | { file: number; part: number; documents: DocumentReport[]; summary?: FileSummary }
-  | { file: number; part: number; inputError: string };
+  | { file: number; batch: number; documents: DocumentReport[]; summary?: FileSummary }
+  | { file: number; batch: number; inputError: string };
 
 /**
  * Runs one job with `service`. Never throws: every failure is a result. With `summaries`, the
@@ -44,7 +44,7 @@ export async function runJob(
     documents: service.validate(source, settings).documents,
     ...(summaries && settings.advisories ? { summary: summaries.summarize(source) } : {}),
   });
-  const part = job.kind === 'documents' ? job.part : 0;
+  const batch = job.kind === 'documents' ? job.batch : 0;
   try {
     if (job.kind === 'documents') {
       // A source made of some of the file's documents: each keeps its index and first line, so
@@ -52,13 +52,13 @@ export async function runJob(
       // workspace reads the chunks only, never the file's text.
       const { chunks } = job;
       const source: ChunkedSource = { chunks, text: () => chunks.map((c) => c.text).join('\n') };
-      return { file: job.file, part, ...validate(source) };
+      return { file: job.file, batch, ...validate(source) };
     }
     const text = await readInput(job.input);
-    return { file: job.file, part, ...validate(text) };
+    return { file: job.file, batch, ...validate(text) };
   } catch (error) {
-    if (error instanceof InputError) return { file: job.file, part, inputError: error.message };
-    return { file: job.file, part, documents: internalError(job, describe(error)) };
+    if (error instanceof InputError) return { file: job.file, batch, inputError: error.message };
+    return { file: job.file, batch, documents: internalError(job, describe(error)) };
   }
 }
 

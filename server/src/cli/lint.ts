@@ -81,14 +81,14 @@ async function runPlanned(
 }
 
 /**
- * Each file's documents from its parts in order. An input that could not be read ends the run
+ * Each file's documents from its batches in order. An input that could not be read ends the run
  * as it does on one thread: the first such input in input order is the one reported.
  */
 function collect(
   files: number,
   results: readonly JobResult[],
 ): { documents: DocumentReport[][]; summaries: FileSummary[] } {
-  const sorted = [...results].sort((a, b) => a.file - b.file || a.part - b.part);
+  const sorted = [...results].sort((a, b) => a.file - b.file || a.batch - b.batch);
   const failed = sorted.find((r) => 'inputError' in r);
   if (failed !== undefined && 'inputError' in failed) throw new InputError(failed.inputError);
   const documents: DocumentReport[][] = Array.from({ length: files }, () => []);
@@ -97,12 +97,12 @@ function collect(
     if (!('documents' in result)) continue;
     documents[result.file].push(...result.documents);
     const into = summaries[result.file];
-    const part = result.summary;
-    if (part) {
-      into.services.push(...part.services);
-      into.slices.push(...part.slices);
-      into.endpoints.push(...part.endpoints);
-      into.templates.push(...part.templates);
+    const summary = result.summary;
+    if (summary) {
+      into.services.push(...summary.services);
+      into.slices.push(...summary.slices);
+      into.endpoints.push(...summary.endpoints);
+      into.templates.push(...summary.templates);
     }
   }
   return { documents, summaries };

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { chunksOf } from '../service';
 import { InputError, readInput } from './files';
 import type { LintInput } from './files';
-import type { FileChunk, JobResult, LintJob } from './jobs';
+import type { Chunk, JobResult, LintJob } from './jobs';
 
 /**
  * How a run is cut into jobs for the worker threads. A worker starts cold (it loads the engine
@@ -13,15 +13,15 @@ import type { FileChunk, JobResult, LintJob } from './jobs';
 export interface ParallelLimits {
   minParallelBytes: number;
   splitBytes: number;
-  partBytes: number;
+  batchBytes: number;
 }
 
 export const parallelLimits: Readonly<ParallelLimits> = {
   /** Below this many bytes in all, one thread is faster. */
   minParallelBytes: 1024 * 1024,
-  /** A file this large is read on the main thread and cut into parts of about `partBytes`. */
+  /** A file this large is read on the main thread and cut into batches of about `batchBytes`. */
   splitBytes: 256 * 1024,
-  partBytes: 128 * 1024,
+  batchBytes: 128 * 1024,
 };
 
 export interface Plan {
@@ -52,15 +52,15 @@ export async function planJobs(
     }
     try {
       const text = await readInput(input);
-      parts(chunksOf(text), limits.partBytes).forEach((chunks, part) =>
-        jobs.push({ kind: 'documents', file, part, chunks }),
+      batches(chunksOf(text), limits.batchBytes).forEach((chunks, batch) =>
+        jobs.push({ kind: 'documents', file, batch, chunks }),
       );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      early.push({ file, part: 0, inputError: error.message });
+      early.push({ file, batch: 0, inputError: error.message });
     }
   }
-  // The longest jobs first, so no worker starts a large part when the others are done.
+  // The longest jobs first, so no worker starts a large batch when the others are done.
   jobs.sort((a, b) => weight(b) - weight(a));
   return { jobs, early };
 }
@@ -75,13 +75,13 @@ function sizeOf(input: LintInput): number {
   }
 }
 
-/** Consecutive chunks grouped into parts of about `partBytes` each; a file has at least one. */
-function parts(chunks: readonly FileChunk[], partBytes: number): FileChunk[][] {
-  const out: FileChunk[][] = [[]];
+/** Consecutive documents grouped into batches of about `batchBytes` each; a file has at least one. */
+function batches(chunks: readonly Chunk[], batchBytes: number): Chunk[][] {
+  const out: Chunk[][] = [[]];
   let bytes = 0;
   for (const chunk of chunks) {
     const current = out[out.length - 1];
-    if (bytes >= partBytes && current.length > 0) {
+    if (bytes >= batchBytes && current.length > 0) {
       out.push([chunk]);
       bytes = chunk.text.length;
     } else {

@@ -67,7 +67,7 @@ export function runPool(jobs: readonly LintJob[], options: PoolOptions): Promise
         if (running !== undefined) {
           const reason = failure ?? `the worker validating it stopped with exit code ${code}`;
           const job = jobs[running];
-          settle(running, { file: job.file, part: partOf(job), documents: internalError(job, reason) });
+          settle(running, { file: job.file, batch: batchOf(job), documents: internalError(job, reason) });
         }
         retry.unshift(...queued);
         if (settled < jobs.length && (retry.length > 0 || next < jobs.length)) start();
@@ -84,6 +84,6 @@ export function runPool(jobs: readonly LintJob[], options: PoolOptions): Promise
   });
 }
 
-function partOf(job: LintJob): number {
-  return job.kind === 'documents' ? job.part : 0;
+function batchOf(job: LintJob): number {
+  return job.kind === 'documents' ? job.batch : 0;
 }
