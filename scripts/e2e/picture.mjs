@@ -6,11 +6,15 @@
 // to see the serializer bring the picture back. From a Service manifest in the editor it opens
 // the workspace prediction (a Deployment × replicas, the port mapping), switches to the live
 // Service and back, edits the selector so nothing matches and sees the picture say so, and sees
-// the workspace picture come back after a reload. Prints the times it measures; --screenshots
-// DIR writes the README's pictures.
+// the workspace picture, the live tree and the live picture come back after a reload (with no
+// "No kubeconfig found" on the way: the user settings may reach the extension host late). On
+// failure, test-results/e2e/picture-failure/ holds a screenshot and the extension host logs
+// (PICTURE_LOGS=DIR copies them there after any run). Prints the times it measures;
+// --screenshots DIR writes the README's pictures.
 //
 // Usage: node scripts/e2e/picture.mjs [--screenshots DIR] [--timeout-ms N] [--setup-timeout-ms N]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+//        [--only REGEX]
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -93,6 +97,38 @@ async function openPicture(page, namespace, service, verdict) {
   }
   await picture(page).locator('g.item.col-service').waitFor();
   return Date.now() - started;
+}
+
+/**
+ * Reloads the window as the workbench does (it saves the editors, and so the panel, before it
+ * goes); the new page notes whether the "No kubeconfig found" welcome ever shows (watchWelcome).
+ */
+async function reloadWindow(page) {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await loaded;
+}
+
+/**
+ * After a reload the user settings may reach the extension host after the view first read them:
+ * the live tree must come back by itself, and the welcome that says there is no kubeconfig must
+ * never have shown (the setting names one).
+ */
+async function expectLiveTreeBack(page) {
+  await treeRow(page, 'demo-web').waitFor({ timeout: 60_000 });
+  if (await page.evaluate(() => globalThis.sawNoKubeconfig === true)) {
+    throw new Error('the cluster view said "No kubeconfig found" after the reload');
+  }
+}
+
+/** Notes in the page whether the cluster view's no-kubeconfig welcome is ever drawn (runs in the page). */
+function watchWelcome() {
+  const { document } = globalThis;
+  new globalThis.MutationObserver(() => {
+    if (document.querySelector('.welcome-view-content')?.textContent?.includes('No kubeconfig found')) {
+      globalThis.sawNoKubeconfig = true;
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 async function count(page, selector) {
@@ -313,8 +349,7 @@ function steps(admin) {
     }),
     step('a reload brings the picture back as it was (serializer and saved state)', async (page) => {
       const rows = await count(page, 'g.item.col-endpoint:not([data-flags~="group"])');
-      // The workbench's own reload: it saves the editors (and so the panel) before it goes.
-      await runCommand(page, 'Developer: Reload Window');
+      await reloadWindow(page);
       await picture(page)
         .locator('#verdict', { hasText: 'Traffic goes to all 120 endpoints' })
         .waitFor({ timeout: 60_000 });
@@ -322,6 +357,7 @@ function steps(admin) {
         .locator('g.item.col-endpoint:not([data-flags~="group"])')
         .nth(rows - 1)
         .waitFor();
+      await expectLiveTreeBack(page);
     }),
     step(
       'from a Service manifest: the workspace prediction, Deployment × replicas and ports',
@@ -397,8 +433,8 @@ function steps(admin) {
       await page.keyboard.press('Control+Z');
       await picture(page).locator('g.item.col-endpoint', { hasText: 'Deployment/frontend × 3' }).waitFor();
     }),
-    step('a reload brings the workspace picture back', async (page) => {
-      await runCommand(page, 'Developer: Reload Window');
+    step('a reload brings the workspace picture back, and the live tree and picture', async (page) => {
+      await reloadWindow(page);
       // The verdict depends on the text the workbench restores (its hot-exit backup of the undone
       // edit may come back): what counts is that the prediction for the manifest is drawn again.
       await picture(page)
@@ -406,6 +442,11 @@ function steps(admin) {
         .waitFor({ timeout: 60_000 });
       await picture(page).locator('#origin', { hasText: 'services.yaml' }).waitFor();
       await picture(page).locator('g.item.col-service', { hasText: 'frontend' }).waitFor();
+      await expectLiveTreeBack(page);
+      await picture(page).locator('#switch', { hasText: 'Show Live' }).click();
+      await picture(page).locator('#verdict', { hasText: 'Traffic goes to all 3 endpoints' }).waitFor();
+      await picture(page).locator('#switch', { hasText: 'Show Workspace Prediction' }).click();
+      await picture(page).locator('#verdict', { hasText: 'Predicted from the workspace' }).waitFor();
     }),
   ];
 }
@@ -468,10 +509,17 @@ async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(screenshotDir, { recursive: true });
   console.log(`\n=== routing picture checks ${server.url}`);
+  await page.addInitScript(watchWelcome);
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   const only = options.only === undefined ? undefined : new RegExp(options.only);
   const chosen = steps(admin).filter((s, index) => index === 0 || !only || only.test(s.name));
   const { passed, failed } = await runSteps(page, chosen);
+  for (const target of [failed > 0 ? resultsDir : undefined, process.env.PICTURE_LOGS]) {
+    if (target) {
+      cpSync(join(userDataDir, 'logs'), join(target, 'logs'), { recursive: true });
+      cpSync(join(scratch, 'code-server.log'), join(target, 'code-server.log'));
+    }
+  }
   console.log(`picture: measured\n  ${measured.join('\n  ')}`);
   console.log(`\npicture: checks in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`picture: ${passed} passed, ${failed} failed`);

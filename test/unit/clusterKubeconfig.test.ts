@@ -10,7 +10,11 @@ import {
   kubeconfigError,
   statusError,
 } from '../../client/src/cluster/clusterErrors';
-import { kubeconfigFiles, loadKubeconfig } from '../../client/src/cluster/kubeconfig';
+import {
+  kubeconfigFiles,
+  kubeconfigSettingChanged,
+  loadKubeconfig,
+} from '../../client/src/cluster/kubeconfig';
 import { loadClusterClient } from '../../client/src/cluster/loadClusterClient';
 
 function kubeconfig(
@@ -41,6 +45,18 @@ describe('kubeconfig: where it is read from', () => {
       ['/a', '/b'],
     );
     assert.deepEqual(kubeconfigFiles({ env: {}, home: '/h' }), ['/h/.kube/config']);
+  });
+
+  it('a setting that arrives after the first read counts as changed; blank equals unset', () => {
+    // A window reload: the view read no setting, then the user settings reached the extension host.
+    assert.equal(kubeconfigSettingChanged(undefined, '/tmp/picture.kubeconfig'), true);
+    assert.equal(kubeconfigSettingChanged('/a', '/b'), true);
+    assert.equal(kubeconfigSettingChanged('/a', undefined), true);
+    // Other settings changed: the one read is still the one set.
+    assert.equal(kubeconfigSettingChanged('/a', '/a'), false);
+    assert.equal(kubeconfigSettingChanged(undefined, ''), false);
+    assert.equal(kubeconfigSettingChanged(' ', undefined), false);
+    assert.equal(kubeconfigSettingChanged('/a ', '/a'), false);
   });
 });
 

@@ -11,10 +11,11 @@ import { registerClusterCommands } from './clusterCommands';
 import { ClusterDocuments } from './clusterDocuments';
 import { ClusterSession } from './clusterSession';
 import { ClusterTreeProvider } from './clusterTreeProvider';
-import { kubeconfigFiles } from './kubeconfig';
+import { kubeconfigFiles, kubeconfigSettingChanged } from './kubeconfig';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
 import { registerRoutingPictures } from './picture/pictureCommands';
 import type { RoutingPictures } from './picture/picturePanel';
+import { classifyError } from './clusterErrors';
 import { clusterDocumentScheme, clusterViewId } from './model';
 import type { ClusterNode, NamespaceNode } from './model';
 import type { AskWorkspaceRouting } from '../workspaceRouting';
@@ -50,15 +51,28 @@ export function registerClusterView(
     },
     { onError: (message) => log.warn(`Cluster view: kubeconfig watch: ${message}`) },
   );
+  const settingsArrived = firstConfigurationChange(settingsGraceMs);
+  const kubeconfigSetting = (): string | undefined =>
+    workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
+  // The setting the session's client was created with (unset until the session first reads it).
+  let read: { setting: string | undefined } | undefined;
   const session = new ClusterSession(
     {
       createClient: () => {
-        const setting = workspace.getConfiguration('endpointslices').get<string>('kubeconfig');
+        const setting = kubeconfigSetting();
+        read = { setting };
         log.info(
           `Cluster view: reading the kubeconfig (${setting ? `setting: ${setting}` : 'KUBECONFIG or ~/.kube/config'})`,
         );
         void kubeconfigWatcher.watch(kubeconfigFiles({ setting }));
-        return createClusterClient({ setting });
+        return createClusterClient({ setting }).catch(async (error: unknown) => {
+          // Shown as "No kubeconfig found" only once the user settings have surely arrived: a
+          // setting that arrives now reloads the session and this read's outcome is dropped.
+          if (!setting && classifyError(error).kind === 'no-kubeconfig') {
+            await settingsArrived;
+          }
+          throw error;
+        });
       },
       onChange: (changes) => {
         listeners.provider?.refresh(changes);
@@ -123,13 +137,18 @@ export function registerClusterView(
     treeView.onDidCollapseElement(({ element }) => demand.collapsed(element)),
     treeView.onDidChangeVisibility(({ visible }) => demand.visible(visible)),
     workspace.onDidGrantWorkspaceTrust(() => session.setTrusted(true)),
-    workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('endpointslices.kubeconfig') && session.model.trusted) {
+    workspace.onDidChangeConfiguration(() => {
+      // After a window reload the user settings may reach the extension host after the view read
+      // them, with an event that does not name the setting: so the value itself is compared.
+      const now = kubeconfigSetting();
+      if (read && kubeconfigSettingChanged(read.setting, now) && session.model.trusted) {
+        log.info(
+          `Cluster view: the kubeconfig setting changed (${now ? `now: ${now}` : 'now unset'}); reloading`,
+        );
         void session.refresh();
       }
-      if (event.affectsConfiguration('endpointslices.cluster.dnsDomain')) {
-        session.setDnsDomain(dnsDomain());
-      }
+      // Same for the domain; setting an unchanged one changes nothing.
+      session.setDnsDomain(dnsDomain());
     }),
     workspace.registerTextDocumentContentProvider(clusterDocumentScheme, documents),
     workspace.onDidCloseTextDocument((document) => documents.forget(document.uri)),
@@ -216,6 +235,28 @@ class Demand {
       }
     }
   }
+}
+
+/**
+ * How long, after activation, a missing kubeconfig may be the user settings not having reached
+ * the extension host yet. After a window reload VS Code may start the extension (to restore a
+ * routing picture, or the view) before it hands over the user settings, which follow as a
+ * configuration change some 10–200 ms later; until then a view without the setting would
+ * wrongly say "No kubeconfig found".
+ */
+const settingsGraceMs = 3_000;
+
+/** Resolves at the first configuration change, or `graceMs` from now if none comes. */
+function firstConfigurationChange(graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, graceMs);
+    const listener = workspace.onDidChangeConfiguration(done);
+    function done(): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
 }
 
 /**

@@ -26,6 +26,15 @@ export interface LoadedKubeconfig {
   configFor(context: string): KubeConfig;
 }
 
+/**
+ * Whether the `endpointslices.kubeconfig` setting now names other files than the one the view
+ * read: compared by value, as VS Code may deliver the user settings after the view first read
+ * them (a window reload) with a change event that does not name the setting.
+ */
+export function kubeconfigSettingChanged(read: string | undefined, now: string | undefined): boolean {
+  return (read?.trim() ?? '') !== (now?.trim() ?? '');
+}
+
 /** The files to read, in precedence order. */
 export function kubeconfigFiles(options: KubeconfigOptions): string[] {
   const home = options.home ?? homedir();

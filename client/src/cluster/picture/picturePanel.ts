@@ -222,8 +222,24 @@ class PicturePanel {
     this.update();
   }
 
+  /**
+   * Whether the namespace's watches need starting again: a refresh stopped them, or the session
+   * had no kubeconfig yet when the panel started them (its settings arrived late after a reload).
+   * Not while the kubeconfig failed: nothing would start, and update() would ask again at once.
+   */
+  private needsWatch(): boolean {
+    const { session } = this.deps;
+    const { context, namespace } = this.address;
+    return (
+      context !== '' && session.model.kubeconfig.state !== 'failed' && !session.isWatching(context, namespace)
+    );
+  }
+
   /** The live model changed: a live picture draws again; a workspace one when its switch comes or goes. */
   liveChanged(): void {
+    if (this.source.showing === 'workspace' && this.needsWatch()) {
+      void this.watch(); // for its switch to the live Service
+    }
     if (this.source.showing === 'live' || this.liveExists() !== this.offeredLive) {
       this.update();
     }
@@ -241,7 +257,7 @@ class PicturePanel {
     const { context, namespace, service } = this.address;
     const data = session.model.namespace(context, namespace);
     if (!data || data.loading) {
-      if (!session.isWatching(context, namespace)) {
+      if (this.needsWatch()) {
         void this.watch();
       }
       this.post({ type: 'status', text: `Loading ${namespace}/${service} (context ${context})…` });
