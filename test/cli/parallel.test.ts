@@ -8,7 +8,7 @@ import { normalizeSettings } from '../../server/src/service';
 import { collectInputs } from '../../server/src/cli/files';
 import { formatters } from '../../server/src/cli/formatters';
 import { lintInputs } from '../../server/src/cli/lint';
-import type { LintJob } from '../../server/src/cli/jobs';
+import type { JobResult, LintJob } from '../../server/src/cli/jobs';
 import { runPool } from '../../server/src/cli/pool';
 import { outputFormats } from '../../server/src/cli/args';
 import { cliBundle, fixturesDir } from '../helpers/cli';
@@ -84,6 +84,35 @@ describe('the worker pool', () => {
       results.map((r) => r.file),
       jobs.map((j) => j.file),
     );
+  });
+
+  it('takes jobs on this thread too, from the same queue, each job run once', async () => {
+    const jobs = Array.from({ length: 40 }, (_, i) => job(i, `ok-${i}.yaml`));
+    const here: number[] = [];
+    const local = (j: LintJob): Promise<JobResult> => {
+      here.push(j.file);
+      return Promise.resolve({ file: j.file, batch: 0, documents: [] });
+    };
+    const results = await runPool(jobs, { workerFile: testWorker, workerData: {}, width: 1, local });
+    // This thread takes the first job before any worker is fed, so it always runs at least one.
+    assert.ok(here.includes(0), `this thread ran ${JSON.stringify(here)}`);
+    assert.deepEqual(
+      results.map((r) => r.file),
+      jobs.map((j) => j.file),
+    );
+    assert.equal(new Set(here).size, here.length, 'no job ran twice on this thread');
+  });
+
+  it('runs every job on this thread when it has no workers', async () => {
+    const jobs = Array.from({ length: 5 }, (_, i) => job(i, `ok-${i}.yaml`));
+    let here = 0;
+    const local = (j: LintJob): Promise<JobResult> => {
+      here++;
+      return Promise.resolve({ file: j.file, batch: 0, documents: [] });
+    };
+    const results = await runPool(jobs, { workerFile: testWorker, workerData: {}, width: 0, local });
+    assert.equal(here, 5);
+    assert.equal(results.length, 5);
   });
 
   it('turns a worker that exits or throws into an internal-error on that file, and finishes the rest', async () => {

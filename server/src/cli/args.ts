@@ -9,7 +9,7 @@ export interface CliOptions {
   kubernetesVersion?: KubernetesVersion;
   fieldValidation?: FieldValidationMode;
   advisories: boolean;
-  /** Worker threads to validate with (`--jobs`); absent means one per core. */
+  /** Threads to validate on (`--jobs`): the main thread and N − 1 workers; absent means one per core. */
   jobs?: number;
   /** Where the report goes (`-o FILE`); standard output when absent. */
   output?: string;

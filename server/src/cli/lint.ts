@@ -27,7 +27,8 @@ export interface LintRun {
 
 /**
  * Validates every input, reporting them in input order. With `jobs` above 1 and enough to do,
- * the work is spread over that many worker threads; the report is the same byte for byte.
+ * the work is spread over that many threads (this one and `jobs - 1` workers); the report is the
+ * same byte for byte.
  */
 export async function lintInputs(
   inputs: readonly LintInput[],
@@ -64,19 +65,23 @@ async function lintInOrder(inputs: readonly LintInput[], settings: ServiceSettin
   return results;
 }
 
-/** The planned jobs on `jobs` workers, or on this thread when there is only one job. */
+/**
+ * The planned jobs on `jobs` threads: this one and `jobs - 1` workers, all taking jobs from one
+ * queue; with one job, on this thread alone.
+ */
 async function runPlanned(
   planned: readonly LintJob[],
   settings: ServiceSettings,
   jobs: number,
 ): Promise<JobResult[]> {
-  const width = Math.min(jobs, planned.length);
-  if (width > 1) return runPool(planned, poolOptions(settings, width));
   const service = createLanguageService();
   // On the service's store: each document is summarized from validation's parse of it, not parsed again.
   const summaries = new WorkspaceIndex(service.documents);
+  const local = (job: LintJob): Promise<JobResult> => runJob(service, job, settings, summaries);
+  const workers = Math.min(jobs, planned.length) - 1;
+  if (workers > 0) return runPool(planned, { ...poolOptions(settings, workers), local });
   const results: JobResult[] = [];
-  for (const job of planned) results.push(await runJob(service, job, settings, summaries));
+  for (const job of planned) results.push(await local(job));
   return results;
 }
 

@@ -5,9 +5,9 @@ import type { LintInput } from './files';
 import type { Chunk, JobResult, LintJob } from './jobs';
 
 /**
- * How a run is cut into jobs for the worker threads. A worker starts cold (it loads the engine
- * and compiles the parser again), about 0.3 s of CPU, as much as validating 300 KB; below 1 MB
- * two workers gain nothing over one thread, so a small run stays on one thread;
+ * How a run is cut into jobs for the main thread and the worker threads. A worker starts cold (it
+ * loads the engine and compiles the parser again), about 0.3 s of CPU, as much as validating
+ * 300 KB; below 1 MB a worker gains nothing beside the main thread, so a small run stays on it;
  * a large file is cut into runs of whole documents so its documents are validated on every core.
  */
 export interface ParallelLimits {

@@ -8,14 +8,20 @@ export interface PoolOptions {
   workerData: unknown;
   /** How many workers run at once. */
   width: number;
+  /**
+   * Runs a job on this thread. With it, this thread takes jobs from the same queue as the workers
+   * instead of waiting for them: it would otherwise sit idle, and a worker costs a cold start.
+   */
+  local?: (job: LintJob) => Promise<JobResult>;
 }
 
 /** Jobs a worker holds at once: the one it runs and the next, so it never idles between jobs. */
 const depth = 2;
 
 /**
- * Runs `jobs` on `width` worker threads, handing each worker its next job as it answers one, and
- * returns the results in job order whatever order they finished in. A worker that dies (an
+ * Runs `jobs` on `width` worker threads (and on this thread too with `options.local`), handing
+ * each its next job as it answers one, and returns the results in job order whatever order they
+ * finished in. A worker that dies (an
  * uncaught error, out of memory, process.exit) costs the job it was running an internal-error
  * report; the jobs queued behind it go to a fresh worker. Every death settles at least one job,
  * so the run always ends.
@@ -76,11 +82,23 @@ export function runPool(jobs: readonly LintJob[], options: PoolOptions): Promise
       workers.add(worker);
       feed();
     };
+    // This thread's loop: one job at a time, yielding between jobs so the workers' answers are
+    // handled and the workers fed while it works.
+    const runHere = async (local: NonNullable<PoolOptions['local']>, first: number): Promise<void> => {
+      for (let position: number | undefined = first; position !== undefined; position = take()) {
+        settle(position, await local(jobs[position]));
+        finishIfDone();
+        await new Promise<void>((resume) => setImmediate(resume));
+      }
+    };
     if (jobs.length === 0) {
       resolve(results);
       return;
     }
-    for (let i = 0; i < Math.min(options.width, jobs.length); i++) start();
+    // This thread takes the first (longest) job before the workers are fed: they start cold.
+    const first = options.local ? take() : undefined;
+    for (let i = 0; i < Math.min(options.width, jobs.length - (first === undefined ? 0 : 1)); i++) start();
+    if (options.local && first !== undefined) void runHere(options.local, first);
   });
 }
 
