@@ -3,13 +3,11 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
 import { aliasTarget } from '../yaml/conversion';
 import { goResolve } from '../yaml/goyamlScalars';
+import { Locations, isNode, locationOf, valueRange } from './locations';
+import type { Location } from './locations';
 import { placeholderMark } from './placeholder';
 
-/** Source offsets of a field's key and value, found again when a rule reports at its path. */
-export interface Location {
-  key?: [number, number];
-  value: [number, number];
-}
+export type { Location } from './locations';
 
 export type DecodeIssueKind = 'type' | 'unknown' | 'duplicate' | 'limit';
 
@@ -27,7 +25,7 @@ export interface Decoded {
   value: Record<string, unknown>;
   issues: DecodeIssue[];
   /** Every decoded field by path; map entries as `metadata.labels[key]`. */
-  locations: Map<string, Location>;
+  locations: Locations;
   /** Paths whose value is (or contains) a template placeholder: unknown until rendered. */
   templated: Set<string>;
   /** Objects with a templated key: they may hold any field, so what is missing is not known. */
@@ -88,7 +86,7 @@ export function decode(doc: Document.Parsed, spec: ObjectSpec, options: DecodeOp
 
 class Decoder {
   readonly issues: DecodeIssue[] = [];
-  readonly locations = new Map<string, Location>();
+  readonly locations = new Locations();
   readonly templated = new Set<string>();
   readonly uncertain = new Set<string>();
   private aliasesLeft = aliasBudget;
@@ -111,14 +109,13 @@ class Decoder {
         continue;
       }
       const path = ctx.path ? `${ctx.path}.${name}` : name;
-      const location = locationOf(pair);
-      if (duplicate) this.issue('duplicate', path, `duplicate field "${path}"`, location);
+      if (duplicate) this.issue('duplicate', path, `duplicate field "${path}"`, locationOf(pair));
       const field = spec.fields[name];
       if (!field) {
-        this.issue('unknown', path, `unknown field "${path}"`, location);
+        this.issue('unknown', path, `unknown field "${path}"`, locationOf(pair));
         continue;
       }
-      this.locations.set(path, location);
+      this.locations.set(path, pair);
       const jsonPath = ctx.jsonPath ? `${ctx.jsonPath}.${name}` : name;
       const value = this.value(pair.value, field.type, { path, jsonPath, struct: spec.goType });
       if (value !== undefined) out[name] = value;
@@ -148,7 +145,7 @@ class Decoder {
     return target.items.map((item, index) => {
       const path = `${ctx.path}[${index}]`;
       const resolved = this.resolve(item);
-      if (isNode(item)) this.locations.set(path, { value: valueRange(item) });
+      if (isNode(item)) this.locations.set(path, item);
       // Go's json leaves a null element at its zero value.
       if (isNull(resolved)) return zeroValue(spec.item);
       return this.value(resolved, spec.item, { ...ctx, path });
@@ -163,9 +160,8 @@ class Decoder {
     for (const { pair, name, duplicate } of this.fieldsOf(target)) {
       const path = `${ctx.path}[${name}]`;
       if (this.templates && name.includes(placeholderMark)) this.templated.add(path);
-      const location = locationOf(pair);
-      if (duplicate) this.issue('duplicate', path, `duplicate field "${ctx.path}.${name}"`, location);
-      this.locations.set(path, location);
+      if (duplicate) this.issue('duplicate', path, `duplicate field "${ctx.path}.${name}"`, locationOf(pair));
+      this.locations.set(path, pair);
       // A templated value is known by its entry, so a literal neighbour is still checked.
       const entry = this.isTemplated(this.resolve(pair.value), { ...ctx, path }) ? undefined : pair.value;
       const value = entry === undefined ? placeholderMark : this.scalar(entry, spec.value, ctx);
@@ -329,10 +325,6 @@ function exactInteger(node: Node, value: number): number | bigint {
   return typeof resolved === 'bigint' ? resolved : value;
 }
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && 'range' in value;
-}
-
 function isNull(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
@@ -357,17 +349,6 @@ function jsonKind(node: unknown): string {
     if (typeof value === 'boolean') return 'bool';
   }
   return 'string';
-}
-
-function valueRange(node: Node): [number, number] {
-  const [start, end] = node.range ?? [0, 0];
-  return [start, end];
-}
-
-function locationOf(pair: Pair): Location {
-  const key = isNode(pair.key) ? valueRange(pair.key) : undefined;
-  const value = isNode(pair.value) ? valueRange(pair.value) : (key ?? [0, 0]);
-  return key ? { key, value } : { value };
 }
 
 function zeroValue(type: TypeSpec): unknown {

@@ -1,4 +1,4 @@
-import type { Location } from '../decode/decode';
+import type { Locations } from '../decode/locations';
 import type { ParsedChunk } from '../yaml/yamlDocument';
 import { rangeOf } from '../yaml/yamlDocument';
 import type { Range } from '../types';
@@ -11,7 +11,7 @@ import type { Range } from '../types';
  */
 export function locate(
   chunk: ParsedChunk,
-  locations: Map<string, Location>,
+  locations: Locations,
   path: string,
   preferKey = false,
   fallback = 0,
