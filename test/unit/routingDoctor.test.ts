@@ -222,3 +222,28 @@ describe('routing doctor: slice-family-not-served', () => {
     assert.deepEqual(doctor({ 's.yaml': open, 'x.yaml': sliceYaml('ext', 'IPv6') }, 'x.yaml'), []);
   });
 });
+
+describe('routing doctor: predictions remembered by what the engine reads', () => {
+  it('a keystroke elsewhere in the file predicts no Service again; a moved Service keeps its advice in place', () => {
+    const deploy = workloadYaml({ labels: { app: 'api-service' } });
+    const services = serviceYaml({ selector: { app: 'api-svc' } });
+    const index = new WorkspaceIndex();
+    index.update('file:///ws/deploy.yaml', deploy);
+    const validate = (text: string): EndpointDiagnostic[] =>
+      service
+        .validate(text, defaultSettings, index, { uri: 'file:///ws/svc.yaml' })
+        .diagnostics.filter((d) => d.code === 'selector-matches-no-template');
+    const before = validate(`${services}---\n${sliceYaml('other')}`);
+    const computed = index.predictions.computed;
+    assert.ok(computed > 0);
+    validate(`${services}---\n${sliceYaml('other').replace('name: other', 'name: otherx')}`);
+    assert.equal(index.predictions.computed, computed, 'the unchanged Service was predicted again');
+    // Two lines above the Service move it down; the remembered prediction holds no place.
+    const moved = validate(`# a\n# b\n${services}---\n${sliceYaml('other')}`);
+    assert.equal(index.predictions.computed, computed);
+    assert.equal(moved[0].range.start.line, before[0].range.start.line + 2);
+    // A changed selector is a new question for the engine.
+    validate(`${services.replace('api-svc', 'api-svcs')}---\n${sliceYaml('other')}`);
+    assert.equal(index.predictions.computed, computed + 1);
+  });
+});

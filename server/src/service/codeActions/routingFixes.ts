@@ -29,7 +29,7 @@ export function selectorFixes(request: WorkspaceFixRequest): CodeAction[] {
     .summarize(request.source, uri)
     .services.find((s) => selects(s, diagnostic.range.start));
   const routing = service?.routing;
-  const predicted = service && predictServiceRouting(service, index.templates());
+  const predicted = service && predictServiceRouting(service, index);
   if (!service || !routing || !predicted) return [];
   const { prediction } = predicted;
   const near = prediction.nearest[0];

@@ -1,6 +1,5 @@
 import type { EndpointDiagnostic } from '../types';
 import { manualServiceAdvice } from './manualServiceAdvice';
-import type { PodTemplateInfo } from './podTemplates';
 import { selectorAdvice } from './selectorAdvice';
 import { predictServiceRouting } from './servicePrediction';
 import { targetPortAdvice } from './targetPortAdvice';
@@ -14,16 +13,11 @@ import type { WorkspaceView } from './workspaceView';
  */
 export function routingAdvisories(summary: FileSummary, index: WorkspaceView): EndpointDiagnostic[] {
   if (summary.services.length === 0) return [];
-  const templates = index.templates();
-  return summary.services.flatMap((service) => serviceAdvice(service, templates, index));
+  return summary.services.flatMap((service) => serviceAdvice(service, index));
 }
 
-function serviceAdvice(
-  service: ServiceInfo,
-  all: readonly PodTemplateInfo[],
-  index: WorkspaceView,
-): EndpointDiagnostic[] {
-  const predicted = service.routing?.uncertain ? undefined : predictServiceRouting(service, all);
+function serviceAdvice(service: ServiceInfo, index: WorkspaceView): EndpointDiagnostic[] {
+  const predicted = service.routing?.uncertain ? undefined : predictServiceRouting(service, index);
   if (!predicted) return [];
   const { prediction, templates: byName } = predicted;
   return [

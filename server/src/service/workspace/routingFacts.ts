@@ -26,7 +26,7 @@ export function workspaceRoutingAt(
     summary.services.find((s) => s.name === where.name) ??
     summary.services.find((s) => contains(s.range, where.position)) ??
     summary.services[0];
-  const predicted = service && predictServiceRouting(service, index.templates());
+  const predicted = service && predictServiceRouting(service, index);
   if (!service?.routing || !predicted) {
     return { found: false, message: 'No Service manifest in this file.' };
   }

@@ -4,6 +4,7 @@ import type { ParsedChunk } from '../yaml/yamlDocument';
 import { textOf, yamlChunksOf } from '../source/chunkedText';
 import type { TextSource } from '../source/chunkedText';
 import type { Range } from '../types';
+import { RoutingPredictions } from './servicePrediction';
 import { summarizeChunk } from './summarize';
 import { findServiceIn, slicesOfIn } from './workspaceView';
 import type { WorkspaceView } from './workspaceView';
@@ -42,6 +43,7 @@ interface IndexedChunk {
 }
 
 export class WorkspaceIndex implements WorkspaceView {
+  readonly predictions = new RoutingPredictions();
   private readonly files = new Map<string, IndexedFile>();
   private readonly cache = new LruCache<CachedSummary>(8192);
   private changes = 0;

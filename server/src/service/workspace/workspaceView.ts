@@ -1,4 +1,5 @@
 import type { PodTemplateInfo } from './podTemplates';
+import { RoutingPredictions } from './servicePrediction';
 import { sameNamespace } from './types';
 import type { EndpointsInfo, FileSummary, ServiceInfo, SliceInfo } from './types';
 
@@ -14,6 +15,8 @@ export interface WorkspaceView {
   templates(): PodTemplateInfo[];
   findService(name: string | undefined, namespace: string | undefined): ServiceInfo | undefined;
   slicesOf(service: ServiceInfo): SliceInfo[];
+  /** Routing predictions already made for this workspace (servicePrediction.ts). */
+  readonly predictions: RoutingPredictions;
 }
 
 /** The Service of that name, preferring one in the same namespace. */
@@ -40,6 +43,7 @@ export function slicesOfIn(slices: readonly SliceInfo[], service: ServiceInfo): 
  * summaries for each of 2,000 slices was a tenth of a CLI run.
  */
 export class SummaryWorkspace implements WorkspaceView {
+  readonly predictions = new RoutingPredictions();
   private readonly lists: {
     services: ServiceInfo[];
     slices: SliceInfo[];
