@@ -40,7 +40,10 @@ COREFILE
 log="$ES_STATE/logs/coredns.log"
 es_log "starting CoreDNS on 127.0.0.1:$port for $domain"
 setsid "$bin" -conf "$dir/Corefile" >> "$log" 2>&1 < /dev/null 9>&- &
-echo $! > "$pidfile"
+coredns_pid=$!
+echo "$coredns_pid" > "$pidfile"
+
+alive() { [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* (.*) Z' "/proc/$1/stat"; }
 
 # The kubernetes plugin holds the server back until its caches synced with the apiserver
 # (or 5 s passed), then CoreDNS prints its banner: serving from then on.
@@ -49,7 +52,10 @@ for _ in $(seq 1 100); do
     echo "127.0.0.1:$port"
     exit 0
   fi
-  es_dns_pid >/dev/null || { echo "dns-up.sh: CoreDNS exited; see $log" >&2; tail -5 "$log" >&2; exit 1; }
+  # Whether the process lives (an exited child stays a zombie until this script ends), not what
+  # its command line says: until the forked shell has exec'd CoreDNS its command line is still
+  # this script's, and reading it then took a starting CoreDNS for an exited one.
+  alive "$coredns_pid" || { echo "dns-up.sh: CoreDNS exited; see $log" >&2; tail -5 "$log" >&2; exit 1; }
   sleep 0.2
 done
 echo "dns-up.sh: CoreDNS did not start in 20 s; see $log" >&2
