@@ -1,4 +1,5 @@
 import type { Scalar, Schema, YAMLSeq } from 'yaml';
+import { COMMA, DASH, DQUOTE, RBRACKET, SPACE, SQUOTE, indicators } from './plainChars';
 import { NotPlain } from './plainScalars';
 import type { PlainScalars } from './plainScalars';
 import { newSeq } from './sectionCopy';
@@ -10,17 +11,8 @@ import { newSeq } from './sectionCopy';
  * multi-line construct, which the full parse reads.
  */
 
-const SPACE = 0x20;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-const COMMA = 0x2c;
-const DASH = 0x2d;
-const RBRACKET = 0x5d;
-
 /** What ends a plain scalar inside a flow sequence, or makes it more than the reader reads. */
 const flowStops = new Set(',[]{}:#'.split('').map((c) => c.charCodeAt(0)));
-/** Characters that may not start a plain scalar in a flow sequence (`-` may, before a non-blank). */
-const flowIndicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 
 /** A line of the document being read, with the scalars of its document. */
 export interface FlowLine {
@@ -100,7 +92,7 @@ function flowItem(line: FlowLine, at: number): Scalar {
     return scalars.quoted(value, quotedType(first), [at, close, skipSpaces(text, close, eol)]);
   }
   const next = text.charCodeAt(at + 1);
-  if (flowIndicators.has(first) && !(first === DASH && next !== SPACE && !flowStops.has(next))) {
+  if (indicators.has(first) && !(first === DASH && next !== SPACE && !flowStops.has(next))) {
     throw new NotPlain('flow item');
   }
   let stop = at;

@@ -9,6 +9,19 @@ import type {
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import {
+  COLON,
+  DASH,
+  DQUOTE,
+  HASH,
+  LBRACE,
+  LBRACKET,
+  NEWLINE,
+  RBRACE,
+  SPACE,
+  SQUOTE,
+  indicators,
+} from './plainChars';
 import { flowSequence, quotedAt, quotedType } from './plainFlow';
 import type { FlowLine } from './plainFlow';
 import { NotPlain, PlainScalars } from './plainScalars';
@@ -39,22 +52,8 @@ import { newMap, newPair, newSeq } from './sectionCopy';
 /** Characters the reader never reads; a document holding one is parsed in full. */
 const unread = /[\t\r\\\uFEFF\u0085\u2028\u2029]/;
 
-/** Characters that may not start a plain scalar (`-` may, when a non-blank follows it). */
-const indicators = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
-
 /** Block collections nested deeper than this are read in full. */
 const maxDepth = 100;
-
-const SPACE = 0x20;
-const HASH = 0x23;
-const COLON = 0x3a;
-const NEWLINE = 0x0a;
-const DASH = 0x2d;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-const LBRACKET = 0x5b;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
 
 /**
  * A Document equal to `parseDocument(text, options)`, or undefined when the text is not in the
