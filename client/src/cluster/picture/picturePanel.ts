@@ -71,7 +71,10 @@ export class RoutingPictures implements Disposable {
       workspace.onDidChangeTextDocument((event) => {
         if (event.document.languageId === 'yaml' && event.contentChanges.length > 0) this.workspaceChanged();
       }),
-      languages.onDidChangeDiagnostics(() => this.workspaceChanged()),
+      languages.onDidChangeDiagnostics((event) => {
+        // Only YAML files' diagnostics can say a manifest changed; other languages' never do.
+        if (event.uris.some((uri) => /\.ya?ml$/i.test(uri.path))) this.workspaceChanged();
+      }),
     ];
   }
 
