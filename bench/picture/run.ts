@@ -134,11 +134,7 @@ export async function runPictureBench(quick: boolean, log: (line: string) => voi
           });
         });
         await page.route(`${origin}/**`, (route) =>
-          route.fulfill(
-            route.request().url().endsWith('.js')
-              ? { contentType: 'text/javascript', body: script }
-              : { contentType: 'text/html', body: pictureHtml(`${origin}/picture.js`, origin, 'benchnonce') },
-          ),
+          route.fulfill({ contentType: 'text/html', body: pictureHtml(script, 'benchnonce') }),
         );
         const started = performance.now();
         await page.goto(`${origin}/index.html`);

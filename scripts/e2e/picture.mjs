@@ -14,7 +14,16 @@
 //
 // Usage: node scripts/e2e/picture.mjs [--screenshots DIR] [--timeout-ms N] [--setup-timeout-ms N]
 //        [--only REGEX]
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -463,10 +472,52 @@ async function runSteps(page, list) {
       mkdirSync(resultsDir, { recursive: true });
       await page.screenshot({ path: join(resultsDir, 'failure.png') }).catch(() => undefined);
       console.error(`  screenshot ${relative(repoRoot, join(resultsDir, 'failure.png'))}`);
+      await printWebviews(page);
       return { passed, failed: 1 };
     }
   }
   return { passed, failed: 0 };
+}
+
+/**
+ * On a failure, what each webview's page says (CI keeps only this output): its verdict, or the
+ * status it shows instead of a picture.
+ */
+async function printWebviews(page) {
+  const frames = page.frames().filter((frame) => frame.url().includes('fake.html'));
+  console.error(`  ${frames.length} webview page(s) after the failure`);
+  for (const frame of frames) {
+    const text = await frame
+      .evaluate(() =>
+        ['#verdict', '#status', '#origin']
+          .map(
+            (selector) =>
+              `${selector}: ${globalThis.document.querySelector(selector)?.textContent ?? '(none)'}`,
+          )
+          .join(' | '),
+      )
+      .catch((error) => `(unreadable: ${error.message})`);
+    console.error(`    ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+  }
+}
+
+/** The tail of the extension's own log (the newest extension host's), for a failure's context. */
+function printExtensionLog(userDataDir) {
+  const logs = join(userDataDir, 'logs');
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'Kubernetes Endpoints & EndpointSlices.log') found.push(path);
+    }
+  };
+  if (existsSync(logs)) walk(logs);
+  const newest = found.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs).at(-1);
+  if (!newest) return;
+  const lines = readFileSync(newest, 'utf8').trimEnd().split('\n').slice(-30);
+  console.error(`  the extension's log, last ${lines.length} lines (${relative(logs, newest)}):`);
+  for (const line of lines) console.error(`    ${line.slice(0, 300)}`);
 }
 
 async function main() {
@@ -514,6 +565,7 @@ async function main() {
   const only = options.only === undefined ? undefined : new RegExp(options.only);
   const chosen = steps(admin).filter((s, index) => index === 0 || !only || only.test(s.name));
   const { passed, failed } = await runSteps(page, chosen);
+  if (failed > 0) printExtensionLog(userDataDir);
   for (const target of [failed > 0 ? resultsDir : undefined, process.env.PICTURE_LOGS]) {
     if (target) {
       cpSync(join(userDataDir, 'logs'), join(target, 'logs'), { recursive: true });

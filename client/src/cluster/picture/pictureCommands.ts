@@ -34,9 +34,14 @@ export function registerRoutingPictures(ctx: PictureCommandContext): {
   pictures: RoutingPictures;
   disposables: Disposable[];
 } {
+  let script: Thenable<string> | undefined;
   const pictures = new RoutingPictures({
     session: ctx.session,
-    extensionUri: ctx.extensionUri,
+    // Read when the first picture opens, then kept: the same text for every panel.
+    script: () =>
+      (script ??= workspace.fs
+        .readFile(Uri.joinPath(ctx.extensionUri, 'dist', 'picture.js'))
+        .then((bytes) => new TextDecoder().decode(bytes))),
     askWorkspaceRouting: ctx.askWorkspaceRouting,
     shownInTree: ctx.shownInTree,
     reveal: (address, target) => revealInTree(ctx, address, target),

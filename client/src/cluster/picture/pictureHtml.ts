@@ -1,7 +1,9 @@
 /**
- * The routing picture's page: a strict Content Security Policy (nothing remote, the one script
- * and style allowed by a fresh nonce), VS Code's theme variables for every colour (light, dark
- * and high contrast follow the workbench), and the bundled script dist/picture.js.
+ * The routing picture's page: a strict Content Security Policy (nothing loaded at all, the one
+ * script and style allowed by a fresh nonce), VS Code's theme variables for every colour (light,
+ * dark and high contrast follow the workbench), and the bundled script dist/picture.js written
+ * into the page. Inline, because a webview fetches its resources through a service worker that,
+ * after a window reload, may answer seconds late: a restored picture then stayed blank that long.
  */
 
 /** A fresh nonce per page (Web Crypto: the same in Node and in a web extension host). */
@@ -11,12 +13,13 @@ export function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function pictureHtml(scriptUri: string, cspSource: string, once: string): string {
+/** `script`: the text of dist/picture.js. */
+export function pictureHtml(script: string, once: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${cspSource}; style-src 'nonce-${once}'; script-src 'nonce-${once}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${once}'; script-src 'nonce-${once}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Routing picture</title>
 <style nonce="${once}">${styles}</style>
@@ -50,7 +53,7 @@ export function pictureHtml(scriptUri: string, cspSource: string, once: string):
 </svg>
 </div>
 <div id="card" role="tooltip" hidden></div>
-<script nonce="${once}" src="${scriptUri}"></script>
+<script nonce="${once}">${inScriptElement(script)}</script>
 </body>
 </html>`;
 }
@@ -115,3 +118,25 @@ body.vscode-high-contrast .item .box, body.vscode-high-contrast-light .item .box
 body.vscode-high-contrast .edge, body.vscode-high-contrast-light .edge { stroke-width: 2; }
 @media (prefers-reduced-motion: reduce) { .item, .edge, .item .box, .item .stripe { transition: none; } }
 `;
+
+/**
+ * The script as the text of a script element: a `</script` inside it would end the element
+ * early, and `<!--` or `<script` would change how the HTML parser reads the rest. Escaped
+ * (`<\/`, `\x3C`), each means the same in JavaScript strings, templates and regular expressions,
+ * the only places a bundle has them.
+ */
+function inScriptElement(script: string): string {
+  return script.replace(/<\/(script)/gi, '<\\/$1').replace(/<(!--|script)/gi, '\\x3C$1');
+}
+
+export function failedHtml(error: unknown): string {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(
+    /[<>&"]/g,
+    (c) => `&#${c.charCodeAt(0)};`,
+  );
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head>
+<body><p>The routing picture could not load its script (dist/picture.js): ${reason}. Reinstalling the extension should help.</p></body>
+</html>`;
+}

@@ -32,7 +32,7 @@ import type {
   ToWebview,
   WorkspaceManifest,
 } from './model';
-import { nonce, pictureHtml } from './pictureHtml';
+import { failedHtml, nonce, pictureHtml } from './pictureHtml';
 import { pictureSlots } from './pictureSlots';
 
 /** Edits come in bursts: the workspace picture asks again once they pause this long. */
@@ -40,7 +40,6 @@ const workspaceDebounceMs = 250;
 
 export interface PictureDependencies {
   session: ClusterSession;
-  extensionUri: Uri;
   /** Whether the tree shows a namespace (then closing the picture keeps its watches). */
   shownInTree: (context: string, namespace: string) => boolean;
   /** Reveals the object in the Clusters view; false when the tree does not show it. */
@@ -51,6 +50,8 @@ export interface PictureDependencies {
   onDrawn?: (address: PictureAddress, ms: number, items: number) => void;
   /** The language server's prediction for a workspace Service. */
   askWorkspaceRouting: AskWorkspaceRouting;
+  /** The text of dist/picture.js, read once for all panels. */
+  script: () => Thenable<string>;
 }
 
 /** What a panel draws: the live Service, or the prediction for a manifest (and then may switch). */
@@ -94,7 +95,7 @@ export class RoutingPictures implements Disposable {
       pictureViewType,
       title(address, source.showing),
       ViewColumn.Beside,
-      options(this.deps),
+      options(),
     );
     this.adopt(panel, address, [], source);
   }
@@ -106,7 +107,7 @@ export class RoutingPictures implements Disposable {
       panel.dispose(); // nothing to show: a state from another version or a broken one
       return;
     }
-    panel.webview.options = options(this.deps);
+    panel.webview.options = options();
     this.adopt(panel, restored.address, restored.expanded, {
       showing: restored.showing ?? 'live',
       ...(restored.workspace ? { workspace: restored.workspace } : {}),
@@ -170,8 +171,9 @@ export class RoutingPictures implements Disposable {
   }
 }
 
-function options(deps: PictureDependencies): { enableScripts: true; localResourceRoots: Uri[] } {
-  return { enableScripts: true, localResourceRoots: [Uri.joinPath(deps.extensionUri, 'dist')] };
+/** Scripts on; no local resource at all: the page holds its script and styles. */
+function options(): { enableScripts: true; localResourceRoots: Uri[] } {
+  return { enableScripts: true, localResourceRoots: [] };
 }
 
 function title(address: PictureAddress, showing: PictureShowing): string {
@@ -186,6 +188,7 @@ class PicturePanel {
   private expanded: Set<string>;
   private readonly release: () => void;
   private ready = false;
+  private disposed = false;
   private readonly subscriptions: Disposable[] = [];
   /** Answers from the language server may overtake each other: only the latest is drawn. */
   private asked = 0;
@@ -201,8 +204,14 @@ class PicturePanel {
   ) {
     this.expanded = new Set(expanded);
     panel.title = title(address, source.showing);
-    const script = panel.webview.asWebviewUri(Uri.joinPath(deps.extensionUri, 'dist', 'picture.js'));
-    panel.webview.html = pictureHtml(script.toString(), panel.webview.cspSource, nonce());
+    void deps.script().then(
+      (script) => {
+        if (!this.disposed) panel.webview.html = pictureHtml(script, nonce());
+      },
+      (error: unknown) => {
+        if (!this.disposed) panel.webview.html = failedHtml(error);
+      },
+    );
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(readFromWebview(message))),
     );
@@ -377,6 +386,7 @@ class PicturePanel {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.release();
     for (const subscription of this.subscriptions) {
       subscription.dispose();
