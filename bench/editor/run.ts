@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiServer } from '../cluster/api';
-import { fiveHundredDocuments, mixedKinds, sliceAtLimit } from '../inputs/generate';
+import { fiveHundredDocuments, largeDump, mixedKinds, sliceAtLimit } from '../inputs/generate';
 import type { EditorInput } from '../inputs/generate';
 import { ourServer, yamlLanguageServer } from '../lsp/servers';
 import { latestProfile, summarizeProfile } from './cpuProfile';
@@ -54,6 +54,13 @@ function plans(
         peer: { edits: q(10), completions: q(100), timeoutMs },
         floorRuns: [q(50), q(10)],
       };
+    case 'dump-15mb.yaml':
+      // Measured for opening: a few edits and completions show it stays usable once open.
+      return {
+        ours: { edits: q(10), completions: q(10), timeoutMs },
+        peer: { edits: 1, completions: 1, timeoutMs },
+        floorRuns: [q(20), quick ? 1 : 2],
+      };
     case 'docs-500.yaml':
       return {
         ours: { edits: q(30), completions: q(60), timeoutMs },
@@ -69,7 +76,7 @@ function plans(
   }
 }
 
-/** The editor benchmark: both servers on the three inputs, the parse floors, and profiles. */
+/** The editor benchmark: both servers on the four inputs, the parse floors, and profiles. */
 export async function runEditorBench(options: EditorOptions): Promise<EditorResults> {
   const { workDir, log } = options;
   const dir = join(workDir, 'editor');
@@ -77,7 +84,12 @@ export async function runEditorBench(options: EditorOptions): Promise<EditorResu
   mkdirSync(dir, { recursive: true });
   const schemas = await writeSchemas(options.api, dir);
   log(`schemas from ${schemas.source}`);
-  const inputs: EditorInput[] = [sliceAtLimit(dir), fiveHundredDocuments(dir), mixedKinds(dir)];
+  const inputs: EditorInput[] = [
+    sliceAtLimit(dir),
+    fiveHundredDocuments(dir),
+    largeDump(dir),
+    mixedKinds(dir),
+  ];
   const results: ScenarioResult[] = [];
   const floors: ParseFloor[] = [];
   const profiles: EditorResults['profiles'] = [];

@@ -91,6 +91,31 @@ export function fiveHundredDocuments(dir: string): EditorInput {
   );
 }
 
+/**
+ * The issue's large dump: 500 documents of about 30 KB each (~15 MB), three EndpointSlices to one
+ * Endpoints with 60-140 endpoints each, as `kubectl get endpointslices,endpoints -A -o yaml`
+ * split into documents gives for a large cluster. Measured for opening; the edit lands in
+ * document 250, an EndpointSlice.
+ */
+export function largeDump(dir: string): EditorInput {
+  const edited = 250;
+  const documents: string[] = [];
+  for (let i = 0; i < 500; i++) {
+    const random = seeded(4, i);
+    const options = { endpoints: random.int(60, 140), editable: i === edited };
+    documents.push(
+      i % 4 === 3 && i !== edited ? endpoints(random, i, options) : endpointSlice(random, i, options),
+    );
+  }
+  return assemble(
+    dir,
+    'dump-15mb.yaml',
+    '500 documents (3/4 EndpointSlice, 1/4 Endpoints, 60-140 endpoints each)',
+    documents,
+    edited,
+  );
+}
+
 /** 50,000 lines cycling Service, Deployment, EndpointSlice, Endpoints; the edit is in the middle slice. */
 export function mixedKinds(dir: string): EditorInput {
   const build = (i: number, editable: boolean): string => {

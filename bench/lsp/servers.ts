@@ -24,7 +24,12 @@ export function ourServer(nodeArgs: string[] = []): ServerSpec {
 
 /** File globs for the schema associations; the warm-up files match them too. */
 export const sliceGlobs = ['**/slice-1000.yaml', '**/warmup-slice.yaml'];
-export const kindsGlobs = ['**/docs-500.yaml', '**/mixed-50k.yaml', '**/warmup-kinds.yaml'];
+export const kindsGlobs = [
+  '**/docs-500.yaml',
+  '**/dump-15mb.yaml',
+  '**/mixed-50k.yaml',
+  '**/warmup-kinds.yaml',
+];
 
 /**
  * yaml-language-server from npm, as it ships, with validation on and our apiserver's schemas

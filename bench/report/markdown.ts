@@ -164,7 +164,7 @@ function editorSection(editor: EditorResults | undefined): string[] {
     `- **yaml-language-server 2.0.0** (npm, as it ships): \`yaml.validate: true\`, completion and hover on, ` +
       'schema store and CRD store off (no internet), and two JSON schemas generated from our local ' +
       `kube-apiserver's OpenAPI v3 (${editor.schemas.source}): EndpointSlice for \`slice-1000.yaml\`, and ` +
-      'EndpointSlice-or-Endpoints by `kind` (if/then, other kinds unconstrained) for the two multi-document ' +
+      'EndpointSlice-or-Endpoints by `kind` (if/then, other kinds unconstrained) for the three multi-document ' +
       'files, associated with `yaml.schemas` by file glob. Refs inlined, `additionalProperties: false`, ' +
       "`kind`/`apiVersion` pinned, as kubernetes-json-schema's standalone-strict flavour. Its validation delay " +
       `is a hard-coded ${ylsValidationDelayMs} ms; the "minus delay" column subtracts it, and ratios use that column.`,

@@ -15,6 +15,12 @@ export type ParsedDocuments = Pick<DocumentStore, 'parse' | 'decode'>;
 /** YAML parses kept for the features: the edited document and a few a request reads around it. */
 const recentParses = 4;
 
+/**
+ * Parses whose decodings are kept: those of the recent parses and a few more (a JSON document's
+ * parse is not memoized but is decoded by validation and the index alike).
+ */
+const decodedParses = 8;
+
 /** Hears of every document the store parses afresh, with its parse (the workspace index). */
 export type ParseListener = (text: string, parsed: ParsedChunk) => void;
 
@@ -35,7 +41,10 @@ export type ParseListener = (text: string, parsed: ParsedChunk) => void;
  * - The last few YAML parses, by text, which every feature takes from here: after a keystroke,
  *   validation, hover, the outline and the code actions read the edited document's one parse.
  *   Only a few: a workspace scan passes each parse on and lets it go young.
- * - Decodings of a whole document, kept per parse, which validation and the index both make.
+ * - Decodings of a whole document, kept for the last few parses decoded, which validation and
+ *   the index both make. Not in a WeakMap by parse: measured on V8 (Node 20), its entries kept
+ *   decodings and their parses alive through young-generation collections, which copied them
+ *   each time; validating 2,000 small files spent more time in those collections than decoding.
  */
 export class DocumentStore {
   private readonly sectioned = new SectionedYamlParser();
@@ -44,7 +53,8 @@ export class DocumentStore {
   /** Documents of the last version taken that replaced another at their place. */
   private edited: ReadonlySet<string> = new Set();
   private readonly listeners: ParseListener[] = [];
-  private readonly decodings = new WeakMap<ParsedChunk, Map<ObjectSpec, Decoded>>();
+  /** The decodings of the last few parses decoded, newest last (found by identity). */
+  private readonly decodings: { parsed: ParsedChunk; bySpec: Map<ObjectSpec, Decoded> }[] = [];
   private readonly recent = new LruCache<ParsedChunk>(recentParses);
   private parseCount = 0;
   /** The last plain text split, so several features asking about one text split it once. */
@@ -105,8 +115,12 @@ export class DocumentStore {
 
   /** `decode` of a whole, untemplated document, made once per parse; the result is read, never changed. */
   decode(parsed: ParsedChunk, spec: ObjectSpec): Decoded {
-    let bySpec = this.decodings.get(parsed);
-    if (!bySpec) this.decodings.set(parsed, (bySpec = new Map<ObjectSpec, Decoded>()));
+    let bySpec = this.decodings.find((entry) => entry.parsed === parsed)?.bySpec;
+    if (!bySpec) {
+      bySpec = new Map<ObjectSpec, Decoded>();
+      this.decodings.push({ parsed, bySpec });
+      if (this.decodings.length > decodedParses) this.decodings.shift();
+    }
     let decoded = bySpec.get(spec);
     if (!decoded) bySpec.set(spec, (decoded = decode(parsed.doc, spec)));
     return decoded;
