@@ -47,4 +47,17 @@ describe('LruCache', () => {
       -1,
     );
   });
+
+  it('clears every entry and keeps counting', () => {
+    const cache = new LruCache<number>(4);
+    cache.set('a', 1);
+    cache.getOrCompute('a', () => 2);
+    cache.clear();
+    assert.equal(cache.size, 0);
+    assert.equal(
+      cache.getOrCompute('a', () => 3),
+      3,
+    );
+    assert.deepEqual(cache.stats, { hits: 1, misses: 1 });
+  });
 });

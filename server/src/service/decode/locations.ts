@@ -7,27 +7,49 @@ export interface Location {
   value: [number, number];
 }
 
+/** Lookups answered by scanning before the paths are indexed: most documents get a handful. */
+const scansBeforeIndex = 16;
+
 /**
  * Every decoded field by path (map entries as `metadata.labels[key]`). Decoding records each
  * field's pair or list element as it passes; its Location is built only when a rule asks for
  * it, since most fields of a document are never reported on and decoding visits every field of
- * every document.
+ * every document. The paths are kept in order and indexed only once a document is asked about
+ * more than a few of them: hashing every path of every document cost more than the lookups of
+ * the few documents with findings. A path recorded twice (a duplicate key) answers its last.
  */
 export class Locations {
-  private readonly sources = new Map<string, Pair | Node>();
+  private readonly paths: string[] = [];
+  private readonly sources: (Pair | Node)[] = [];
+  private index: Map<string, Pair | Node> | undefined;
+  private scans = 0;
 
   set(path: string, source: Pair | Node): void {
-    this.sources.set(path, source);
+    this.paths.push(path);
+    this.sources.push(source);
+    this.index?.set(path, source);
   }
 
   has(path: string): boolean {
-    return this.sources.has(path);
+    return this.find(path) !== undefined;
   }
 
   get(path: string): Location | undefined {
-    const source = this.sources.get(path);
+    const source = this.find(path);
     if (source === undefined) return undefined;
     return isPair(source) ? locationOf(source) : { value: valueRange(source) };
+  }
+
+  private find(path: string): Pair | Node | undefined {
+    if (this.index === undefined && ++this.scans > scansBeforeIndex) {
+      this.index = new Map();
+      this.paths.forEach((recorded, i) => this.index?.set(recorded, this.sources[i]));
+    }
+    if (this.index !== undefined) return this.index.get(path);
+    for (let i = this.paths.length - 1; i >= 0; i--) {
+      if (this.paths[i] === path) return this.sources[i];
+    }
+    return undefined;
   }
 }
 

@@ -37,28 +37,56 @@ export function labelDifferences(
 const nearestShown = 3;
 
 /**
- * The pods whose labels differ from the selector in the fewest keys, closest first. A pod that
- * shares no selector key-value pair is not "near" unless it has a selector key with another
- * value (the renamed-label case: `app: api-svc` vs `app: api-service`).
+ * The pods whose labels differ from the selector in the fewest keys, closest first (then by the
+ * values' spelling, then by name). A pod that shares no selector key-value pair is not "near"
+ * unless it has a selector key with another value (the renamed-label case: `app: api-svc` vs
+ * `app: api-service`).
+ *
+ * One pass that keeps the best few: a workspace asks this for every Service that selects
+ * nothing, over every pod of its namespace, so sorting them all (spelling distances recomputed
+ * per comparison) made the CLI's cross-file pass over 1,000 files take 13 s.
  */
 export function nearestPods(selector: Record<string, string>, pods: readonly RoutingPod[]): NearPod[] {
-  const keys = Object.keys(selector).length;
-  const candidates = pods
-    .map((pod) => ({
-      name: pod.metadata?.name ?? '',
-      differences: labelDifferences(selector, podLabels(pod)),
-    }))
-    .filter((near) => near.name !== '' && near.differences.length > 0)
-    .filter((near) => near.differences.length < keys || near.differences.some((d) => d.actual !== undefined));
-  const distance = (near: NearPod): number =>
-    near.differences.reduce((sum, d) => sum + editDistance(d.actual ?? '', d.wanted), 0);
-  candidates.sort(
-    (a, b) =>
-      a.differences.length - b.differences.length ||
-      distance(a) - distance(b) ||
-      a.name.localeCompare(b.name),
+  const wanted = Object.entries(selector);
+  const best: RankedPod[] = [];
+  for (const pod of pods) {
+    const name = pod.metadata?.name ?? '';
+    if (name === '') continue;
+    const labels = podLabels(pod);
+    // Counted before anything is built: most pods are too far to be named.
+    let differing = 0;
+    let present = false;
+    for (const [key, value] of wanted) {
+      if (labels[key] !== value) differing++;
+      if (key in labels && labels[key] !== value) present = true;
+    }
+    if (differing === 0 || (differing === wanted.length && !present)) continue;
+    const worst = best.length === nearestShown ? best[best.length - 1] : undefined;
+    if (worst && differing > worst.differences.length) continue;
+    const differences = labelDifferences(selector, labels);
+    const ranked = { name, differences, distance: spellingDistance(differences) };
+    if (worst && closer(worst, ranked)) continue;
+    const at = best.findIndex((other) => closer(ranked, other));
+    best.splice(at < 0 ? best.length : at, 0, ranked);
+    best.length = Math.min(best.length, nearestShown);
+  }
+  return best.map(({ name, differences }) => ({ name, differences }));
+}
+
+interface RankedPod extends NearPod {
+  distance: number;
+}
+
+/** Whether `a` is named before `b`: fewer differing keys, then closer spelling, then its name. */
+function closer(a: RankedPod, b: RankedPod): boolean {
+  return (
+    (a.differences.length - b.differences.length || a.distance - b.distance || a.name.localeCompare(b.name)) <
+    0
   );
-  return candidates.slice(0, nearestShown);
+}
+
+function spellingDistance(differences: readonly LabelDifference[]): number {
+  return differences.reduce((sum, d) => sum + editDistance(d.actual ?? '', d.wanted), 0);
 }
 
 /**

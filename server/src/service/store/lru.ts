@@ -49,6 +49,12 @@ export class LruCache<T> {
     this.add(key, value);
   }
 
+  /** Drops every entry (the stats stay). */
+  clear(): void {
+    for (const box of this.entries.values()) box.value = undefined;
+    this.entries.clear();
+  }
+
   values(): T[] {
     return [...this.entries.values()].map((box) => box.value as T);
   }

@@ -1,5 +1,5 @@
 import { predictRouting } from '../routing';
-import type { RoutingPrediction } from '../routing';
+import type { RoutingPod, RoutingPrediction } from '../routing';
 import { LruCache } from '../store/lru';
 import { templateAsPod } from './podTemplates';
 import type { PodTemplateInfo } from './podTemplates';
@@ -42,21 +42,54 @@ export function predictServiceRouting(
  * again, a selector that matches nothing paying for the label distances to every template. The
  * prediction holds no ranges, so moving text never makes a remembered one wrong. Owned by the
  * workspace it serves (one per index), never shared between service instances.
+ *
+ * A template enters the memo's key as a number given to its content, not as its content: a
+ * namespace with hundreds of templates made every Service's key hundreds of kilobytes, built and
+ * hashed once per Service. The numbers are handed out again from zero, and the memo emptied,
+ * when more than `maxContents` contents have been seen (edits make new ones).
  */
 export class RoutingPredictions {
   private readonly memo = new LruCache<RoutingPrediction>(2048);
   private readonly keys = new WeakMap<object, string>();
+  private readonly pods = new WeakMap<PodTemplateInfo, RoutingPod>();
+  private contents = new Map<string, number>();
   /** Predictions computed (not remembered), for tests that count the work. */
   computed = 0;
 
   predict(service: ServiceInfo, templates: readonly PodTemplateInfo[]): RoutingPrediction {
     const routing = service.routing;
     if (!routing) throw new Error('predict: a Service without routing facts');
-    const key = [this.keyOf(routing.service), ...templates.map((t) => this.keyOf(t, templateKey))].join('\n');
+    if (this.contents.size > maxContents) this.forget();
+    const ids = templates.map((t) => this.contentId(this.keyOf(t, templateKey)));
+    const key = `${this.keyOf(routing.service)}\n${ids.join(',')}`;
     return this.memo.getOrCompute(key, () => {
       this.computed++;
-      return predictRouting({ service: routing.service, pods: templates.map(templateAsPod) });
+      return predictRouting({ service: routing.service, pods: templates.map((t) => this.podOf(t)) });
     });
+  }
+
+  private contentId(content: string): number {
+    let id = this.contents.get(content);
+    if (id === undefined) {
+      id = this.contents.size;
+      this.contents.set(content, id);
+    }
+    return id;
+  }
+
+  /** A template as the engine's pod, made once per template (summaries are never changed). */
+  private podOf(template: PodTemplateInfo): RoutingPod {
+    let pod = this.pods.get(template);
+    if (pod === undefined) {
+      pod = templateAsPod(template);
+      this.pods.set(template, pod);
+    }
+    return pod;
+  }
+
+  private forget(): void {
+    this.contents = new Map();
+    this.memo.clear();
   }
 
   private keyOf<T extends object>(value: T, write: (value: T) => string = JSON.stringify): string {
@@ -68,6 +101,9 @@ export class RoutingPredictions {
     return key;
   }
 }
+
+/** Template contents numbered before the numbering (and the memo) start again. */
+const maxContents = 50_000;
 
 /** What the engine reads of a template (templateAsPod), without its places. */
 function templateKey(template: PodTemplateInfo): string {
