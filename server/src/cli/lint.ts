@@ -7,7 +7,7 @@ import { InputError, inputName } from './files';
 import type { LintInput } from './files';
 import { runJob } from './jobs';
 import type { JobResult, LintJob } from './jobs';
-import { planJobs } from './plan';
+import { parallelLimits, planJobs } from './plan';
 import type { ParallelLimits } from './plan';
 import { runPool } from './pool';
 import type { WorkerData } from './worker';
@@ -37,7 +37,7 @@ export async function lintInputs(
   jobs = 1,
   limits?: ParallelLimits,
 ): Promise<LintRun> {
-  const plan = jobs > 1 ? await planJobs(inputs, limits) : undefined;
+  const plan = jobs > 1 ? await planJobs(inputs, limits ?? parallelLimits(jobs)) : undefined;
   const results =
     plan === undefined
       ? await lintInOrder(inputs, settings)
