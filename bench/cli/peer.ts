@@ -26,11 +26,16 @@ export interface PeerCase {
   description: string;
   files: number;
   bytes: number;
-  /** endpointslice-lint with its default (one worker per core), with --jobs 1, and kubeconform. */
+  /**
+   * endpointslice-lint with its default (one thread per core when the input is large enough to
+   * gain from worker threads), with `--jobs` = cores (worker threads whatever the size), with
+   * `--jobs 1`, and kubeconform.
+   */
   ours: CommandTimes;
+  oursAllThreads: CommandTimes;
   oursOneThread: CommandTimes;
   peer: CommandTimes;
-  /** Whether the default run's report equals the --jobs 1 report byte for byte. */
+  /** Whether the default and the `--jobs` = cores reports equal the --jobs 1 report byte for byte. */
   sameOutput: boolean;
   loadBefore: string;
   loadAfter: string;
@@ -94,8 +99,8 @@ function finish(r: Runner, shown: string): CommandTimes {
 }
 
 /**
- * One input measured three ways, interleaved run by run so a burst of load from elsewhere on
- * the shared machine hits all three alike.
+ * One input measured four ways, interleaved run by run so a burst of load from elsewhere on
+ * the shared machine hits all four alike.
  */
 function measureCase(
   name: string,
@@ -107,13 +112,20 @@ function measureCase(
   log: (line: string) => void,
 ): PeerCase {
   const cli = resolve(repoRoot, 'dist/cli.js');
-  const ours = runner('endpointslice-lint (one worker per core)', process.execPath, [cli, corpus.path]);
+  const cores = String(availableParallelism());
+  const ours = runner('endpointslice-lint (default)', process.execPath, [cli, corpus.path]);
+  const all = runner(`endpointslice-lint --jobs ${cores}`, process.execPath, [
+    cli,
+    '--jobs',
+    cores,
+    corpus.path,
+  ]);
   const one = runner('endpointslice-lint --jobs 1', process.execPath, [cli, '--jobs', '1', corpus.path]);
   const peer = runner('kubeconform', kubeconform.binary, [...kubeconform.args, corpus.path]);
   const loadBefore = loadAverage();
   // One unmeasured round: the page cache holds the corpus and the binaries for everyone.
   for (let i = 0; i <= runs; i++) {
-    for (const r of [peer, ours, one]) {
+    for (const r of [peer, ours, all, one]) {
       const run = timeCommand(r.command, r.args);
       r.exitCode = run.status;
       r.lastStdout = run.stdout;
@@ -123,7 +135,8 @@ function measureCase(
     }
     if (i > 0) {
       log(
-        `  ${name} run ${i}: kubeconform ${peer.walls.at(-1)?.toFixed(0)} ms, ours ${ours.walls.at(-1)?.toFixed(0)} ms, --jobs 1 ${one.walls.at(-1)?.toFixed(0)} ms`,
+        `  ${name} run ${i}: kubeconform ${peer.walls.at(-1)?.toFixed(0)} ms, ours ${ours.walls.at(-1)?.toFixed(0)} ms, ` +
+          `--jobs ${cores} ${all.walls.at(-1)?.toFixed(0)} ms, --jobs 1 ${one.walls.at(-1)?.toFixed(0)} ms`,
       );
     }
   }
@@ -134,9 +147,10 @@ function measureCase(
     files: corpus.files,
     bytes: corpus.bytes,
     ours: finish(ours, `node dist/cli.js ${name}`),
+    oursAllThreads: finish(all, `node dist/cli.js --jobs ${cores} ${name}`),
     oursOneThread: finish(one, `node dist/cli.js --jobs 1 ${name}`),
     peer: finish(peer, `kubeconform ${kubeconform.args.join(' ')} ${name}`),
-    sameOutput: ours.lastStdout === one.lastStdout,
+    sameOutput: ours.lastStdout === one.lastStdout && all.lastStdout === one.lastStdout,
     loadBefore,
     loadAfter,
     profile: undefined,

@@ -9,6 +9,7 @@ import { collectInputs } from '../../server/src/cli/files';
 import { formatters } from '../../server/src/cli/formatters';
 import { lintInputs } from '../../server/src/cli/lint';
 import type { JobResult, LintJob } from '../../server/src/cli/jobs';
+import { parallelLimits, planJobs } from '../../server/src/cli/plan';
 import { runPool } from '../../server/src/cli/pool';
 import { outputFormats } from '../../server/src/cli/args';
 import { cliBundle, fixturesDir } from '../helpers/cli';
@@ -150,5 +151,22 @@ describe('the worker pool', () => {
     for (const result of results) {
       assert.ok('documents' in result && result.documents[0].diagnostics[0].code === 'internal-error');
     }
+  });
+});
+
+describe('when the CLI starts worker threads', () => {
+  it('by default only when the input outweighs a cold start, less input needed on more cores', () => {
+    const two = parallelLimits(2).minParallelBytes;
+    const four = parallelLimits(4).minParallelBytes;
+    const eight = parallelLimits(8).minParallelBytes;
+    assert.ok(two > 8 * 1024 * 1024, `2 threads from ${two} bytes`);
+    assert.ok(four < two && eight < four, `${two} > ${four} > ${eight}`);
+  });
+
+  it('plans no jobs for a small run by default, and jobs for it when --jobs asked', async () => {
+    const inputs = await collectInputs([realWorldDir]);
+    assert.equal(await planJobs(inputs, parallelLimits(2)), undefined);
+    const asked = await planJobs(inputs, { ...parallelLimits(2), minParallelBytes: 0 });
+    assert.ok(asked && asked.jobs.length === inputs.length, 'one job per file when asked');
   });
 });

@@ -39,8 +39,9 @@ Options:
   --field-validation ${fieldValidationModes.join('|')}
                                       unknown/duplicate field handling (default Strict)
   --no-advisories                     only report what the apiserver reports
-  -j, --jobs N                        validate on N threads (default: one per core; 1 = no
-                                      worker threads); the report is the same for every N
+  -j, --jobs N                        validate on N threads (1 = no worker threads; default:
+                                      one per core when the input is large enough to gain
+                                      from them); the report is the same for every N
   --help                              show this help
   --version                           print the version
 

@@ -9,6 +9,7 @@ import type { LintInput } from './files';
 import { writeReport } from './output';
 import { formatters } from './formatters';
 import { countSeverities, fileDiagnostics, lintInputs } from './lint';
+import { parallelLimits } from './plan';
 import type { LintRun } from './lint';
 
 /**
@@ -42,8 +43,10 @@ async function lint(options: CliOptions): Promise<number> {
     // With no PATH, piped input is linted; an interactive terminal got a usage error instead of a hang.
     const inputs: LintInput[] =
       options.paths.length > 0 ? await collectInputs(options.paths) : [{ kind: 'stdin', implied: true }];
+    // `--jobs N` is taken as said; by default the threads are started only when they pay off.
     const jobs = options.jobs ?? availableParallelism();
-    const result = await lintInputs(inputs, settingsOf(options), readPackageVersion(), jobs);
+    const limits = options.jobs === undefined ? undefined : { ...parallelLimits(jobs), minParallelBytes: 0 };
+    const result = await lintInputs(inputs, settingsOf(options), readPackageVersion(), jobs, limits);
     await writeReport(options.output, formatters[options.format](result));
     const unchecked = uncheckedDocuments(result);
     if (unchecked.length > 0) return fail(unchecked.join('\n'));

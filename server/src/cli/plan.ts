@@ -10,8 +10,8 @@ import type { Chunk, JobResult, LintJob } from './jobs';
  * warm up their compilers and collectors compete for the same cores. Measured on 2 cores, a
  * worker gained nothing on 8 MB of input (2,000 small files: 0.96 s with one worker, 0.88 s
  * without) and 10% on 38 MB; so a run goes parallel only when its input outweighs a cold start
- * by the share of the work the workers take off this thread. A large file is cut into runs of
- * whole documents so its documents are validated on every core.
+ * by the share of the work the workers take off this thread (unless `--jobs` asked for them).
+ * A large file is cut into runs of whole documents so its documents are validated on every core.
  */
 export interface ParallelLimits {
   /** Below this many bytes in all, one thread is faster. */
