@@ -10,6 +10,23 @@ trap 'rm -f "$log"' EXIT
 step() { printf '\n=== %s\n' "$*"; }
 # Runs a test command, showing its output and keeping it for the final count.
 counted() { "$@" 2>&1 | tee -a "$log"; }
+# For the browser-driven suites, which have failed about once in ten CI runs for reasons outside
+# the extension (code-server starting the window without the user settings, a webview coming up
+# late after a reload): a failed run is shown in full, with what the pages showed and the
+# extension's log, and then run once more; only the second run is counted, and it must pass.
+counted_retried() {
+  local first status=0
+  first="$(mktemp)"
+  "$@" > "$first" 2>&1 || status=$?
+  if [ "$status" = 0 ]; then
+    tee -a "$log" < "$first"
+  else
+    cat "$first"
+    printf '\n*** %s failed (exit %s; output above, not counted); running it once more\n\n' "$*" "$status"
+    counted "$@"
+  fi
+  rm -f "$first"
+}
 
 step "typecheck and compile (tsc -b)"
 npx tsc -b
@@ -68,8 +85,8 @@ fi
 if [ "$skip_e2e" != "1" ]; then
   step "e2e: the packaged extension in a real VS Code (npm run test:e2e; ENDPOINTSLICES_SKIP_E2E=1 skips)"
   counted node scripts/e2e/run.mjs
-  counted node scripts/e2e/ui.mjs
-  counted node scripts/e2e/picture.mjs
+  counted_retried node scripts/e2e/ui.mjs
+  counted_retried node scripts/e2e/picture.mjs
   step "e2e: the web build in VS Code's web worker extension host (node scripts/e2e/web.mjs)"
   counted node scripts/e2e/web.mjs
 fi

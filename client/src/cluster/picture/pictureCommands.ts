@@ -16,7 +16,6 @@ import { pictureViewType } from './model';
 import type { PictureAddress, SceneTarget } from './model';
 import { RoutingPictures } from './picturePanel';
 import type { PictureSource } from './picturePanel';
-import { serviceAtCursor } from './serviceAtCursor';
 import type { AskWorkspaceRouting } from '../../workspaceRouting';
 
 export interface PictureCommandContext {
@@ -105,24 +104,31 @@ function fromNode(ctx: PictureCommandContext, node: ClusterNode): PictureAddress
 }
 
 /**
- * The Service manifest under the cursor: its workspace picture, and the live Service of the same
- * name in the kubeconfig's current context to switch to (in the manifest's namespace, else the
- * context's, else `default`). Without a context (or in an untrusted workspace, where no
- * kubeconfig is read) the picture is the workspace's alone.
+ * The Service manifest under the cursor (or the file's first Service), as the language server
+ * reads it (kubectl's YAML 1.1, the engine's split into documents): its workspace picture, and
+ * the live Service of the same name in the kubeconfig's current context to switch to (in the
+ * manifest's namespace, else the context's, else `default`). Without a context (or in an
+ * untrusted workspace, where no kubeconfig is read) the picture is the workspace's alone.
  */
 async function fromEditor(
   ctx: PictureCommandContext,
   editor: TextEditor | undefined,
 ): Promise<{ address: PictureAddress; source: PictureSource } | undefined> {
-  const found =
+  const answer =
     editor &&
-    (await serviceAtCursor(editor.document.getText(), editor.document.offsetAt(editor.selection.active)));
-  if (!found) {
+    (await ctx
+      .askWorkspaceRouting({
+        textDocument: { uri: editor.document.uri.toString() },
+        position: { line: editor.selection.active.line, character: editor.selection.active.character },
+      })
+      .catch(() => undefined));
+  if (!editor || !answer?.found) {
     void window.showInformationMessage(
       'Show Routing Picture: put the cursor in a Service manifest, or use it on a Service in the Clusters view.',
     );
     return undefined;
   }
+  const found = answer.service;
   await ctx.session.start();
   const contexts = ctx.session.model.contexts();
   const context = contexts.find((c) => c.current) ?? contexts[0];
@@ -134,7 +140,7 @@ async function fromEditor(
     },
     source: {
       showing: 'workspace',
-      workspace: { uri: editor.document.uri.toString(), line: editor.selection.active.line },
+      workspace: { uri: editor.document.uri.toString(), line: found.line },
     },
   };
 }

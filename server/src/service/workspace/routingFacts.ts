@@ -23,7 +23,7 @@ export function workspaceRoutingAt(
   index: WorkspaceView,
 ): WorkspaceRoutingResult {
   const service =
-    summary.services.find((s) => s.name === where.name) ??
+    (where.name === undefined ? undefined : summary.services.find((s) => s.name === where.name)) ??
     summary.services.find((s) => contains(s.range, where.position)) ??
     summary.services[0];
   const predicted = service && predictServiceRouting(service, index);
