@@ -73,47 +73,35 @@ export function sliceAtLimit(dir: string): EditorInput {
  * lands in document 250, an EndpointSlice.
  */
 export function fiveHundredDocuments(dir: string): EditorInput {
-  const edited = 250;
-  const documents: string[] = [];
-  for (let i = 0; i < 500; i++) {
-    const random = seeded(2, i);
-    const options = { endpoints: random.int(25, 95), editable: i === edited };
-    documents.push(
-      i % 4 === 3 && i !== edited ? endpoints(random, i, options) : endpointSlice(random, i, options),
-    );
-  }
-  return assemble(
-    dir,
-    'docs-500.yaml',
-    '500 documents (3/4 EndpointSlice, 1/4 Endpoints, 25-95 endpoints each)',
-    documents,
-    edited,
-  );
+  return slicesAndEndpoints(dir, 'docs-500.yaml', { seed: 2, endpoints: [25, 95] });
 }
 
 /**
- * The issue's large dump: 500 documents of about 30 KB each (~15 MB), three EndpointSlices to one
- * Endpoints with 60-140 endpoints each, as `kubectl get endpointslices,endpoints -A -o yaml`
- * split into documents gives for a large cluster. Measured for opening; the edit lands in
- * document 250, an EndpointSlice.
+ * The issue's large dump: 500 documents of about 30 KB each (~15 MB), the same mix with 60-140
+ * endpoints each, as `kubectl get endpointslices,endpoints -A -o yaml` split into documents gives
+ * for a large cluster. Measured for opening; the edit lands in document 250, an EndpointSlice.
  */
 export function largeDump(dir: string): EditorInput {
+  return slicesAndEndpoints(dir, 'dump-15mb.yaml', { seed: 4, endpoints: [60, 140] });
+}
+
+/** 500 documents, three EndpointSlices to one Endpoints; the edit in document 250, a slice. */
+function slicesAndEndpoints(
+  dir: string,
+  name: string,
+  { seed, endpoints: [least, most] }: { seed: number; endpoints: [number, number] },
+): EditorInput {
   const edited = 250;
   const documents: string[] = [];
   for (let i = 0; i < 500; i++) {
-    const random = seeded(4, i);
-    const options = { endpoints: random.int(60, 140), editable: i === edited };
+    const random = seeded(seed, i);
+    const options = { endpoints: random.int(least, most), editable: i === edited };
     documents.push(
       i % 4 === 3 && i !== edited ? endpoints(random, i, options) : endpointSlice(random, i, options),
     );
   }
-  return assemble(
-    dir,
-    'dump-15mb.yaml',
-    '500 documents (3/4 EndpointSlice, 1/4 Endpoints, 60-140 endpoints each)',
-    documents,
-    edited,
-  );
+  const description = `500 documents (3/4 EndpointSlice, 1/4 Endpoints, ${least}-${most} endpoints each)`;
+  return assemble(dir, name, description, documents, edited);
 }
 
 /** 50,000 lines cycling Service, Deployment, EndpointSlice, Endpoints; the edit is in the middle slice. */
