@@ -6,7 +6,7 @@ import { registerClusterView } from './cluster/clusterView';
 import type { ClusterViewHandle } from './cluster/clusterView';
 import { clientName, createLanguageClient } from './languageClient';
 import { createLanguageStatus } from './languageStatus';
-import { workspaceRoutingAsker } from './workspaceRouting';
+import { serviceManifestAsker, workspaceRoutingAsker } from './workspaceRouting';
 
 let client: LanguageClient | undefined;
 
@@ -30,7 +30,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
   const languageStatus = createLanguageStatus(client);
   context.subscriptions.push(languageStatus);
   // Registers the view only: the Kubernetes client loads when the tree first asks for children.
-  const clusterView = registerClusterView(context, outputChannel, workspaceRoutingAsker(client));
+  const clusterView = registerClusterView(context, outputChannel, {
+    routing: workspaceRoutingAsker(client),
+    serviceManifest: serviceManifestAsker(client),
+  });
   context.subscriptions.push(clusterView);
   try {
     await client.start();

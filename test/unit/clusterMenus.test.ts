@@ -2,13 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  clusterCommands,
-  clusterDocumentScheme,
-  commandTargets,
-  serviceManifest,
-} from '../../client/src/cluster/model';
+import { clusterCommands, clusterDocumentScheme, commandTargets } from '../../client/src/cluster/model';
 import { liveDocumentScheme } from '../../server/src/lsp/liveDocuments';
+import { WorkspaceIndex, serviceManifestIn } from '../../server/src/service';
 
 const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: {
@@ -90,26 +86,44 @@ describe('the tree items context menus', () => {
   });
 });
 
-describe('the workspace manifest of a live Service', () => {
-  const doc = (kind: string, name: string, namespace?: string): unknown => ({
-    apiVersion: 'v1',
-    kind,
-    metadata: { name, ...(namespace === undefined ? {} : { namespace }) },
-  });
+describe('the workspace manifest of a live Service (the language server answers from its index)', () => {
+  const doc = (kind: string, name: string, namespace?: string, apiVersion = 'v1'): string =>
+    `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n` +
+    (namespace === undefined ? '' : `  namespace: ${namespace}\n`);
+  const indexOf = (files: Record<string, string>): WorkspaceIndex => {
+    const index = new WorkspaceIndex();
+    for (const [name, text] of Object.entries(files)) index.update(`file:///ws/${name}`, text);
+    return index;
+  };
+  const found = (index: WorkspaceIndex, name: string, namespace: string): string | undefined => {
+    const place = serviceManifestIn(index, { name, namespace });
+    return place === null ? undefined : `${place.uri.slice('file:///ws/'.length)}:${place.line}`;
+  };
 
   it('prefers the one naming the namespace, then one without a namespace; never another kind or namespace', () => {
-    const candidates = [
-      { at: 'a.yaml', object: doc('Service', 'web', 'other') },
-      { at: 'b.yaml', object: doc('Deployment', 'web', 'demo') },
-      { at: 'c.yaml', object: doc('Service', 'web') },
-      { at: 'd.yaml', object: doc('Service', 'web', 'demo') },
-      { at: 'e.yaml', object: null },
-      { at: 'f.yaml', object: 'kind: Service' },
-    ];
-    assert.equal(serviceManifest(candidates, 'web', 'demo')?.at, 'd.yaml');
-    assert.equal(serviceManifest(candidates.slice(0, 3), 'web', 'demo')?.at, 'c.yaml');
-    assert.equal(serviceManifest(candidates.slice(0, 2), 'web', 'demo'), undefined);
-    assert.equal(serviceManifest(candidates, 'api', 'demo'), undefined);
+    const files = {
+      'a.yaml': doc('Service', 'web', 'other'),
+      'b.yaml': doc('Deployment', 'web', 'demo', 'apps/v1'),
+      'c.yaml': doc('Service', 'web'),
+      'd.yaml': `${doc('ConfigMap', 'x')}---\n${doc('Service', 'web', 'demo')}`,
+    };
+    assert.equal(found(indexOf(files), 'web', 'demo'), 'd.yaml:8', 'the line of its name, in file lines');
+    const { 'd.yaml': _, ...withoutExact } = files;
+    assert.equal(found(indexOf(withoutExact), 'web', 'demo'), 'c.yaml:3');
+    assert.equal(
+      found(indexOf({ 'a.yaml': files['a.yaml'], 'b.yaml': files['b.yaml'] }), 'web', 'demo'),
+      undefined,
+    );
+    assert.equal(found(indexOf(files), 'api', 'demo'), undefined);
+  });
+
+  it('reads names as kubectl does: a YAML 1.1 boolean is no Service name', () => {
+    const index = indexOf({
+      'on.yaml': doc('Service', 'on', 'demo'),
+      'quoted.yaml': doc('Service', '"yes"', 'demo'),
+    });
+    assert.equal(found(index, 'on', 'demo'), undefined);
+    assert.equal(found(index, 'yes', 'demo'), 'quoted.yaml:3');
   });
 });
 

@@ -5,7 +5,6 @@
 import { ConfigurationTarget, QuickPickItemKind, Range, Uri, commands, env, window, workspace } from 'vscode';
 import type { Disposable, QuickPickItem, TreeView } from 'vscode';
 import { objectUri } from './clusterDocuments';
-import { findServiceManifest } from './workspaceManifests';
 import type { ObjectAddress } from './clusterDocuments';
 import type { ClusterSession } from './clusterSession';
 import type { ClusterTreeProvider } from './clusterTreeProvider';
@@ -19,6 +18,7 @@ import {
   sliceService,
 } from './model';
 import type { ClusterNode, PodNode } from './model';
+import type { AskServiceManifest } from '../workspaceRouting';
 
 export interface ClusterCommandContext {
   session: ClusterSession;
@@ -28,6 +28,8 @@ export interface ClusterCommandContext {
   saveFilters: () => Thenable<void>;
   /** The extension's folder, for its README. */
   extensionUri: Uri;
+  /** Where the workspace defines a live Service (the language server's index). */
+  askServiceManifest: AskServiceManifest;
 }
 
 export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[] {
@@ -35,7 +37,7 @@ export function registerClusterCommands(ctx: ClusterCommandContext): Disposable[
     [clusterCommands.refresh]: () => ctx.session.refresh(),
     [clusterCommands.chooseNamespaces]: (target, names) => chooseNamespaces(ctx, target, names),
     [clusterCommands.openYaml]: onNode((node) => openObject(objectOf(ctx, node))),
-    [clusterCommands.openServiceManifest]: onNode((node) => openServiceManifest(serviceOf(ctx, node))),
+    [clusterCommands.openServiceManifest]: onNode((node) => openServiceManifest(ctx, serviceOf(ctx, node))),
     [clusterCommands.copyAddress]: onNode((node) => copyAddress(ctx, node)),
     [clusterCommands.revealPod]: onNode((node) => revealPod(ctx, node)),
     [clusterCommands.copyName]: onNode((node) => copyName(node)),
@@ -72,12 +74,18 @@ async function openObject(address: ObjectAddress | undefined): Promise<void> {
  * The workspace file that defines the Service when there is one (that is what the user edits),
  * else the live object; the status bar says which was opened.
  */
-async function openServiceManifest(address: ObjectAddress | undefined): Promise<void> {
+async function openServiceManifest(
+  ctx: ClusterCommandContext,
+  address: ObjectAddress | undefined,
+): Promise<void> {
   if (!address) {
     window.setStatusBarMessage('No Service for this item', 3_000);
     return;
   }
-  const found = await findServiceManifest(address.name, address.namespace);
+  const place = await ctx
+    .askServiceManifest({ name: address.name, namespace: address.namespace })
+    .catch(() => null);
+  const found = place && { uri: Uri.parse(place.uri), line: place.line };
   if (!found) {
     await openObject(address);
     window.setStatusBarMessage(

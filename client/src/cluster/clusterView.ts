@@ -18,7 +18,7 @@ import type { RoutingPictures } from './picture/picturePanel';
 import { classifyError } from './clusterErrors';
 import { clusterDocumentScheme, clusterViewId } from './model';
 import type { ClusterNode, NamespaceNode } from './model';
-import type { AskWorkspaceRouting } from '../workspaceRouting';
+import type { AskServiceManifest, AskWorkspaceRouting } from '../workspaceRouting';
 
 const filtersKey = 'endpointslices.cluster.namespaces';
 
@@ -30,11 +30,14 @@ export interface ClusterViewHandle {
   pictures: RoutingPictures;
 }
 
-/** `askWorkspaceRouting`: the language server's workspace facts, for routing pictures of manifests. */
+/**
+ * `ask`: the language server's workspace facts, for routing pictures of manifests and for the
+ * manifest that defines a live Service.
+ */
 export function registerClusterView(
   context: ExtensionContext,
   log: LogOutputChannel,
-  askWorkspaceRouting: AskWorkspaceRouting,
+  ask: { routing: AskWorkspaceRouting; serviceManifest: AskServiceManifest },
 ): ClusterViewHandle & Disposable {
   // The session reports to the provider and the documents, which read from the session.
   const listeners: {
@@ -110,7 +113,7 @@ export function registerClusterView(
     provider,
     treeView,
     extensionUri: context.extensionUri,
-    askWorkspaceRouting,
+    askWorkspaceRouting: ask.routing,
     log: (message) => log.info(message),
     shownInTree: (contextName, namespace) => demand.wants(contextName, namespace),
   });
@@ -158,6 +161,7 @@ export function registerClusterView(
       treeView,
       saveFilters,
       extensionUri: context.extensionUri,
+      askServiceManifest: ask.serviceManifest,
     }),
     ...pictureDisposables,
   ];

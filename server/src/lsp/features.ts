@@ -4,19 +4,21 @@ import type {
   ConvertWorkspaceParams,
   ConvertWorkspaceResult,
   LanguageService,
+  ServiceManifestParams,
+  ServiceManifestResult,
   ServiceSettings,
   TextSource,
   WorkspaceIndex,
   WorkspaceRoutingParams,
   WorkspaceRoutingResult,
 } from '../service';
-import { workspaceRoutingAt } from '../service';
+import { serviceManifestIn, workspaceRoutingAt } from '../service';
 import { fromLspDiagnostics, toLspCodeAction, toLspCompletion, toLspHover, toLspSymbol } from './convert';
 import { guardAsyncRequest, guardRequest } from './guard';
 import type { ErrorLog } from './guard';
 import type { Lifecycle } from './lifecycle';
 import { convertWorkspace, convertWorkspaceRequest } from './migrationRequest';
-import { workspaceRoutingRequest } from './routingRequest';
+import { serviceManifestRequest, workspaceRoutingRequest } from './routingRequest';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 /** What the editing features need from the server. */
@@ -53,8 +55,8 @@ export const featureCapabilities = {
 };
 
 /**
- * Registers completion, hover, code actions, document symbols, the workspace conversion and the
- * routing picture's workspace facts.
+ * Registers completion, hover, code actions, document symbols, the workspace conversion, the
+ * routing picture's workspace facts and where a live Service's manifest is.
  * Each handler is thin: it finds the document, asks the service, converts the answer; a failure
  * is logged and answered with nothing.
  */
@@ -178,6 +180,16 @@ export function registerFeatures(deps: FeatureDeps): void {
         if (!summary) return { found: false, message: 'The file is not a YAML file of the workspace.' };
         return workspaceRoutingAt(summary, params, workspace);
       },
+    ),
+  );
+
+  connection.onRequest(
+    serviceManifestRequest,
+    handler(
+      'serviceManifest',
+      (): ServiceManifestResult => null,
+      (params: ServiceManifestParams): Promise<ServiceManifestResult> =>
+        Promise.resolve(serviceManifestIn(workspace, params)),
     ),
   );
 }

@@ -1,6 +1,11 @@
 import { RequestType } from 'vscode-languageserver';
-import { workspaceRoutingMethod } from '../service';
-import type { WorkspaceRoutingParams, WorkspaceRoutingResult } from '../service';
+import { serviceManifestMethod, workspaceRoutingMethod } from '../service';
+import type {
+  ServiceManifestParams,
+  ServiceManifestResult,
+  WorkspaceRoutingParams,
+  WorkspaceRoutingResult,
+} from '../service';
 
 /**
  * The routing picture's workspace facts as the server registers them (service/protocol.ts
@@ -8,4 +13,9 @@ import type { WorkspaceRoutingParams, WorkspaceRoutingResult } from '../service'
  */
 export const workspaceRoutingRequest = new RequestType<WorkspaceRoutingParams, WorkspaceRoutingResult, void>(
   workspaceRoutingMethod,
+);
+
+/** Where the workspace defines a live Service (service/protocol.ts describes the request). */
+export const serviceManifestRequest = new RequestType<ServiceManifestParams, ServiceManifestResult, void>(
+  serviceManifestMethod,
 );

@@ -13,7 +13,7 @@ export { ChunkedText, chunksOf, textOf } from './source/chunkedText';
 export type { ChunkedSource, TextSource } from './source/chunkedText';
 export { WorkspaceIndex } from './workspace/workspaceIndex';
 export { crossFileAdvice } from './workspace/crossFile';
-export { workspaceRoutingAt } from './workspace/routingFacts';
+export { serviceManifestIn, workspaceRoutingAt } from './workspace/routingFacts';
 export type { FileSummary, ServiceInfo, SliceInfo, EndpointsInfo } from './workspace/types';
 export type { MigrationOptions } from './migration/convert';
 export type { ConvertedObject, MigrationResult } from './migration/convertText';

@@ -73,6 +73,25 @@ export interface WorkspaceRoutingParams {
 
 export type WorkspaceRoutingResult = { found: false; message: string } | WorkspaceRouting;
 
+/**
+ * Client → server: where the workspace defines a live Service ("Open the Service's Manifest" in
+ * the Clusters view), read as the engine reads every manifest (kubectl's YAML 1.1).
+ */
+export const serviceManifestMethod = 'endpointslices/serviceManifest';
+
+/** A live Service: its name and namespace. */
+export interface ServiceManifestParams {
+  name: string;
+  namespace: string;
+}
+
+/**
+ * The file and the line of the name of the Service that defines it (of its document without
+ * one): one in the same namespace, else one without a namespace (kubectl applies it to any);
+ * null when none does.
+ */
+export type ServiceManifestResult = WorkspacePlace | null;
+
 export interface WorkspaceRouting {
   found: true;
   service: WorkspaceRoutingService;

@@ -12,6 +12,4 @@ export * from './apiObjects';
 export { children, namespaceNode, noKubeconfig } from './treeChildren';
 export { present, countsText, colors, fullTooltip } from './presentation';
 export type { NodePresentation, Collapsible } from './presentation';
-export { serviceManifest } from './manifestMatch';
 export { dnsTooltip, serviceDns, serviceDnsNameOf } from './dnsView';
-export type { ManifestCandidate } from './manifestMatch';

@@ -1,5 +1,7 @@
 import type { Position, Range } from '../types';
 import type {
+  ServiceManifestParams,
+  ServiceManifestResult,
   WorkspaceRouting,
   WorkspaceRoutingResult,
   WorkspaceRoutingService,
@@ -10,6 +12,18 @@ import { predictServiceRouting } from './servicePrediction';
 import { sameNamespace } from './types';
 import type { FileSummary, ServiceInfo } from './types';
 import type { WorkspaceView } from './workspaceView';
+
+/**
+ * Where the workspace defines a live Service: the line of its name (of its document without
+ * one), in the same namespace or else without a namespace; null when no file defines it.
+ */
+export function serviceManifestIn(
+  index: Pick<WorkspaceView, 'findService'>,
+  { name, namespace }: ServiceManifestParams,
+): ServiceManifestResult {
+  const service = index.findService(name, namespace);
+  return service ? placeOf(service.uri, service.routing?.nameRange ?? service.range) : null;
+}
 
 /**
  * The routing picture's workspace facts for the Service named `name` in a file, else the one at
