@@ -91,6 +91,10 @@ describe('plain reader', () => {
       '- a\n- b: 1\n  c: 2\n-\n  - d\n',
       "a: 'it''s'\nb: \"x: y\"\nc: yes\nd: 010\ne: 1:20\nf: 2001-12-14\ng: .5\nh: ~\n",
       'a: .inf\n',
+      // What fails kubectl's conversion: the reader marks the document for the conversion's walk.
+      'null: 1\n~: x\n',
+      'a: [.nan, 1]\nb:\n  .inf: 1\n',
+      '- Null: 1\n- -.Inf\n',
       '# head\n#\na: 1 # after\nb: "q"   #  w  \n# before c\nc:\n- x # i\n- y#z\nd: a#b\n',
       'a: [x, "y" ,  z ]  \nb: [1]\nc: [ ]\nd: [on, 0x1F]\n',
       "- ['it''s', -x]\n- []\n",

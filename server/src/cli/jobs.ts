@@ -15,11 +15,17 @@ import type { LintInput } from './files';
  * One unit of lint work, the same whether it runs on the main thread or in a worker: a whole
  * input, or a run of consecutive `---` documents of a large file (a *batch*, `batch` numbers them in
  * file order). Documents are validated independently of each other, so a file validated in batches
- * gives exactly the reports of the file validated whole.
+ * gives exactly the reports of the file validated whole. An input job carries its size when the
+ * plan knows it (the pool keeps a worker's queue by bytes).
  */
 export type LintJob =
-  | { kind: 'input'; file: number; input: LintInput }
+  | { kind: 'input'; file: number; input: LintInput; bytes?: number }
   | { kind: 'documents'; file: number; batch: number; chunks: Chunk[] };
+
+/** The bytes a job validates, as far as is known before it runs (0 when unknown). */
+export function jobBytes(job: LintJob): number {
+  return job.kind === 'documents' ? job.chunks.reduce((n, c) => n + c.text.length, 0) : (job.bytes ?? 0);
+}
 
 /** A `---` document of a file, with its index and first line (the service's split). */
 export type Chunk = ChunkedSource['chunks'][number];

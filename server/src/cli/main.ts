@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { normalizeSettings } from '../service';
 import type { ServiceSettings } from '../service';
 import { readPackageVersion } from '../packageInfo';
@@ -84,7 +85,6 @@ function fail(message: string): number {
   return exitCodes.failure;
 }
 
-/** Sets the exit code instead of calling process.exit, so piped stdout is flushed completely. */
 /**
  * A reader that stops early (`endpointslice-lint . | head`) closes the pipe: the rest of the report
  * has nowhere to go, which is not a failure of the lint, so the run ends with its own status
@@ -96,7 +96,19 @@ function ignoreClosedStdout(): void {
   });
 }
 
+/**
+ * A lint run is short, and V8's optimizing compiler took a third of its CPU time (2,000 small files:
+ * 0.33 s of 1.15 s, found by turning concurrent compilation off), the more so as every worker
+ * thread compiles the same code again. A smaller inlining budget makes each optimization cheaper:
+ * 12% less CPU time in all, no slower on a warm engine. Set before any code is optimized; the
+ * workers share the process's flags. The language server keeps V8's defaults: it runs for hours.
+ */
+function tuneCompilerForShortRuns(): void {
+  setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
+}
+
 function main(): void {
+  tuneCompilerForShortRuns();
   ignoreClosedStdout();
   run(process.argv.slice(2)).then(
     (code) => {

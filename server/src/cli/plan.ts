@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { chunksOf } from '../service';
 import { InputError, readInput } from './files';
 import type { LintInput } from './files';
+import { jobBytes } from './jobs';
 import type { Chunk, JobResult, LintJob } from './jobs';
 
 /**
@@ -59,7 +60,7 @@ export async function planJobs(
   const early: JobResult[] = [];
   for (const [file, input] of inputs.entries()) {
     if (input.kind === 'file' && sizes[file] < limits.splitBytes) {
-      jobs.push({ kind: 'input', file, input });
+      jobs.push({ kind: 'input', file, input, bytes: sizes[file] });
       continue;
     }
     try {
@@ -73,7 +74,8 @@ export async function planJobs(
     }
   }
   // The longest jobs first, so no worker starts a large batch when the others are done.
-  jobs.sort((a, b) => weight(b) - weight(a));
+  // (Whole small files count for nothing here: they stay in input order behind the batches.)
+  jobs.sort((a, b) => batchWeight(b) - batchWeight(a));
   return { jobs, early };
 }
 
@@ -104,6 +106,6 @@ function batches(chunks: readonly Chunk[], batchBytes: number): Chunk[][] {
   return out;
 }
 
-function weight(job: LintJob): number {
-  return job.kind === 'documents' ? job.chunks.reduce((n, c) => n + c.text.length, 0) : 0;
+function batchWeight(job: LintJob): number {
+  return job.kind === 'documents' ? jobBytes(job) : 0;
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describe, internalError } from './jobs';
+import { describe, internalError, jobBytes } from './jobs';
 import type { JobResult, LintJob } from './jobs';
 
 export interface PoolOptions {
@@ -15,8 +15,16 @@ export interface PoolOptions {
   local?: (job: LintJob) => Promise<JobResult>;
 }
 
-/** Jobs a worker holds at once: the one it runs and the next, so it never idles between jobs. */
-const depth = 2;
+/**
+ * What a worker holds at once: the job it runs and the next, and more small jobs until this many
+ * bytes are queued. This thread hands out jobs only between its own jobs, so a worker must hold
+ * enough to stay busy meanwhile: with two jobs of one small file each, workers idled for 10–40% of
+ * a run (0.92 s against 0.84 s for 2,000 files of 4 KB on 2 threads); a larger queue of large
+ * batches would leave a worker busy at the end while the others are done.
+ */
+const minQueued = 2;
+const queuedBytes = 96 * 1024;
+const maxQueued = 64;
 
 /**
  * Runs `jobs` on `width` worker threads (and on this thread too with `options.local`), handing
@@ -48,18 +56,23 @@ export function runPool(jobs: readonly LintJob[], options: PoolOptions): Promise
     const start = (): void => {
       const worker = new Worker(options.workerFile, { workerData: options.workerData });
       const inFlight: number[] = [];
+      let inFlightBytes = 0;
       let failure: string | undefined;
+      const wantsMore = (): boolean =>
+        inFlight.length < minQueued || (inFlightBytes < queuedBytes && inFlight.length < maxQueued);
       const feed = (): void => {
-        while (inFlight.length < depth) {
+        while (wantsMore()) {
           const position = take();
           if (position === undefined) return;
           inFlight.push(position);
+          inFlightBytes += jobBytes(jobs[position]);
           worker.postMessage(jobs[position]);
         }
       };
       worker.on('message', (result: JobResult) => {
         const position = inFlight.shift();
         if (position === undefined) return;
+        inFlightBytes -= jobBytes(jobs[position]);
         settle(position, result);
         feed();
         finishIfDone();

@@ -32,6 +32,14 @@ export function conversionOf(doc: Document): Conversion {
   return (carrier[conversionKey] ??= convert(doc));
 }
 
+/**
+ * Records that a document converts without error and holds no alias, for a reader that checked
+ * every node as it built it (yaml/plainParse.ts): its conversion is then known without a walk.
+ */
+export function markConvertible(doc: Document): void {
+  (doc as Converted)[conversionKey] = { errors: [], targets: new Map() };
+}
+
 /** The node an alias stands for, as `alias.resolve(doc)` would give it. */
 export function aliasTarget(doc: Document, alias: Alias): Node | undefined {
   return conversionOf(doc).targets.get(alias);

@@ -71,7 +71,12 @@ export function goResolve(text: string, tag: Kind | '' = ''): { kind: Kind; valu
   return { kind: 'str', value: text };
 }
 
+/** The longest word of the four tables (`false`, `+.inf`). */
+const longestWord = 5;
+
 function lookup(text: string): { kind: Kind; value: Resolved } | undefined {
+  // Most scalars (names, addresses) are longer than every word: they skip four hashed lookups.
+  if (text.length > longestWord) return undefined;
   if (boolTrue.has(text)) return { kind: 'bool', value: true };
   if (boolFalse.has(text)) return { kind: 'bool', value: false };
   if (nulls.has(text)) return { kind: 'null', value: null };

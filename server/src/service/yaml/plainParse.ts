@@ -25,6 +25,7 @@ import {
 import { flowSequence, quotedAt, quotedType } from './plainFlow';
 import type { FlowLine } from './plainFlow';
 import { NotPlain, PlainScalars } from './plainScalars';
+import { markConvertible } from './conversion';
 import { newMap, newPair, newSeq } from './sectionCopy';
 
 /**
@@ -66,8 +67,10 @@ export function plainDocument(
   if (unread.test(text)) return undefined;
   try {
     const doc = new Document(undefined, options) as Document.Parsed;
-    const root = new PlainReader(text, doc).read();
+    const reader = new PlainReader(text, doc);
+    const root = reader.read();
     doc.contents = root as Document.Parsed['contents'];
+    if (!reader.failsConversion) markConvertible(doc);
     // The document starts where its content does, after comment lines (not after `---`).
     const [start, , end] = root.range as [number, number, number];
     doc.range = [doc.directives.docStart ? 0 : start, end, text.length];
@@ -99,6 +102,11 @@ class PlainReader {
   ) {
     this.scalars = new PlainScalars(doc);
     this.n = text.length;
+  }
+
+  /** Whether a node was read that fails kubectl's conversion to JSON (then yaml/conversion.ts judges). */
+  get failsConversion(): boolean {
+    return this.scalars.failsConversion;
   }
 
   read(): YAMLMap | YAMLSeq {

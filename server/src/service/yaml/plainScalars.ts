@@ -22,10 +22,14 @@ export class NotPlain extends Error {
   }
 }
 
-/** A tag's answer for a source: a primitive value and the tag's format. */
+/**
+ * A tag's answer for a source: a primitive value and the tag's format, or (`node`) a node the tag
+ * built that carries more than its value, which serves one scalar only.
+ */
 interface Resolution {
   value: unknown;
   format: string | undefined;
+  node?: Scalar;
 }
 
 const stringTag = 'tag:yaml.org,2002:str';
@@ -39,6 +43,12 @@ export class PlainScalars {
   private readonly keys = new Map<string, Resolution>();
   private readonly values = new Map<string, Resolution>();
   private readonly tags: ScalarTag[];
+  /**
+   * Whether a scalar was built that fails kubectl's conversion to JSON (a null key, `.inf` or
+   * `.nan`; yaml/conversion.ts). The reader builds no alias, anchor or merge key, so without one
+   * the document converts, and the conversion's walk over its nodes can be skipped.
+   */
+  failsConversion = false;
 
   constructor(private readonly doc: Document) {
     // A compat schema warns about ambiguous scalars and `stringKeys` reads keys as strings: both
@@ -53,15 +63,23 @@ export class PlainScalars {
 
   /** A plain scalar whose source runs from `start` to `end`; its node ends at `nodeEnd`. */
   plain(start: number, end: number, nodeEnd: number, source: string, atKey: boolean): Scalar {
+    // (No `isScalar` here: on the many shapes of nodes it is a megamorphic symbol lookup, and
+    // this runs for every plain scalar.)
     const memo = atKey ? this.keys : this.values;
-    const known = memo.get(source);
-    const resolved = known ?? this.resolve(source, atKey);
-    if (!known && !isScalar(resolved)) memo.set(source, resolved);
-    const scalar = isScalar(resolved) ? resolved : newScalar(resolved.value);
+    let resolved = memo.get(source);
+    if (resolved === undefined) {
+      resolved = this.resolve(source, atKey);
+      if (resolved.node === undefined) memo.set(source, resolved);
+    }
+    const scalar = resolved.node ?? newScalar(resolved.value);
     scalar.range = [start, end, nodeEnd];
     scalar.source = source;
     scalar.type = 'PLAIN';
-    if (!isScalar(resolved) && resolved.format) scalar.format = resolved.format;
+    if (resolved.node === undefined && resolved.format) scalar.format = resolved.format;
+    const value = scalar.value;
+    if ((atKey && value === null) || (typeof value === 'number' && !Number.isFinite(value))) {
+      this.failsConversion = true;
+    }
     return scalar;
   }
 
@@ -79,7 +97,7 @@ export class PlainScalars {
    * is kept only when that node holds nothing but its value (the null tag's); others (a float
    * with its fraction digits) are returned for this scalar alone.
    */
-  private resolve(source: string, atKey: boolean): Resolution | Scalar {
+  private resolve(source: string, atKey: boolean): Resolution {
     const tag = this.tags.find(
       (t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source),
     );
@@ -98,7 +116,7 @@ export class PlainScalars {
       const keys = Object.keys(result);
       if (keys.length !== 1 || keys[0] !== 'value' || isObject(result.value)) {
         if (tag.format) result.format = tag.format;
-        return result;
+        return { value: result.value, format: undefined, node: result };
       }
       return { value: result.value, format: tag.format };
     }
