@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { ListSpec, MapSpec, ObjectSpec, ScalarSpec, TypeSpec } from '../k8s/schemaTypes';
-import { aliasTarget } from '../yaml/conversion';
+import { aliasTarget, conversionOf } from '../yaml/conversion';
 import { goResolve } from '../yaml/goyamlScalars';
 import { Locations, isNode, locationOf, valueRange } from './locations';
 import type { Location } from './locations';
@@ -91,11 +91,18 @@ class Decoder {
   readonly uncertain = new Set<string>();
   private aliasesLeft = aliasBudget;
   private readonly merging = new Set<unknown>();
+  /**
+   * Whether the document holds an alias (the conversion found every one). Most hold none, and
+   * then `resolve` skips its test on every node, a symbol lookup on nodes of many shapes.
+   */
+  private readonly hasAliases: boolean;
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly templates: boolean,
-  ) {}
+  ) {
+    this.hasAliases = conversionOf(doc).targets.size > 0;
+  }
 
   object(node: unknown, spec: ObjectSpec, ctx: Context): Record<string, unknown> | undefined {
     const target = this.resolve(node);
@@ -298,6 +305,7 @@ class Decoder {
   }
 
   private resolve(node: unknown): unknown {
+    if (!this.hasAliases) return node;
     let current = node;
     while (isAlias(current)) {
       if (--this.aliasesLeft < 0) throw new AliasLimitExceeded();

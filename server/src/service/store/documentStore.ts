@@ -4,6 +4,7 @@ import type { Decoded } from '../decode/decode';
 import type { Chunk } from '../source/chunk';
 import { chunksOf, textOf } from '../source/chunkedText';
 import type { ChunkedSource, TextSource } from '../source/chunkedText';
+import { ScalarResolutions } from '../yaml/plainScalars';
 import { SectionedYamlParser } from '../yaml/sectionParse';
 import { parseChunk } from '../yaml/yamlDocument';
 import type { ParsedChunk } from '../yaml/yamlDocument';
@@ -48,6 +49,8 @@ export type ParseListener = (text: string, parsed: ParsedChunk) => void;
  */
 export class DocumentStore {
   private readonly sectioned = new SectionedYamlParser();
+  /** The plain reader's memo of scalar resolutions, shared by the documents this store parses. */
+  private readonly resolutions = new ScalarResolutions();
   /** Each named file's documents at its last version, by position. */
   private readonly versions = new LruCache<readonly string[]>(64);
   /** Documents of the last version taken that replaced another at their place. */
@@ -110,7 +113,8 @@ export class DocumentStore {
 
   private fresh(text: string, format: 'yaml' | 'json'): ParsedChunk {
     this.parseCount++;
-    return format === 'yaml' && this.edited.has(text) ? this.sectioned.parse(text) : parseChunk(text, format);
+    if (format === 'yaml' && this.edited.has(text)) return this.sectioned.parse(text);
+    return parseChunk(text, format, { resolutions: this.resolutions });
   }
 
   /** `decode` of a whole, untemplated document, made once per parse; the result is read, never changed. */

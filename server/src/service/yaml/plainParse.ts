@@ -24,7 +24,7 @@ import {
 } from './plainChars';
 import { flowSequence, quotedAt, quotedType } from './plainFlow';
 import type { FlowLine } from './plainFlow';
-import { NotPlain, PlainScalars } from './plainScalars';
+import { NotPlain, PlainScalars, ScalarResolutions } from './plainScalars';
 import { markConvertible } from './conversion';
 import { newMap, newPair, newSeq } from './sectionCopy';
 
@@ -58,16 +58,18 @@ const maxDepth = 100;
 
 /**
  * A Document equal to `parseDocument(text, options)`, or undefined when the text is not in the
- * plain subset. `options` are those of the full parse, so the schema is the same.
+ * plain subset. `options` are those of the full parse, so the schema is the same; `resolutions`
+ * is the memo of scalar resolutions of whoever parses many documents (a document store).
  */
 export function plainDocument(
   text: string,
   options: DocumentOptions & SchemaOptions & ParseOptions,
+  resolutions = new ScalarResolutions(),
 ): Document.Parsed | undefined {
   if (unread.test(text)) return undefined;
   try {
     const doc = new Document(undefined, options) as Document.Parsed;
-    const reader = new PlainReader(text, doc);
+    const reader = new PlainReader(text, doc, resolutions.for(options));
     const root = reader.read();
     doc.contents = root as Document.Parsed['contents'];
     if (!reader.failsConversion) markConvertible(doc);
@@ -99,8 +101,9 @@ class PlainReader {
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
+    resolutions: ScalarResolutions,
   ) {
-    this.scalars = new PlainScalars(doc);
+    this.scalars = new PlainScalars(doc, resolutions);
     this.n = text.length;
   }
 
@@ -297,7 +300,7 @@ class PlainReader {
       if (text.charCodeAt(colon) !== COLON) continue;
       if (colon + 1 !== eol && text.charCodeAt(colon + 1) !== SPACE) continue;
       if (text.charCodeAt(colon - 1) === SPACE || colon - at > 1000) throw new NotPlain('key shape');
-      return this.commentStart(at) >= 0 && this.commentStart(at) < colon ? -1 : colon;
+      return this.commentStart(at, colon) >= 0 ? -1 : colon;
     }
     return -1;
   }
@@ -314,27 +317,41 @@ class PlainReader {
     ) {
       throw new NotPlain('indicator');
     }
-    const hash = this.commentStart(at);
+    const hash = this.plainValueEnd(at);
     let end = hash < 0 ? this.eol : hash;
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
-    for (let colon = at; colon < end; colon++) {
-      if (this.text.charCodeAt(colon) !== COLON) continue;
-      if (colon + 1 === end || this.text.charCodeAt(colon + 1) === SPACE) {
-        throw new NotPlain('colon in value');
-      }
-    }
     const scalar = this.scalars.plain(at, end, this.nodeEnd, this.text.slice(at, end), false);
     if (hash >= 0) scalar.comment = commentText(this.text, hash, this.eol);
     return scalar;
   }
 
-  /** Where a comment starts on the current line from `at`: a `#` after a blank; -1 if none. */
-  private commentStart(at: number): number {
-    const { text, eol } = this;
+  /**
+   * Where a comment starts on the current line after `at` and before `before` (the line's end by
+   * default): a `#` after a blank; -1 if none.
+   */
+  private commentStart(at: number, before = this.eol): number {
+    const { text } = this;
     // Loops over the line here and below, not indexOf: in a document without comments (or a
     // list without colons) indexOf would run on from every value to the text's end.
-    for (let hash = at + 1; hash < eol; hash++) {
+    for (let hash = at + 1; hash < before; hash++) {
       if (text.charCodeAt(hash) === HASH && text.charCodeAt(hash - 1) === SPACE) return hash;
+    }
+    return -1;
+  }
+
+  /**
+   * Where the comment after the plain value starting at `at` starts (-1 if none), in one pass
+   * over the line. A colon before the comment that a blank or the line's end follows (`: `, or a
+   * `:` ending the value) makes the value a mapping, which the full parse reads.
+   */
+  private plainValueEnd(at: number): number {
+    const { text, eol } = this;
+    for (let i = at; i < eol; i++) {
+      const code = text.charCodeAt(i);
+      if (code === HASH && i > at && text.charCodeAt(i - 1) === SPACE) return i;
+      if (code === COLON && (i + 1 === eol || text.charCodeAt(i + 1) === SPACE)) {
+        throw new NotPlain('colon in value');
+      }
     }
     return -1;
   }

@@ -34,14 +34,36 @@ interface Resolution {
 
 const stringTag = 'tag:yaml.org,2002:str';
 
+/** Sources kept at most by ScalarResolutions, a few hundred kilobytes. */
+const maxKept = 10_000;
+
 /**
- * Resolves the scalars of one document. The answers for a source are kept for the document:
- * manifests repeat their keys (`name`, `ip`) and many values (`true`, `TCP`), and each new source
- * otherwise runs a dozen regular expressions.
+ * What the plain scalars of the documents one store parses resolve to, by source: manifests
+ * repeat their keys (`name`, `ip`) and many values (`true`, `TCP`), within a document and across
+ * a workspace's documents, and each new source otherwise runs the tags' regular expressions.
+ * A resolution depends on the parse options only, so the memo starts over when they change
+ * (they are one object for every plain parse: yamlDocument.ts's kubectlYaml) and when it is full.
  */
+export class ScalarResolutions {
+  readonly keys = new Map<string, Resolution>();
+  readonly values = new Map<string, Resolution>();
+  private options: object | undefined;
+
+  /** The memo for documents parsed with `options`. */
+  for(options: object): this {
+    if (this.options !== options || this.keys.size + this.values.size > maxKept) {
+      this.keys.clear();
+      this.values.clear();
+      this.options = options;
+    }
+    return this;
+  }
+}
+
+/** Resolves the scalars of one document, through the memo of resolutions it is given. */
 export class PlainScalars {
-  private readonly keys = new Map<string, Resolution>();
-  private readonly values = new Map<string, Resolution>();
+  private readonly keys: Map<string, Resolution>;
+  private readonly values: Map<string, Resolution>;
   private readonly tags: ScalarTag[];
   /**
    * Whether a scalar was built that fails kubectl's conversion to JSON (a null key, `.inf` or
@@ -50,7 +72,12 @@ export class PlainScalars {
    */
   failsConversion = false;
 
-  constructor(private readonly doc: Document) {
+  constructor(
+    private readonly doc: Document,
+    resolutions: ScalarResolutions,
+  ) {
+    this.keys = resolutions.keys;
+    this.values = resolutions.values;
     // A compat schema warns about ambiguous scalars and `stringKeys` reads keys as strings: both
     // change what the composer builds, and kubectl's reading sets neither.
     if (doc.schema.compat || doc.options.stringKeys) throw new NotPlain('schema options');

@@ -8,6 +8,7 @@ import { hasSeparator } from '../source/unicodeBreaks';
 import { conversionOf } from './conversion';
 import { kubectlTags } from './goyamlScalars';
 import { plainDocument } from './plainParse';
+import type { ScalarResolutions } from './plainScalars';
 
 /** A parsed document and what turns its offsets into positions. */
 export interface ParsedChunk {
@@ -18,9 +19,13 @@ export interface ParsedChunk {
   plain?: true;
 }
 
-/** How to parse: `fullParse` turns the plain reader off (the equivalence tests compare the two). */
+/**
+ * How to parse: `fullParse` turns the plain reader off (the equivalence tests compare the two);
+ * `resolutions` is the plain reader's memo of scalar resolutions across documents (a store's).
+ */
 export interface ParseOptions {
   fullParse?: boolean;
+  resolutions?: ScalarResolutions;
 }
 
 /**
@@ -77,7 +82,7 @@ export function parseChunk(
   // go-yaml reads up to the first `...` marker; what follows is ignored, so it is not parsed.
   const read = goyamlText(text);
   if (!options.fullParse && read === text) {
-    const plain = plainChunk(text);
+    const plain = plainChunk(text, options.resolutions);
     if (plain) return plain;
   }
   const first = new LineCounter();
@@ -102,9 +107,9 @@ export function parseChunk(
  * same reader and conversion errors as the full parse; undefined when it steps aside. It reads
  * no text holding a NEL, LS or PS, so the separator handling below never applies to it.
  */
-function plainChunk(text: string): ParsedChunk | undefined {
+function plainChunk(text: string, resolutions?: ScalarResolutions): ParsedChunk | undefined {
   if (readerError(text) || hasSeparator(text)) return undefined;
-  const doc = plainDocument(text, kubectlYaml);
+  const doc = plainDocument(text, kubectlYaml, resolutions);
   if (!doc) return undefined;
   doc.errors.push(...conversionOf(doc).errors);
   const lines = new LineCounter();
