@@ -4,6 +4,7 @@ import { createLanguageService } from '../../server/src/service';
 import type { ServiceSettings } from '../../server/src/service';
 import { behaviourOf } from '../../server/src/service/k8s/versions';
 import {
+  byteLength,
   dns1123LabelMessages,
   dns1123SubdomainMessages,
   fqdnMessages,
@@ -203,5 +204,27 @@ describe('object names through the whole engine', () => {
       ['metadata.annotations', 'FieldValueTooLong'],
     ]);
     assert.deepEqual(errors(`{name: e, annotations: {a: ${'e'.repeat(131072)}}}`), []);
+  });
+});
+
+describe('byteLength', () => {
+  it("counts UTF-8 bytes as Go's len() does, a lone surrogate as U+FFFD", () => {
+    const samples = [
+      '',
+      'abc',
+      'é',
+      'ü-name',
+      '名前',
+      '😀',
+      'a😀b',
+      '\ud800',
+      'x\udc00y',
+      '\ud83d',
+      '\udc00\ud800',
+      'é😀名',
+    ];
+    for (const value of samples) {
+      assert.equal(byteLength(value), Buffer.byteLength(value, 'utf8'), JSON.stringify(value));
+    }
   });
 });

@@ -102,12 +102,12 @@ function validateIPAddress(
   family: 'IPv4' | 'IPv6',
   mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
 ): FieldError[] {
-  const problems = ipParseProblems(address, mode);
+  const ip = parseIPSloppy(address);
+  const problems = ipParseProblems(address, mode, ip);
   if (problems.length > 0) {
     return problems.map(({ code, message }) => fieldError.invalid(path, address, message, { code }));
   }
   const errors: FieldError[] = [];
-  const ip = parseIPSloppy(address);
   if (!ip) return errors;
   if (isIPv4(ip) !== (family === 'IPv4')) {
     // Upstream reports the wrong family at the list, not the element; we still point at the element.

@@ -151,13 +151,18 @@ export function isWrittenAsIPv4Mapped(value: string, ip: IPBytes): boolean {
 
 /** Go's net.IP String(): dotted IPv4 (IPv4-mapped included), RFC 5952 IPv6. */
 export function ipString(ip: IPBytes): string {
-  if (isIPv4(ip)) return Array.from(ip.subarray(12)).join('.');
+  if (isIPv4(ip)) return dotted(ip);
   return ipv6String(ip);
+}
+
+/** The IPv4 address in the last four bytes, dotted (no subarray: this runs for every address). */
+function dotted(ip: IPBytes): string {
+  return `${ip[12] ?? 0}.${ip[13] ?? 0}.${ip[14] ?? 0}.${ip[15] ?? 0}`;
 }
 
 /** netip's Addr String(): like net.IP but keeps the `::ffff:` prefix of IPv4-mapped addresses written as IPv6. */
 export function addrString(value: string, ip: IPBytes): string {
-  if (isWrittenAsIPv4Mapped(value, ip)) return `::ffff:${Array.from(ip.subarray(12)).join('.')}`;
+  if (isWrittenAsIPv4Mapped(value, ip)) return `::ffff:${dotted(ip)}`;
   return ipString(ip);
 }
 
@@ -224,13 +229,14 @@ export interface IPParseProblem {
 
 /**
  * The parse checks of IsValidIPForLegacyField (strict = the StrictIPCIDRValidation gate) and of
- * IsValidIP (strict and canonical), in the apiserver's order, each with its code.
+ * IsValidIP (strict and canonical), in the apiserver's order, each with its code. `sloppy` is
+ * the value's sloppy parse, when the caller has it already.
  */
 export function ipParseProblems(
   value: string,
   mode: 'legacy-lenient' | 'legacy-strict' | 'strict',
+  sloppy: IPBytes | null = parseIPSloppy(value),
 ): IPParseProblem[] {
-  const sloppy = parseIPSloppy(value);
   if (!sloppy) return [{ code: 'ip-invalid', message: invalidIPMessage }];
   if (mode === 'legacy-lenient') return [];
   // Upstream asks Is4In6 of the zero Addr when netip.ParseAddr failed, so `::ffff:010.1.2.3`

@@ -33,15 +33,27 @@ export function regexError(message: string, format: string, ...examples: string[
 }
 
 const maxLen = (n: number, unit = 'characters'): string => `must be no more than ${n} ${unit}`;
-/** UTF-8 length: Go's len() on a string, which every length check counts (the pure service has no TextEncoder types). */
+/**
+ * UTF-8 length: Go's len() on a string, which every length check counts (the pure service has no
+ * TextEncoder types). A surrogate pair is one 4-byte character, a lone surrogate 3 bytes (it
+ * becomes U+FFFD). By index, not by a string iterator: every name of every document passes here.
+ */
 export function byteLength(value: string): number {
   let bytes = 0;
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (isHighSurrogate(code) && isLowSurrogate(value.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 export function dns1123LabelMessages(value: string): string[] {
   const messages: string[] = [];
