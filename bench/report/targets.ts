@@ -44,6 +44,12 @@ export function editorTargets(editor: EditorResults | undefined): TargetRow[] {
         reason: 'editor benchmark not run',
       },
       {
+        target: 'A keystroke in the 1000-endpoint slice: reparsed and revalidated in ≤ 40 ms',
+        measured: '',
+        verdict: 'not measured',
+        reason: 'editor benchmark not run',
+      },
+      {
         target: 'Completion p95 < 15 ms in the 1000-endpoint slice',
         measured: '',
         verdict: 'not measured',
@@ -83,6 +89,7 @@ export function editorTargets(editor: EditorResults | undefined): TargetRow[] {
   rows.push(...dumpTargets(editor));
   const slice = scenario(editor, 'slice-1000.yaml', 'endpointslices');
   if (slice) {
+    rows.push(sliceEditTarget(slice, editor));
     if (!slice.completion) {
       rows.push({
         target: 'Completion p95 < 15 ms in the 1000-endpoint slice',
@@ -101,6 +108,21 @@ export function editorTargets(editor: EditorResults | undefined): TargetRow[] {
     }
   }
   return rows;
+}
+
+/**
+ * Issue 19's target 2 on the largest single object: a keystroke in the 1000-endpoint slice
+ * reparses and revalidates it in ≤ 40 ms, judged on the median keystroke like the edit target
+ * above (the first edit, which parses the whole document, is in the spread and reported apart).
+ */
+function sliceEditTarget(slice: ScenarioResult, editor: EditorResults): TargetRow {
+  const met = slice.edit.p50 <= 40;
+  return {
+    target: 'A keystroke in the 1000-endpoint slice: reparsed and revalidated in ≤ 40 ms',
+    measured: `${ms(slice.edit.p50)} p50, ${ms(slice.edit.p95)} p95 (one-character edits → diagnostics; the first edit of the document ${ms(slice.editFirstMs)})`,
+    verdict: met ? 'met' : 'missed',
+    reason: met ? '' : profileReason(editor.profiles, /^slice-1000\.yaml: .* edits$/),
+  };
 }
 
 /** The issue's target 2 on its 15 MB file: complete diagnostics on open in ≤ 3 s, ≥ 4× the peer. */
