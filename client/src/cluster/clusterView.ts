@@ -87,6 +87,22 @@ export function registerClusterView(
     },
     workspace.isTrusted,
   );
+  // After a window reload the user settings may reach the extension host after the view read
+  // them, with an event that does not name the setting: so the value itself is compared, at
+  // every configuration change and once more when the settings' grace period ends, should they
+  // have come with no event (a CI run saw a view read no setting and hear nothing for a minute).
+  const followKubeconfigSetting = (how: string): void => {
+    const now = kubeconfigSetting();
+    if (!read || !kubeconfigSettingChanged(read.setting, now) || !session.model.trusted) return;
+    log.info(
+      `Cluster view: the kubeconfig setting changed${how} (${now ? `now: ${now}` : 'now unset'}); reloading`,
+    );
+    void session.refresh();
+  };
+  const lateSettingsCheck = setTimeout(
+    () => followKubeconfigSetting(', with no configuration event'),
+    settingsGraceMs,
+  );
   const dnsDomain = (): string | undefined =>
     workspace.getConfiguration('endpointslices').get<string>('cluster.dnsDomain');
   session.setDnsDomain(dnsDomain());
@@ -141,15 +157,7 @@ export function registerClusterView(
     treeView.onDidChangeVisibility(({ visible }) => demand.visible(visible)),
     workspace.onDidGrantWorkspaceTrust(() => session.setTrusted(true)),
     workspace.onDidChangeConfiguration(() => {
-      // After a window reload the user settings may reach the extension host after the view read
-      // them, with an event that does not name the setting: so the value itself is compared.
-      const now = kubeconfigSetting();
-      if (read && kubeconfigSettingChanged(read.setting, now) && session.model.trusted) {
-        log.info(
-          `Cluster view: the kubeconfig setting changed (${now ? `now: ${now}` : 'now unset'}); reloading`,
-        );
-        void session.refresh();
-      }
+      followKubeconfigSetting('');
       // Same for the domain; setting an unchanged one changes nothing.
       session.setDnsDomain(dnsDomain());
     }),
@@ -171,6 +179,7 @@ export function registerClusterView(
     treeView,
     pictures,
     dispose: () => {
+      clearTimeout(lateSettingsCheck);
       kubeconfigWatcher.dispose();
       session.dispose();
       for (const disposable of disposables) {
