@@ -93,7 +93,13 @@ export function registerClusterView(
   // have come with no event (a CI run saw a view read no setting and hear nothing for a minute).
   const followKubeconfigSetting = (how: string): void => {
     const now = kubeconfigSetting();
-    if (!read || !kubeconfigSettingChanged(read.setting, now) || !session.model.trusted) return;
+    if (!read || !kubeconfigSettingChanged(read.setting, now)) return;
+    if (!session.model.trusted) {
+      log.info(
+        'Cluster view: the kubeconfig setting changed; the workspace is not trusted, so it is not read',
+      );
+      return;
+    }
     log.info(
       `Cluster view: the kubeconfig setting changed${how} (${now ? `now: ${now}` : 'now unset'}); reloading`,
     );
@@ -155,7 +161,10 @@ export function registerClusterView(
     treeView.onDidExpandElement(({ element }) => demand.expanded(element)),
     treeView.onDidCollapseElement(({ element }) => demand.collapsed(element)),
     treeView.onDidChangeVisibility(({ visible }) => demand.visible(visible)),
-    workspace.onDidGrantWorkspaceTrust(() => session.setTrusted(true)),
+    workspace.onDidGrantWorkspaceTrust(() => {
+      log.info('Cluster view: the workspace is trusted now');
+      session.setTrusted(true);
+    }),
     workspace.onDidChangeConfiguration(() => {
       followKubeconfigSetting('');
       // Same for the domain; setting an unchanged one changes nothing.
