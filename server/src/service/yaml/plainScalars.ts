@@ -62,8 +62,6 @@ export class ScalarResolutions {
 
 /** Resolves the scalars of one document, through the memo of resolutions it is given. */
 export class PlainScalars {
-  private readonly keys: Map<string, Resolution>;
-  private readonly values: Map<string, Resolution>;
   private readonly tags: ScalarTag[];
   /**
    * Whether a scalar was built that fails kubectl's conversion to JSON (a null key, `.inf` or
@@ -74,10 +72,8 @@ export class PlainScalars {
 
   constructor(
     private readonly doc: Document,
-    resolutions: ScalarResolutions,
+    private readonly resolutions: ScalarResolutions,
   ) {
-    this.keys = resolutions.keys;
-    this.values = resolutions.values;
     // A compat schema warns about ambiguous scalars and `stringKeys` reads keys as strings: both
     // change what the composer builds, and kubectl's reading sets neither.
     if (doc.schema.compat || doc.options.stringKeys) throw new NotPlain('schema options');
@@ -92,7 +88,7 @@ export class PlainScalars {
   plain(start: number, end: number, nodeEnd: number, source: string, atKey: boolean): Scalar {
     // (No `isScalar` here: on the many shapes of nodes it is a megamorphic symbol lookup, and
     // this runs for every plain scalar.)
-    const memo = atKey ? this.keys : this.values;
+    const memo = atKey ? this.resolutions.keys : this.resolutions.values;
     let resolved = memo.get(source);
     if (resolved === undefined) {
       resolved = this.resolve(source, atKey);
